@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` opens the app, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle bench soak clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.app-installed
+
+run: $(VENV)/.app-installed
+	@./scripts/system-deps.sh
+	$(BIN)/decisionaid $(ARGS)
+
+test: $(VENV)/.test-installed
+	@./scripts/system-deps.sh
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+check-content: $(VENV)/.app-installed
+	$(BIN)/decisionaid check-content
+
+screenshots: $(VENV)/.app-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/decisionaid screenshots docs/screenshots/latest $(ARGS)
+
+bundle: $(VENV)/.test-installed
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,107 @@
+"""Composition root: builds configuration, content, session, policy and the window, once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from decisionaid.cli import Options
+from decisionaid.core.config import Config, default_config_path, load_config
+from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.policy import Mode, Policy, policy_for
+from decisionaid.core.session import Session
+from decisionaid.paths import content_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.ui.main_window import MainWindow
+
+APP_NAME = "decisionaid"
+
+
+@dataclass
+class AppParts:
+    config: Config
+    guide: Guide
+    policy: Policy
+    session: Session = field(default_factory=Session)
+
+
+def choose_mode(options: Options, config: Config) -> Mode:
+    if options.kiosk:
+        return Mode.KIOSK
+    if options.counsellor:
+        return Mode.COUNSELLOR
+    return Mode(config.mode)
+
+
+def build_parts(options: Options) -> AppParts:
+    """Everything but Qt: safe to call from tests and subcommands."""
+    explicit = options.config is not None
+    config = load_config(options.config if explicit else default_config_path(), explicit=explicit)
+    mode = choose_mode(options, config)
+    locale = options.locale or config.locale
+    root = options.content or content_dir(locale)
+    guide = load_guide(Path(root), locale)
+    policy = policy_for(
+        mode,
+        idle_timeout_seconds=config.idle_timeout_seconds,
+        idle_warning_seconds=config.idle_warning_seconds,
+    )
+    return AppParts(config=config, guide=guide, policy=policy)
+
+
+def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName("Ketamine for PTSD")
+        app.setOrganizationName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def build_window(parts: AppParts) -> MainWindow:
+    from decisionaid.ui.main_window import MainWindow
+
+    return MainWindow(parts.guide, parts.session, parts.policy, parts.config)
+
+
+def show_window(window: MainWindow, policy: Policy) -> None:
+    from PySide6.QtCore import Qt
+
+    if policy.frameless:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    if policy.fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+
+
+def run(options: Options) -> int:
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        print(
+            "decisionaid: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen)",
+            file=sys.stderr,
+        )
+        return 2
+    app = ensure_qapplication()
+    parts = build_parts(options)
+    for notice in parts.config.staff_notices:
+        print(f"decisionaid: configuration: {notice}", file=sys.stderr)
+    window = build_window(parts)
+    if options.startup_probe:
+        window.firstPaint.connect(app.quit)
+    show_window(window, parts.policy)
+    return app.exec()

@@ -1,0 +1,120 @@
+"""Command line: open the app, or run one of the staff and build subcommands.
+
+Qt is imported only by the commands that need it, so `check-content` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from decisionaid import __version__
+
+
+@dataclass(frozen=True)
+class Options:
+    content: Path | None = None
+    locale: str = "en"
+    config: Path | None = None
+    kiosk: bool = False
+    counsellor: bool = False
+    startup_probe: bool = False
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="decisionaid",
+        description="Ketamine for PTSD: what to know and what to ask. An offline decision aid.",
+    )
+    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
+    parser.add_argument("--locale", default=None, help="content language (default: en)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="clinic configuration file")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--kiosk", action="store_true", help="shared touchscreen in a waiting room")
+    modes.add_argument(
+        "--counsellor", action="store_true", help="consultation mode with a step index"
+    )
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="start as usual, then exit as soon as the first screen has painted",
+    )
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser(
+        "check-content", help="validate a content folder and print every problem"
+    )
+    check.add_argument("dir", nargs="?", type=Path, help="content folder (default: the app's own)")
+    check.add_argument("--quiet", action="store_true", help="print problems only, no report")
+    shots = sub.add_parser("screenshots", help="render every step to numbered PNG files")
+    shots.add_argument("out_dir", type=Path)
+    shots.add_argument("--size", default="1280x800", help="window size as WxH (default 1280x800)")
+    shots.add_argument("--scale", type=int, default=100, help="text size in percent (100 to 200)")
+    sub.add_parser("hash-pin", help="print a salted hash of a staff PIN for the configuration file")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(
+        content=args.content,
+        locale=args.locale or "en",
+        config=args.config,
+        kiosk=args.kiosk,
+        counsellor=args.counsellor,
+        startup_probe=args.startup_probe,
+    )
+
+
+def _check_content(args: argparse.Namespace, options: Options) -> int:
+    from decisionaid.core.checker import check_content
+    from decisionaid.paths import content_dir
+
+    root = args.dir or options.content or content_dir(options.locale)
+    result = check_content(root, options.locale)
+    for diag in result.diagnostics.items:
+        print(diag)
+    if not args.quiet:
+        for line in result.report:
+            print(line)
+    errors = len(result.diagnostics.errors)
+    warnings = len(result.diagnostics.warnings)
+    steps = len(result.guide.steps)
+    print(f"{root}: {steps} steps, {errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _screenshots(args: argparse.Namespace, options: Options) -> int:
+    from decisionaid.ui.screenshots import take_screenshots
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"--size must look like 1280x800, not {args.size!r}", file=sys.stderr)
+        return 2
+    written = take_screenshots(options, args.out_dir, (width, height), args.scale)
+    print(f"wrote {len(written)} screenshots to {args.out_dir}")
+    return 0
+
+
+def _hash_pin(_: argparse.Namespace, __: Options) -> int:
+    from decisionaid.core import staff_pin
+
+    return staff_pin.hash_pin_command()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = _options(args)
+    commands = {
+        "check-content": _check_content,
+        "screenshots": _screenshots,
+        "hash-pin": _hash_pin,
+    }
+    if args.command in commands:
+        return commands[args.command](args, options)
+    from decisionaid.app import run
+
+    return run(options)

@@ -1,0 +1,48 @@
+"""`decisionaid check-content`: every problem in a content folder, as `path:line: message`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.render import PageRenderer, render_all
+
+# A rule looks at the whole loaded guide and adds diagnostics; it may add report lines too.
+Rule = Callable[[Guide, PageRenderer, Diagnostics, list[str]], None]
+
+
+@dataclass
+class CheckResult:
+    guide: Guide
+    diagnostics: Diagnostics
+    report: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics.errors
+
+
+def extra_rules() -> list[Rule]:
+    """Rules kept in their own modules, so each can grow without touching the engine."""
+    import importlib
+
+    try:
+        module = importlib.import_module("decisionaid.core.content_rules")
+    except ImportError:
+        return []
+    return list(getattr(module, "RULES", []))
+
+
+def check_content(root: Path, locale: str = "en") -> CheckResult:
+    guide = load_guide(root, locale)
+    diags = Diagnostics()
+    diags.extend(guide.diagnostics)
+    renderer = PageRenderer(guide)
+    diags.extend(render_all(guide, renderer))
+    report: list[str] = []
+    for rule in extra_rules():
+        rule(guide, renderer, diags, report)
+    return CheckResult(guide, diags, report)

@@ -1,0 +1,406 @@
+"""The guide's content: steps, pages, references, glossary and crisis lines, loaded from data.
+
+Loading never raises. Every problem becomes a diagnostic, and a step whose page cannot be used
+is marked broken so the reader sees a calm notice there while every other step works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.textfile import line_of, load_toml_file, parse_toml, read_text
+
+PAGE_KINDS = frozenset({"page", "compare", "about"})
+DATA_KINDS = frozenset(
+    {"references", "glossary", "values", "leaning", "quiz", "questions", "sure", "summary"}
+)
+STEP_KINDS = PAGE_KINDS | DATA_KINDS
+REQUIRED_FRONT_MATTER = ("id", "title", "short_title", "summary", "reviewed")
+STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FRONT_MATTER_FENCE = "+++"
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    number: int
+    authors: str
+    year: int | str
+    title: str
+    source: str
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+    line: int = 1
+
+    @property
+    def link(self) -> str:
+        """Where the primary source can be found, as an address a reader could type."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+    @property
+    def citation(self) -> str:
+        parts = [f"{self.authors} ({self.year}).", f"{self.title}.", f"{self.source}."]
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        elif self.pmid:
+            parts.append(f"PMID {self.pmid}")
+        elif self.url:
+            parts.append(self.url)
+        return " ".join(p for p in parts if p.strip(". "))
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: str
+    action: str
+    detail: str = ""
+    audience: str = ""
+    emergency: bool = False
+
+
+@dataclass(frozen=True)
+class CrisisInfo:
+    intro: str
+    lines: tuple[CrisisLine, ...]
+
+
+DEFAULT_CRISIS = CrisisInfo(
+    intro="If you might hurt yourself or someone else, or you are in danger now:",
+    lines=(
+        CrisisLine(
+            "Emergency services",
+            "Call 911",
+            "If you or someone else is in danger now.",
+            emergency=True,
+        ),
+        CrisisLine(
+            "988 Suicide & Crisis Lifeline",
+            "Call or text 988",
+            "Free and private, any time of day or night.",
+        ),
+        CrisisLine(
+            "Veterans Crisis Line",
+            "Call 988, then press 1, or text 838255",
+            "For veterans, service members and the people who care about them.",
+            audience="Veterans",
+        ),
+        CrisisLine(
+            "Crisis Text Line", "Text HOME to 741741", "Talk by text with a trained helper."
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    short_title: str
+    summary: str
+    reviewed: dt.date | None
+    body: str
+    body_line: int
+    path: Path
+    content_note: str = ""
+    counsellor_notes: str = ""
+    counsellor_notes_line: int = 1
+
+
+@dataclass
+class Step:
+    id: str
+    kind: str
+    title: str
+    short_title: str
+    summary: str = ""
+    page: Page | None = None
+    file: str = ""
+    line: int = 1
+    broken: bool = False
+
+    @property
+    def content_note(self) -> str:
+        return self.page.content_note if self.page else ""
+
+
+@dataclass
+class Guide:
+    root: Path
+    locale: str
+    title: str = "Ketamine for PTSD"
+    short_title: str = "Ketamine for PTSD"
+    steps: list[Step] = field(default_factory=list)
+    references: dict[str, Reference] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    crisis: CrisisInfo = DEFAULT_CRISIS
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+    def index_of(self, step_id: str) -> int:
+        for i, step in enumerate(self.steps):
+            if step.id == step_id:
+                return i
+        return -1
+
+    def step(self, step_id: str) -> Step | None:
+        i = self.index_of(step_id)
+        return self.steps[i] if i >= 0 else None
+
+    def first_of_kind(self, kind: str) -> Step | None:
+        return next((s for s in self.steps if s.kind == kind), None)
+
+
+def _str(table: dict[str, Any], key: str) -> str:
+    value = table.get(key, "")
+    return value if isinstance(value, str) else str(value)
+
+
+def split_front_matter(
+    text: str, path: Path, diags: Diagnostics
+) -> tuple[dict[str, Any] | None, str, int]:
+    """(front matter, body, line where the body starts). Front matter is None when unusable."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        diags.error(path, 1, "page must start with front matter between '+++' lines")
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() == FRONT_MATTER_FENCE:
+            meta = parse_toml("\n".join(lines[1:i]), path, diags, line_offset=1)
+            return meta, "\n".join(lines[i + 1 :]), i + 2
+    diags.error(path, 1, "front matter is not closed: no second '+++' line")
+    return None, text, 1
+
+
+def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
+    text = read_text(path, diags, "page")
+    if text is None:
+        return None
+    meta, body, body_line = split_front_matter(text, path, diags)
+    if meta is None:
+        return None
+    ok = True
+    for key in REQUIRED_FRONT_MATTER:
+        if key not in meta or meta[key] in ("", None):
+            diags.error(path, 1, f"front matter has no '{key}'")
+            ok = False
+    for key in ("id", "title", "short_title", "summary", "content_note", "counsellor_notes"):
+        if key in meta and not isinstance(meta[key], str):
+            diags.error(path, line_of(text, f"{key}"), f"front matter '{key}' must be text")
+            ok = False
+    reviewed = meta.get("reviewed")
+    if isinstance(reviewed, dt.datetime):
+        reviewed = reviewed.date()
+    if reviewed is not None and not isinstance(reviewed, dt.date):
+        diags.error(
+            path, line_of(text, "reviewed"), "front matter 'reviewed' must be a date (2026-01-31)"
+        )
+        ok = False
+    if isinstance(meta.get("id"), str) and meta["id"] != expected_id:
+        diags.error(
+            path,
+            line_of(text, "id"),
+            f"front matter id '{meta['id']}' does not match the step id '{expected_id}' in guide.toml",
+        )
+        ok = False
+    if not ok:
+        return None
+    return Page(
+        id=expected_id,
+        title=_str(meta, "title"),
+        short_title=_str(meta, "short_title"),
+        summary=_str(meta, "summary"),
+        reviewed=reviewed if isinstance(reviewed, dt.date) else None,
+        body=body,
+        body_line=body_line,
+        path=path,
+        content_note=_str(meta, "content_note").strip(),
+        counsellor_notes=_str(meta, "counsellor_notes").strip(),
+        counsellor_notes_line=line_of(text, "counsellor_notes"),
+    )
+
+
+def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
+    path = root / "references.toml"
+    data = load_toml_file(path, diags, "references file")
+    if data is None:
+        return {}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    refs: dict[str, Reference] = {}
+    entries = data.get("references", [])
+    if not isinstance(entries, list):
+        diags.error(path, 1, "'references' must be a list of [[references]] tables")
+        return {}
+    for entry in entries:
+        key = _str(entry, "key")
+        line = line_of(text, f'"{key}"') if key else 1
+        if not key:
+            diags.error(path, line, "a reference has no 'key'")
+            continue
+        if key in refs:
+            diags.error(path, line, f"reference key '{key}' is listed twice")
+            continue
+        for needed in ("authors", "year", "title", "source"):
+            if needed not in entry:
+                diags.error(path, line, f"reference '{key}' has no '{needed}'")
+        if not any(entry.get(k) for k in ("doi", "pmid", "url")):
+            diags.warning(path, line, f"reference '{key}' has no doi, pmid or url")
+        url = _str(entry, "url")
+        if url and not url.startswith("https://"):
+            diags.error(path, line, f"reference '{key}' url must start with https://")
+        refs[key] = Reference(
+            key=key,
+            number=len(refs) + 1,
+            authors=_str(entry, "authors"),
+            year=entry.get("year", ""),
+            title=_str(entry, "title"),
+            source=_str(entry, "source"),
+            doi=_str(entry, "doi"),
+            pmid=_str(entry, "pmid"),
+            url=url,
+            note=_str(entry, "note"),
+            line=line,
+        )
+    return refs
+
+
+def _load_glossary(root: Path, diags: Diagnostics) -> dict[str, GlossaryTerm]:
+    path = root / "glossary.toml"
+    data = load_toml_file(path, diags, "glossary file")
+    if data is None:
+        return {}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    terms: dict[str, GlossaryTerm] = {}
+    for entry in data.get("terms", []):
+        term_id = _str(entry, "id")
+        line = line_of(text, f'"{term_id}"') if term_id else 1
+        if not term_id or not entry.get("term") or not entry.get("definition"):
+            diags.error(path, line, "a glossary term needs 'id', 'term' and 'definition'")
+            continue
+        if term_id in terms:
+            diags.error(path, line, f"glossary id '{term_id}' is listed twice")
+            continue
+        terms[term_id] = GlossaryTerm(term_id, _str(entry, "term"), _str(entry, "definition"), line)
+    return terms
+
+
+def parse_crisis(data: dict[str, Any], path: Path, diags: Diagnostics) -> CrisisInfo | None:
+    lines: list[CrisisLine] = []
+    entries = data.get("lines", [])
+    if not isinstance(entries, list):
+        diags.error(path, 1, "'lines' must be a list of [[lines]] tables")
+        return None
+    for entry in entries:
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("action"):
+            diags.error(path, 1, "a crisis line needs 'name' and 'action'")
+            continue
+        lines.append(
+            CrisisLine(
+                name=_str(entry, "name"),
+                action=_str(entry, "action"),
+                detail=_str(entry, "detail"),
+                audience=_str(entry, "audience"),
+                emergency=bool(entry.get("emergency", False)),
+            )
+        )
+    if not lines:
+        diags.error(path, 1, "no usable crisis lines")
+        return None
+    lines.sort(key=lambda c: not c.emergency)
+    return CrisisInfo(intro=_str(data, "intro") or DEFAULT_CRISIS.intro, lines=tuple(lines))
+
+
+def _load_crisis(root: Path, diags: Diagnostics) -> CrisisInfo:
+    path = root / "crisis.toml"
+    data = load_toml_file(path, diags, "crisis lines file")
+    if data is None:
+        return DEFAULT_CRISIS
+    return parse_crisis(data, path, diags) or DEFAULT_CRISIS
+
+
+def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -> None:
+    diags = guide.diagnostics
+    entries = manifest.get("steps")
+    if not isinstance(entries, list) or not entries:
+        diags.error(path, 1, "guide.toml lists no [[steps]]")
+        return
+    seen: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, dict):
+            diags.error(path, 1, "each step must be a [[steps]] table")
+            continue
+        step_id = _str(entry, "id")
+        line = line_of(text, f'"{step_id}"') if step_id else 1
+        kind = _str(entry, "kind") or "page"
+        if not STEP_ID.match(step_id):
+            diags.error(
+                path, line, f"step id '{step_id}' must be lowercase letters, digits, hyphens"
+            )
+            continue
+        if step_id in seen:
+            diags.error(path, line, f"step '{step_id}' is listed twice; the second is skipped")
+            continue
+        seen.add(step_id)
+        if kind not in STEP_KINDS:
+            diags.error(path, line, f"step '{step_id}' has unknown kind '{kind}'")
+            continue
+        step = Step(
+            id=step_id,
+            kind=kind,
+            title=_str(entry, "title") or step_id.replace("-", " ").capitalize(),
+            short_title=_str(entry, "short_title") or _str(entry, "title") or step_id,
+            summary=_str(entry, "summary"),
+            file=_str(entry, "file"),
+            line=line,
+        )
+        if kind == "page" and not step.file:
+            diags.error(path, line, f"page step '{step_id}' has no 'file'")
+            step.broken = True
+        if step.file:
+            page = load_page(guide.root / step.file, step_id, diags)
+            if page is None:
+                step.broken = True
+            else:
+                step.page = page
+                step.title, step.short_title, step.summary = (
+                    page.title,
+                    page.short_title,
+                    page.summary,
+                )
+        guide.steps.append(step)
+
+
+def load_guide(root: Path, locale: str = "en") -> Guide:
+    """Load every content file under `root`; problems become diagnostics, never exceptions."""
+    guide = Guide(root=root, locale=locale)
+    path = root / "guide.toml"
+    if not root.is_dir():
+        guide.diagnostics.error(root, 1, "content folder is missing")
+        return guide
+    text = read_text(path, guide.diagnostics, "guide manifest")
+    manifest = parse_toml(text, path, guide.diagnostics) if text is not None else None
+    if manifest is not None and text is not None:
+        guide.title = _str(manifest, "title") or guide.title
+        guide.short_title = _str(manifest, "short_title") or guide.title
+        _load_steps(guide, manifest, text, path)
+    guide.references = _load_references(root, guide.diagnostics)
+    guide.glossary = _load_glossary(root, guide.diagnostics)
+    guide.crisis = _load_crisis(root, guide.diagnostics)
+    return guide

@@ -1,0 +1,171 @@
+"""Icon-array blocks ("X out of 100") declared in pages, and their text alternatives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.textfile import parse_toml
+
+DENOMINATOR = 100
+CERTAINTIES = ("high", "moderate", "low", "very low")
+CERTAINTY_WORDS = {
+    "high": "We are fairly sure of this.",
+    "moderate": "We are somewhat sure of this.",
+    "low": "We are not very sure of this: the studies were small or had problems.",
+    "very low": "We are very unsure of this.",
+}
+FENCE_OPEN = re.compile(r"^```\s*iconarray\s*$")
+FENCE_CLOSE = re.compile(r"^```\s*$")
+MAX_GROUPS = 3
+
+
+@dataclass(frozen=True)
+class IconGroup:
+    name: str
+    numerator: int
+
+
+@dataclass(frozen=True)
+class IconArray:
+    id: str
+    label: str
+    population: str
+    timeframe: str
+    certainty: str
+    source: str
+    groups: tuple[IconGroup, ...]
+    line: int = 1
+    denominator: int = DENOMINATOR
+
+    def describe_group(self, group: IconGroup) -> str:
+        """The same facts the picture shows, as one sentence a screen reader can read."""
+        return (
+            f"About {group.numerator} out of {self.denominator} people like those studied "
+            f"({self.population}) who had {group.name.lower() if _lower_ok(group.name) else group.name} "
+            f"{self.label}, over {self.timeframe}."
+        )
+
+    def describe(self) -> str:
+        sentences = [self.describe_group(g) for g in self.groups]
+        sentences.append(CERTAINTY_WORDS.get(self.certainty, ""))
+        return " ".join(s for s in sentences if s)
+
+    @property
+    def caption(self) -> str:
+        return f"{self.population.capitalize()}, over {self.timeframe}."
+
+
+def _lower_ok(name: str) -> bool:
+    # Keep proper nouns and acronyms ("Ketamine" -> "ketamine", but "PE" stays "PE").
+    first = name.split(" ", 1)[0]
+    return not (len(first) > 1 and first[1:2].isupper())
+
+
+def parse_iconarray(
+    body: str, path: Path, line: int, diags: Diagnostics, references: dict[str, Any] | None
+) -> IconArray | None:
+    data = parse_toml(body, path, diags, line_offset=line)
+    if data is None:
+        return None
+    ok = True
+    for key in ("id", "label", "population", "timeframe", "certainty", "source"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            diags.error(path, line, f"icon array needs '{key}' (text)")
+            ok = False
+    if data.get("denominator", DENOMINATOR) != DENOMINATOR:
+        diags.error(
+            path, line, f"icon array denominator must be {DENOMINATOR}, the same everywhere"
+        )
+        ok = False
+    certainty = data.get("certainty", "")
+    if isinstance(certainty, str) and certainty and certainty not in CERTAINTIES:
+        diags.error(
+            path, line, f"icon array certainty '{certainty}' is not one of {', '.join(CERTAINTIES)}"
+        )
+        ok = False
+    source = data.get("source", "")
+    if references is not None and isinstance(source, str) and source and source not in references:
+        diags.error(path, line, f"icon array source '{source}' is not in references.toml")
+        ok = False
+    groups: list[IconGroup] = []
+    raw_groups = data.get("groups", [])
+    if not isinstance(raw_groups, list) or not 1 <= len(raw_groups) <= MAX_GROUPS:
+        diags.error(path, line, f"icon array needs 1 to {MAX_GROUPS} [[groups]]")
+        ok = False
+        raw_groups = []
+    for g in raw_groups:
+        num = g.get("numerator") if isinstance(g, dict) else None
+        name = g.get("name") if isinstance(g, dict) else None
+        if not isinstance(num, int) or isinstance(num, bool) or not 0 <= num <= DENOMINATOR:
+            diags.error(
+                path, line, f"icon array numerator must be a whole number from 0 to {DENOMINATOR}"
+            )
+            ok = False
+            continue
+        if not isinstance(name, str) or not name.strip():
+            diags.error(path, line, "each icon array group needs a 'name'")
+            ok = False
+            continue
+        groups.append(IconGroup(name.strip(), num))
+    if not ok:
+        return None
+    return IconArray(
+        id=data["id"],
+        label=data["label"].strip(),
+        population=data["population"].strip(),
+        timeframe=data["timeframe"].strip(),
+        certainty=certainty,
+        source=source,
+        groups=tuple(groups),
+        line=line,
+    )
+
+
+def extract_iconarrays(
+    body: str,
+    body_line: int,
+    path: Path,
+    diags: Diagnostics,
+    references: dict[str, Any] | None = None,
+) -> tuple[str, list[IconArray | None]]:
+    """Replace each icon-array block by a placeholder paragraph; return the arrays in order.
+
+    A broken block leaves None in its slot, so the page still renders around it.
+    """
+    lines = body.split("\n")
+    out: list[str] = []
+    arrays: list[IconArray | None] = []
+    i = 0
+    while i < len(lines):
+        if FENCE_OPEN.match(lines[i]):
+            start = i
+            j = i + 1
+            while j < len(lines) and not FENCE_CLOSE.match(lines[j]):
+                j += 1
+            file_line = body_line + start
+            if j >= len(lines):
+                diags.error(path, file_line, "icon array block is not closed with ```")
+                arrays.append(None)
+                out.append("")
+                out.append(placeholder(len(arrays) - 1))
+                break
+            arrays.append(
+                parse_iconarray("\n".join(lines[start + 1 : j]), path, file_line, diags, references)
+            )
+            out.extend(["", placeholder(len(arrays) - 1), ""])
+            i = j + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out), arrays
+
+
+def placeholder(index: int) -> str:
+    return f"ICONARRAYSLOT{index}END"
+
+
+PLACEHOLDER_PARAGRAPH = re.compile(r"<p>ICONARRAYSLOT(\d+)END</p>")

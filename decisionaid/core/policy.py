@@ -1,0 +1,82 @@
+"""What differs between personal, kiosk and counsellor use, decided once at start-up.
+
+Widgets ask the policy ("may I open an external link?"), never which mode they are in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Mode(Enum):
+    PERSONAL = "personal"
+    KIOSK = "kiosk"
+    COUNSELLOR = "counsellor"
+
+
+class ExternalLinks(Enum):
+    ASK_FIRST = "ask"  # open in the system browser after the reader agrees
+    SHOW_ONLY = "show"  # show the address as text; never open anything
+
+
+@dataclass(frozen=True)
+class Policy:
+    mode: Mode
+    fullscreen: bool = False
+    frameless: bool = False
+    external_links: ExternalLinks = ExternalLinks.ASK_FIRST
+    allow_file_export: bool = True
+    print_dialog: bool = True
+    context_menus: bool = True
+    quit_shortcuts: bool = True
+    persist_settings: bool = False
+    log_to_file: bool = True
+    idle_reset: bool = False
+    idle_timeout_seconds: int = 120
+    idle_warning_seconds: int = 30
+    touch_target_px: int = 44
+    control_gap_px: int = 8
+    step_index: bool = False
+    presenter_view: bool = False
+    own_questions: bool = True
+    staff_exit_gesture: bool = False
+
+    @property
+    def may_open_external_links(self) -> bool:
+        return self.external_links is ExternalLinks.ASK_FIRST
+
+
+PERSONAL = Policy(mode=Mode.PERSONAL)
+
+KIOSK = Policy(
+    mode=Mode.KIOSK,
+    fullscreen=True,
+    frameless=True,
+    external_links=ExternalLinks.SHOW_ONLY,
+    allow_file_export=False,
+    print_dialog=False,
+    context_menus=False,
+    quit_shortcuts=False,
+    persist_settings=False,
+    log_to_file=False,
+    idle_reset=True,
+    touch_target_px=56,
+    control_gap_px=8,
+    own_questions=False,
+    staff_exit_gesture=True,
+)
+
+COUNSELLOR = Policy(
+    mode=Mode.COUNSELLOR,
+    step_index=True,
+    presenter_view=True,
+)
+
+_BY_MODE = {Mode.PERSONAL: PERSONAL, Mode.KIOSK: KIOSK, Mode.COUNSELLOR: COUNSELLOR}
+
+
+def policy_for(mode: Mode, **overrides: object) -> Policy:
+    """The policy for a mode, with values the clinic's configuration may set."""
+    base = _BY_MODE[mode]
+    return replace(base, **overrides) if overrides else base  # type: ignore[arg-type]

@@ -1,0 +1,284 @@
+"""Markdown pages to the HTML subset QTextBrowser understands, with every problem reported.
+
+Content is treated as semi-trusted: raw HTML is shown as text, images are dropped (icon arrays
+are the only pictures), and any link that is not to a step, a reference, a glossary term or a
+web address loses its target. Each page is rendered once and cached.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+
+from decisionaid.core.content import Guide, Page, Step
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.iconarray import (
+    PLACEHOLDER_PARAGRAPH,
+    IconArray,
+    extract_iconarrays,
+)
+
+CITATION = re.compile(r"\[@([^\]\n]*)\]")
+CITATION_KEY = re.compile(r"^@?([A-Za-z0-9_:-]+)$")
+GLOSSARY = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
+IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
+LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+AUTOLINK = re.compile(r"<((?:https?|ftp|file|mailto):[^>\s]*)>", re.IGNORECASE)
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>|<!--")
+REMOTE_OR_FILE = re.compile(
+    r"\b(?:src|href|srcset|background)\s*=\s*[\"']?\s*(?:https?:|file:|//)", re.I
+)
+FILE_URL = re.compile(r"\bfile:", re.IGNORECASE)
+HREF = re.compile(r'<a href="([^"]*)"')
+SAFE_SCHEMES = ("step:", "ref:", "glossary:", "https://", "http://", "mailto:")
+INTERNAL_SCHEMES = ("step:", "ref:", "glossary:")
+
+
+@dataclass
+class RenderedPage:
+    step_id: str
+    html: str
+    icon_arrays: list[IconArray | None] = field(default_factory=list)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    notes_html: str = ""
+
+
+_markdown: markdown.Markdown | None = None
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown instance, built once, with raw HTML switched off."""
+    global _markdown
+    if _markdown is None:
+        md = markdown.Markdown(
+            extensions=[TableExtension(), SaneListExtension()], output_format="html"
+        )
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        _markdown = md
+    return _markdown
+
+
+def markdown_to_html(text: str) -> str:
+    md = _converter()
+    md.reset()
+    return str(md.convert(text))
+
+
+class PageRenderer:
+    """Renders the guide's pages; results are cached per step."""
+
+    def __init__(self, guide: Guide, *, external_links: bool = True) -> None:
+        self.guide = guide
+        self.external_links = external_links
+        self._cache: dict[str, RenderedPage] = {}
+
+    def render(self, step: Step) -> RenderedPage:
+        cached = self._cache.get(step.id)
+        if cached is not None:
+            return cached
+        if step.kind == "references":
+            result = RenderedPage(step.id, self.references_html())
+        elif step.kind == "glossary":
+            result = RenderedPage(step.id, self.glossary_html())
+        elif step.page is not None:
+            result = self.render_page(step.page)
+        else:
+            result = RenderedPage(step.id, "")
+        self._cache[step.id] = result
+        return result
+
+    def render_page(self, page: Page) -> RenderedPage:
+        diags = Diagnostics()
+        body, arrays = extract_iconarrays(
+            page.body, page.body_line, page.path, diags, self.guide.references
+        )
+        result = RenderedPage(page.id, "", arrays, diags)
+        result.html = self.render_markdown(body, page.path, page.body_line, diags, page.id, arrays)
+        if page.counsellor_notes:
+            result.notes_html = self.render_markdown(
+                page.counsellor_notes, page.path, page.counsellor_notes_line, diags, page.id, []
+            )
+        return result
+
+    # -- markdown with markers ------------------------------------------------------------
+
+    def render_markdown(
+        self,
+        text: str,
+        path: Path,
+        first_line: int,
+        diags: Diagnostics,
+        step_id: str,
+        arrays: list[IconArray | None],
+    ) -> str:
+        self.check_lines(text, path, first_line, diags)
+        text = IMAGE.sub(lambda m: m.group(1), text)
+        text = CITATION.sub(self._citation_markdown, text)
+        text = GLOSSARY.sub(self._glossary_markdown, text)
+        out = markdown_to_html(text)
+        out = HREF.sub(self._safe_href, out)
+        out = re.sub(
+            r'<a href="ref:([^"]*)">\[(\d+)\]</a>', r'<sup><a href="ref:\1">[\2]</a></sup>', out
+        )
+        out = re.sub(r'<a href="(https?://[^"]*)">', self._external_anchor, out)
+        out = out.replace(
+            "<table>", '<table class="data" cellspacing="0" cellpadding="6" border="1">'
+        )
+        return PLACEHOLDER_PARAGRAPH.sub(
+            lambda m: self._iconarray_html(step_id, arrays, int(m.group(1))), out
+        )
+
+    def check_lines(self, text: str, path: Path, first_line: int, diags: Diagnostics) -> None:
+        """Report each problem at its own line, before the text is transformed."""
+        for offset, line in enumerate(text.split("\n")):
+            n = first_line + offset
+            for m in CITATION.finditer(line):
+                keys = [k.strip() for k in m.group(1).split(";")]
+                for key in keys:
+                    km = CITATION_KEY.match(key)
+                    if not km:
+                        diags.error(path, n, f"malformed citation '[@{m.group(1)}]'")
+                    elif km.group(1) not in self.guide.references:
+                        diags.error(path, n, f"unknown citation key '{km.group(1)}'")
+            for m in GLOSSARY.finditer(line):
+                term = (m.group(2) or m.group(1)).strip().lower()
+                if term not in self.guide.glossary:
+                    diags.error(path, n, f"unknown glossary term '{term}'")
+            for m in IMAGE.finditer(line):
+                diags.error(path, n, f"images are not allowed in pages: '{m.group(2)}'")
+            for m in LINK.finditer(line):
+                self._check_target(m.group(1), path, n, diags)
+            for m in AUTOLINK.finditer(line):
+                self._check_target(m.group(1), path, n, diags)
+            stripped = AUTOLINK.sub("", line)
+            if RAW_HTML.search(stripped):
+                diags.error(path, n, "raw HTML is not allowed; it is shown as text")
+            if REMOTE_OR_FILE.search(stripped):
+                diags.error(path, n, "a remote or file: resource is not allowed")
+            elif FILE_URL.search(stripped) and not LINK.search(line):
+                diags.error(path, n, "file: addresses are not allowed")
+
+    def _check_target(self, target: str, path: Path, line: int, diags: Diagnostics) -> None:
+        lower = target.lower()
+        if lower.startswith("step:"):
+            step_id = target[5:].split("#", 1)[0]
+            if self.guide.step(step_id) is None:
+                diags.error(path, line, f"link to unknown step '{step_id}'")
+        elif lower.startswith("file:"):
+            diags.error(path, line, f"file: links are not allowed: '{target}'")
+        elif lower.startswith(("http://", "https://", "mailto:")):
+            if lower.startswith("http://"):
+                diags.warning(path, line, f"use https for web addresses: '{target}'")
+        elif target.startswith("#") or not target:
+            diags.error(path, line, f"link target '{target}' is not a step (use step:ID)")
+        else:
+            diags.error(path, line, f"link target '{target}' is not a step or a web address")
+
+    def _citation_markdown(self, m: re.Match[str]) -> str:
+        parts = []
+        for key in (k.strip().lstrip("@") for k in m.group(1).split(";")):
+            ref = self.guide.references.get(key)
+            if ref is not None:
+                parts.append(f"[\\[{ref.number}\\]](ref:{key})")
+        return "".join(parts)
+
+    def _glossary_markdown(self, m: re.Match[str]) -> str:
+        shown = m.group(1).strip()
+        term = (m.group(2) or m.group(1)).strip().lower()
+        if term not in self.guide.glossary:
+            return shown
+        return f"[{shown}](glossary:{term})"
+
+    def _safe_href(self, m: re.Match[str]) -> str:
+        href = html.unescape(m.group(1))
+        if href.lower().startswith(SAFE_SCHEMES):
+            return m.group(0)
+        return '<a href="blocked:">'
+
+    def _external_anchor(self, m: re.Match[str]) -> str:
+        if self.external_links:
+            return m.group(0)
+        # Where links must not open (kiosk), the address stays readable but inert.
+        return '<a href="external-blocked:">'
+
+    # -- generated steps -----------------------------------------------------------------
+
+    def _iconarray_html(self, step_id: str, arrays: list[IconArray | None], index: int) -> str:
+        array = arrays[index] if index < len(arrays) else None
+        if array is None:
+            return '<p class="unavailable">This picture is not available right now.</p>'
+        cells = []
+        for g_index, group in enumerate(array.groups):
+            alt = html.escape(array.describe_group(group), quote=True)
+            cells.append(
+                f'<td align="center" valign="top" class="iconarray">'
+                f'<img src="iconarray:{step_id}/{index}/{g_index}" alt="{alt}" />'
+                f"<br/><b>{html.escape(group.name)}</b>"
+                f"<br/>{group.numerator} out of {array.denominator} {html.escape(array.label)}</td>"
+            )
+        ref = self.guide.references.get(array.source)
+        cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
+        return (
+            f'<table class="iconarrays" cellspacing="12" align="center"><tr>{"".join(cells)}</tr></table>'
+            f'<p class="caption">{html.escape(array.caption)} '
+            f"{html.escape(_certainty_line(array))}{cite}</p>"
+        )
+
+    def references_html(self) -> str:
+        items = []
+        for ref in self.guide.references.values():
+            link = ref.link
+            where = ""
+            if link:
+                escaped = html.escape(link)
+                where = (
+                    f'<br/><a href="{escaped}">{escaped}</a>'
+                    if self.external_links
+                    else f"<br/>{escaped}"
+                )
+            note = f"<br/><i>{html.escape(ref.note)}</i>" if ref.note else ""
+            items.append(
+                f'<p><a name="ref-{html.escape(ref.key)}"></a><b>[{ref.number}]</b> '
+                f"{html.escape(ref.citation)}{where}{note}</p>"
+            )
+        if not items:
+            return "<p>No sources are listed.</p>"
+        return (
+            "<p>These are the studies and official documents this guide draws on. "
+            "The numbers in square brackets in the guide point here.</p>" + "".join(items)
+        )
+
+    def glossary_html(self) -> str:
+        terms = sorted(self.guide.glossary.values(), key=lambda t: t.term.lower())
+        if not terms:
+            return "<p>No terms are listed.</p>"
+        rows = "".join(
+            f'<p><a name="term-{html.escape(t.id)}"></a><b>{html.escape(t.term)}</b><br/>'
+            f"{html.escape(t.definition)}</p>"
+            for t in terms
+        )
+        return "<p>What the harder words in this guide mean.</p>" + rows
+
+
+def _certainty_line(array: IconArray) -> str:
+    from decisionaid.core.iconarray import CERTAINTY_WORDS
+
+    return CERTAINTY_WORDS.get(array.certainty, "")
+
+
+def render_all(guide: Guide, renderer: PageRenderer | None = None) -> Diagnostics:
+    """Render every step once; return what rendering found (for check-content)."""
+    renderer = renderer or PageRenderer(guide)
+    diags = Diagnostics()
+    for step in guide.steps:
+        if step.broken:
+            continue
+        diags.extend(renderer.render(step).diagnostics)
+    return diags

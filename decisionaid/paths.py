@@ -1,0 +1,30 @@
+"""One place that knows where the app's resources are: from source, a wheel or the bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The folder holding content/, styles/ and icons/."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if (candidate / "content").is_dir():
+            return candidate
+    return here.parent / "resources"
+
+
+def content_dir(locale: str = "en") -> Path:
+    return resources_dir() / "content" / locale
+
+
+def style_path(name: str) -> Path:
+    return resources_dir() / "styles" / name
+
+
+def icon_path(name: str) -> Path:
+    return resources_dir() / "icons" / name

@@ -1,0 +1,1 @@
+"""Qt widgets. Thin: state lives in the core session; widgets only show and forward."""

@@ -1,0 +1,96 @@
+"""The "Get help now" panel: crisis lines from data, over whatever step is showing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.core.content import CrisisInfo
+from decisionaid.ui.controls import make_button
+
+
+class HelpPanel(QFrame):
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpPanel")
+        self.setAccessibleName("Get help now")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        top = QHBoxLayout()
+        self.heading = QLabel("Get help now")
+        self.heading.setObjectName("stepTitle")
+        self.close_button = make_button("Close help", "closeHelp", primary=True)
+        self.close_button.clicked.connect(self.hide_panel)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.close_button)
+        outer.addLayout(top)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setSpacing(14)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        self.hide()
+
+    def set_crisis(self, info: CrisisInfo, staff_line: str = "") -> None:
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        intro = QLabel(info.intro)
+        intro.setWordWrap(True)
+        self.body_layout.addWidget(intro)
+        for line in info.lines:
+            who = f" ({line.audience})" if line.audience else ""
+            text = f"<b>{line.action}</b><br/>{line.name}{who}"
+            if line.detail:
+                text += f"<br/>{line.detail}"
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAccessibleName(f"{line.action}. {line.name}{who}. {line.detail}")
+            self.body_layout.addWidget(label)
+        if staff_line:
+            staff = QLabel(staff_line)
+            staff.setWordWrap(True)
+            self.body_layout.addWidget(staff)
+        closing = QLabel(
+            "You can also stop reading at any time. Nothing here is urgent. "
+            "Take a break, breathe slowly, and come back when you are ready."
+        )
+        closing.setWordWrap(True)
+        self.body_layout.addWidget(closing)
+        self.body_layout.addStretch(1)
+        self.setAccessibleDescription(
+            " ".join(f"{line.action}, {line.name}." for line in info.lines)
+        )
+
+    def show_panel(self) -> None:
+        self.show()
+        self.raise_()
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hide_panel(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def text_for_reading(self) -> str:
+        parts = [self.heading.text()]
+        for i in range(self.body_layout.count()):
+            w = self.body_layout.itemAt(i).widget()
+            if isinstance(w, QLabel):
+                parts.append(w.text())
+        return "\n".join(parts)

@@ -1,0 +1,80 @@
+"""The text area that shows a rendered page. It loads nothing from outside the app."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from decisionaid.core.iconarray import IconArray
+from decisionaid.ui.iconarray_image import icon_grid_image
+from decisionaid.ui.theme import Theme
+
+ICON_SIDE_PX = 180
+
+
+class PageView(QTextBrowser):
+    """QTextBrowser that keeps every link inside the app and draws icon arrays itself."""
+
+    stepLinkActivated = Signal(str, str)  # step id, anchor
+    referenceActivated = Signal(str)  # reference key
+    glossaryActivated = Signal(str)  # term id
+    externalLinkActivated = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.icon_arrays: list[IconArray | None] = []
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.document().setDocumentMargin(24)
+        self.anchorClicked.connect(self._route_link)
+        self.setAccessibleName("Page text")
+
+    def show_html(self, html: str, icon_arrays: list[IconArray | None], css: str) -> None:
+        self.icon_arrays = icon_arrays
+        # The default stylesheet must be set before setHtml, or it is silently ignored.
+        self.document().setDefaultStyleSheet(css)
+        self.setHtml(html)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        url = QUrl(url) if isinstance(url, str) else url
+        if kind == QTextDocument.ResourceType.ImageResource and url.scheme() == "iconarray":
+            return self._icon_image(url.path())
+        # Remote and local files are never fetched, whatever the content asks for.
+        return None
+
+    def _icon_image(self, path: str) -> object:
+        try:
+            _, index, group = path.split("/")
+            array = self.icon_arrays[int(index)]
+            chosen = array.groups[int(group)] if array else None
+        except (ValueError, IndexError):
+            return None
+        if array is None or chosen is None:
+            return None
+        return icon_grid_image(
+            chosen.numerator,
+            array.denominator,
+            ICON_SIDE_PX,
+            self.theme.figure_on,
+            self.theme.figure_off,
+            self.theme.window,
+            self.devicePixelRatioF(),
+        )
+
+    def _route_link(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "step":
+            target = url.toString()[len("step:") :]
+            step_id, _, anchor = target.partition("#")
+            self.stepLinkActivated.emit(step_id, anchor)
+        elif scheme == "ref":
+            self.referenceActivated.emit(url.path())
+        elif scheme == "glossary":
+            self.glossaryActivated.emit(url.path())
+        elif scheme in ("http", "https", "mailto"):
+            self.externalLinkActivated.emit(url.toString())
+        # Anything else (blocked:, external-blocked:) does nothing on purpose.

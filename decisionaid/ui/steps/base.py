@@ -1,0 +1,63 @@
+"""What every step widget shares, and the context a step is built with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from decisionaid.core.config import Config
+from decisionaid.core.content import Guide, Step
+from decisionaid.core.policy import Policy
+from decisionaid.core.render import PageRenderer
+from decisionaid.core.session import Session
+
+if TYPE_CHECKING:
+    from decisionaid.ui.session_signals import SessionSignals
+    from decisionaid.ui.theme import Theme
+
+
+@dataclass
+class StepContext:
+    """Everything a step widget may use. Steps never reach into the main window."""
+
+    guide: Guide
+    renderer: PageRenderer
+    session: Session
+    signals: SessionSignals
+    policy: Policy
+    config: Config
+    theme: Callable[[], Theme]
+    navigate: Callable[[str, str], None]  # step id, anchor
+    next_step: Callable[[], None]
+    show_glossary: Callable[[str], None]
+    open_external: Callable[[str], None]
+
+
+class StepWidget(QWidget):
+    """A step's content. It keeps no reader state that must outlive `reset()`."""
+
+    def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.step = step
+        self.setAccessibleName(step.title)
+
+    def on_shown(self) -> None:
+        """Called each time the reader arrives at this step."""
+
+    def reset(self) -> None:
+        """Forget everything the reader did here: scroll, answers, open panels."""
+
+    def apply_theme(self) -> None:
+        """Called after the text size or theme changed."""
+
+    def first_focus(self) -> QWidget | None:
+        """The control that should take focus when the step opens."""
+        return None
+
+    def text_for_reading(self) -> str:
+        """The step's text as plain words (for read-aloud and tests)."""
+        return ""

@@ -1,0 +1,169 @@
+"""Colours, sizes and the stylesheet, generated from one palette so contrast can be tested.
+
+Every text/background pair the app draws is listed in `Theme.text_pairs`, which the tests check
+against WCAG contrast ratios.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BASE_FONT_PX = 17
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    window: str
+    text: str
+    muted: str
+    surface: str  # panels, header, footer
+    border: str
+    primary: str  # main buttons
+    on_primary: str
+    secondary: str  # quieter buttons
+    on_secondary: str
+    help: str  # "Get help now"
+    on_help: str
+    focus: str
+    link: str
+    selection: str
+    on_selection: str
+    notice: str  # content notes, glossary definitions
+    on_notice: str
+    figure_on: str  # icon arrays: affected people
+    figure_off: str
+
+    def text_pairs(self) -> list[tuple[str, str, str, bool]]:
+        """(description, foreground, background, is large or a UI part) for every pair drawn."""
+        return [
+            ("body text", self.text, self.window, False),
+            ("muted text", self.muted, self.window, False),
+            ("body text on panels", self.text, self.surface, False),
+            ("muted text on panels", self.muted, self.surface, False),
+            ("links", self.link, self.window, False),
+            ("primary buttons", self.on_primary, self.primary, False),
+            ("secondary buttons", self.on_secondary, self.secondary, False),
+            ("help button", self.on_help, self.help, False),
+            ("selected contents item", self.on_selection, self.selection, False),
+            ("notices", self.on_notice, self.notice, False),
+            ("focus ring on window", self.focus, self.window, True),
+            ("focus ring on panels", self.focus, self.surface, True),
+            ("control borders", self.border, self.window, True),
+            ("icon array figures", self.figure_on, self.window, True),
+            ("icon array empty figures", self.figure_off, self.window, True),
+        ]
+
+
+STANDARD = Theme(
+    name="standard",
+    window="#ffffff",
+    text="#1b1b1b",
+    muted="#4a4a4a",
+    surface="#f1f4f8",
+    border="#5f6b7a",
+    primary="#1f4e79",
+    on_primary="#ffffff",
+    secondary="#e3e9f1",
+    on_secondary="#14324f",
+    help="#a4161a",
+    on_help="#ffffff",
+    focus="#b45309",
+    link="#1a4d8c",
+    selection="#1f4e79",
+    on_selection="#ffffff",
+    notice="#fff4d6",
+    on_notice="#1b1b1b",
+    figure_on="#1f4e79",
+    figure_off="#767676",
+)
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    window="#000000",
+    text="#ffffff",
+    muted="#e6e6e6",
+    surface="#101010",
+    border="#ffffff",
+    primary="#ffff00",
+    on_primary="#000000",
+    secondary="#000000",
+    on_secondary="#ffffff",
+    help="#ffffff",
+    on_help="#000000",
+    focus="#00ffff",
+    link="#8cd2ff",
+    selection="#ffff00",
+    on_selection="#000000",
+    notice="#1a1a00",
+    on_notice="#ffffff",
+    figure_on="#ffff00",
+    figure_off="#bdbdbd",
+)
+
+THEMES = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}
+
+
+def font_px(scale_percent: int) -> int:
+    return round(BASE_FONT_PX * scale_percent / 100)
+
+
+def stylesheet(theme: Theme, scale_percent: int, target_px: int) -> str:
+    """The application stylesheet for a text size and a minimum touch-target size."""
+    f = font_px(scale_percent)
+    big = round(f * 1.35)
+    t = theme
+    return f"""
+QWidget {{ font-size: {f}px; color: {t.text}; background: {t.window}; }}
+QWidget#header, QWidget#footer, QWidget#progressRow {{ background: {t.surface}; }}
+QLabel {{ background: transparent; }}
+QLabel#guideTitle {{ font-size: {big}px; font-weight: 600; }}
+QLabel#stepTitle {{ font-size: {big}px; font-weight: 600; }}
+QLabel#stepCounter, QLabel.muted {{ color: {t.muted}; }}
+QPushButton, QToolButton {{
+    min-height: {target_px}px; min-width: {target_px}px; padding: 4px 16px;
+    border: 2px solid {t.border}; border-radius: 8px;
+    background: {t.secondary}; color: {t.on_secondary};
+}}
+QPushButton[role="primary"] {{ background: {t.primary}; color: {t.on_primary}; border-color: {t.primary}; }}
+QPushButton#helpButton {{ background: {t.help}; color: {t.on_help}; border-color: {t.help}; font-weight: 600; }}
+QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus {{
+    border: 4px solid {t.focus};
+}}
+QPushButton:disabled {{ color: {t.muted}; background: {t.surface}; border-style: dashed; }}
+QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
+QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
+    border: 2px solid transparent; border-radius: 8px; background: transparent; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {max(22, f + 4)}px; height: {max(22, f + 4)}px; }}
+QListWidget {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window}; }}
+QListWidget:focus {{ border: 4px solid {t.focus}; }}
+QListWidget::item {{ min-height: {target_px}px; padding: 2px 8px; }}
+QListWidget::item:selected {{ background: {t.selection}; color: {t.on_selection}; }}
+QTextBrowser {{ border: none; background: {t.window}; }}
+QTextBrowser:focus {{ border: 3px solid {t.focus}; }}
+QLineEdit, QPlainTextEdit {{ border: 2px solid {t.border}; border-radius: 6px; padding: 6px; min-height: {target_px - 16}px; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border: 4px solid {t.focus}; }}
+QProgressBar {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window};
+    min-height: 12px; max-height: 14px; text-align: center; color: transparent; }}
+QProgressBar::chunk {{ background: {t.primary}; border-radius: 4px; }}
+QFrame#notice, QFrame#glossaryBar {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 8px; }}
+QFrame#notice QLabel, QFrame#glossaryBar QLabel {{ color: {t.on_notice}; }}
+QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}
+QScrollBar:vertical {{ width: {max(16, target_px // 3)}px; }}
+"""
+
+
+def document_css(theme: Theme) -> str:
+    """Qt rich-text stylesheet for pages; set before setHtml (it has no effect after)."""
+    t = theme
+    return f"""
+a {{ color: {t.link}; text-decoration: underline; }}
+h1 {{ font-size: x-large; font-weight: 600; margin-top: 0px; margin-bottom: 12px; }}
+h2 {{ font-size: large; font-weight: 600; margin-top: 18px; margin-bottom: 6px; }}
+h3 {{ font-weight: 600; margin-top: 14px; margin-bottom: 4px; }}
+p, li {{ margin-top: 4px; margin-bottom: 10px; line-height: 140%; }}
+table.data {{ border-color: {t.border}; border-style: solid; margin-top: 8px; margin-bottom: 12px; }}
+table.data th {{ background-color: {t.surface}; font-weight: 600; text-align: left; }}
+p.caption {{ color: {t.muted}; }}
+p.unavailable {{ color: {t.muted}; font-style: italic; }}
+"""

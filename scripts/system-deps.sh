@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Qt needs to run (offscreen or on a screen), if any are missing.
+# Extra package names may be passed as arguments. Only acts where apt-get is available and we
+# are root (or have passwordless sudo); otherwise it lists what is missing and carries on.
+set -u
+packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
+          libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
+          libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core "$@")
+command -v dpkg-query >/dev/null 2>&1 || exit 0
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+  echo "system-deps: missing Debian packages (install them as root): ${missing[*]}" >&2
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null 2>&1 || true
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+  || echo "system-deps: could not install some of: ${missing[*]}" >&2
+exit 0

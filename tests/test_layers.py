@@ -1,0 +1,56 @@
+"""Layering and start-up discipline, checked in fresh interpreters."""
+
+from __future__ import annotations
+
+import os
+import pkgutil
+import subprocess
+import sys
+
+import decisionaid.core
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_core_never_imports_qt() -> None:
+    modules = [m.name for m in pkgutil.iter_modules(decisionaid.core.__path__, "decisionaid.core.")]
+    assert "decisionaid.core.content" in modules
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + (
+            "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+            "print(bad)\nsys.exit(1 if bad else 0)\n"
+        )
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_content_does_not_load_qt() -> None:
+    result = _run(
+        "import sys\nfrom decisionaid.cli import main\nmain(['check-content', '--quiet'])\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\nassert not bad, bad\n"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_first_window_loads_no_printing_pdf_or_qr_modules() -> None:
+    result = _run(
+        "import sys\n"
+        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
+        "app = ensure_qapplication()\n"
+        "w = build_window(build_parts(Options()))\n"
+        "w.show(); app.processEvents()\n"
+        "heavy = ('PySide6.QtPrintSupport', 'PySide6.QtPdf', 'segno', 'qrcode', 'PySide6.QtWebEngineCore',"
+        " 'PySide6.QtTextToSpeech', 'textstat', 'hypothesis')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
+        "print(bad)\nsys.exit(1 if bad else 0)\n"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
