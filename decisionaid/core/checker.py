@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.decision_data import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.render import PageRenderer, render_all
 
@@ -42,6 +43,7 @@ def check_content(root: Path, locale: str = "en") -> CheckResult:
     diags.extend(guide.diagnostics)
     renderer = PageRenderer(guide)
     diags.extend(render_all(guide, renderer))
+    check_decision_data(guide, diags)
     report: list[str] = []
     for rule in extra_rules():
         rule(guide, renderer, diags, report)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from decisionaid.core.observable import Observable
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
+OWN_PREFIX = "own:"
+OWN_QUESTION_MAX_CHARS = 300
 
 
 @dataclass
@@ -59,3 +61,84 @@ class Session(Observable):
     def mark_content_note_seen(self, step_id: str) -> None:
         self.state.seen_content_notes.add(step_id)
         self.notify("seen_content_notes")
+
+    # -- decision support ------------------------------------------------------------------
+
+    def set_value(self, statement_id: str, answer: int | None) -> None:
+        """One "what matters to you" answer: 0..4 on the scale, or None for "Not sure"."""
+        if self.state.values.get(statement_id, -1) != answer:
+            self.state.values[statement_id] = answer
+            self.notify("values")
+
+    def answer_quiz(self, item_id: str, choice: int) -> None:
+        if self.state.quiz_answers.get(item_id) != choice:
+            self.state.quiz_answers[item_id] = choice
+            self.notify("quiz_answers")
+
+    def set_question_chosen(self, question_id: str, chosen: bool) -> None:
+        """Put a bank question or an own question ("own:N") on the reader's list, or take it off."""
+        s = self.state
+        if chosen == (question_id in s.question_order):
+            return
+        own = question_id.startswith(OWN_PREFIX)
+        if chosen:
+            s.question_order.append(question_id)
+            if not own:
+                s.ticked_questions.append(question_id)
+        else:
+            s.question_order.remove(question_id)
+            if question_id in s.ticked_questions:
+                s.ticked_questions.remove(question_id)
+        self.notify("questions")
+
+    def toggle_question(self, question_id: str) -> bool:
+        chosen = question_id not in self.state.question_order
+        self.set_question_chosen(question_id, chosen)
+        return chosen
+
+    def add_own_question(self, text: str) -> str | None:
+        """Add the reader's own question to the end of their list; returns its id."""
+        text = " ".join(text.split())[:OWN_QUESTION_MAX_CHARS]
+        if not text or text in self.state.own_questions:
+            return None
+        self.state.own_questions.append(text)
+        question_id = f"{OWN_PREFIX}{len(self.state.own_questions) - 1}"
+        self.state.question_order.append(question_id)
+        self.notify("questions")
+        return question_id
+
+    def own_question_text(self, question_id: str) -> str:
+        try:
+            return self.state.own_questions[int(question_id.removeprefix(OWN_PREFIX))]
+        except (ValueError, IndexError):
+            return ""
+
+    def move_question(self, question_id: str, delta: int) -> bool:
+        """Move a chosen question up (-1) or down (+1) the reader's list."""
+        order = self.state.question_order
+        if question_id not in order:
+            return False
+        i = order.index(question_id)
+        j = i + delta
+        if not 0 <= j < len(order):
+            return False
+        order[i], order[j] = order[j], order[i]
+        bank = [q for q in order if not q.startswith(OWN_PREFIX)]
+        self.state.ticked_questions[:] = bank
+        self.notify("questions")
+        return True
+
+    def set_sure(self, letter: str, yes: bool) -> None:
+        if self.state.sure_answers.get(letter) != yes:
+            self.state.sure_answers[letter] = yes
+            self.notify("sure_answers")
+
+    def sure_score(self, items: int = 4) -> int | None:
+        """One point per "yes"; None until every item has an answer."""
+        answers = self.state.sure_answers
+        return sum(answers.values()) if len(answers) >= items else None
+
+    def set_leaning(self, leaning: str | None) -> None:
+        if self.state.leaning != leaning:
+            self.state.leaning = leaning
+            self.notify("leaning")

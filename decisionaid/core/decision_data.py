@@ -1,0 +1,356 @@
+"""The decision-support data: question bank, "what matters to you", knowledge check and SURE.
+
+Loaded from `questions.toml`, `values.toml`, `quiz.toml` and `sure.toml` beside the guide.
+Like the rest of the content, loading never raises: each problem becomes a diagnostic and the
+part that cannot be used is None, so only the step that needs it shows "not available".
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from decisionaid.core.content import Guide
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.textfile import line_of, load_toml_file
+
+SCALE_SIZE = 5
+SURE_LETTERS = ("S", "U", "R", "E")
+# The published English items (O'Connor & Légaré 2008). The licence forbids altering them, so
+# check-content compares the English file against this text word for word.
+SURE_OFFICIAL_EN = {
+    "S": "Do you feel SURE about the best choice for you?",
+    "U": "Do you know the benefits and risks of each option?",
+    "R": "Are you clear about which benefits and risks matter most to you?",
+    "E": "Do you have enough support and advice to make a choice?",
+}
+# Which step kind needs which data file.
+FILE_FOR_KIND = {
+    "questions": "questions.toml",
+    "values": "values.toml",
+    "leaning": "values.toml",
+    "quiz": "quiz.toml",
+    "sure": "sure.toml",
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    text: str
+    source: str = ""
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    topics: tuple[Topic, ...]
+    questions: tuple[Question, ...]
+
+    def in_topic(self, topic_id: str) -> list[Question]:
+        return [q for q in self.questions if q.topic == topic_id]
+
+    def get(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str
+    reflect: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class ValuesData:
+    scale: tuple[str, ...]
+    not_sure: str
+    statements: tuple[Statement, ...]
+
+    def answer_label(self, answer: int | None) -> str:
+        if answer is None:
+            return self.not_sure
+        return self.scale[answer] if 0 <= answer < len(self.scale) else ""
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    id: str
+    question: str
+    choices: tuple[str, ...]
+    answer: int
+    explanation: str
+    source: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class SureItem:
+    letter: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SureData:
+    citation: str
+    source: str
+    items: tuple[SureItem, ...]
+
+
+@dataclass
+class DecisionData:
+    questions: QuestionBank | None = None
+    values: ValuesData | None = None
+    quiz: tuple[QuizItem, ...] | None = None
+    sure: SureData | None = None
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+    def available_for(self, kind: str) -> bool:
+        """Whether a step of this kind has the data it needs."""
+        needs = {
+            "questions": self.questions,
+            "values": self.values,
+            "leaning": self.values,
+            "quiz": self.quiz,
+            "sure": self.sure,
+        }
+        return kind not in needs or needs[kind] is not None
+
+
+def _text(entry: dict[str, Any], key: str) -> str:
+    value = entry.get(key, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+class _Reader:
+    """One data file: its parsed tables, its text for line numbers, and where to report."""
+
+    def __init__(self, path: Path, diags: Diagnostics, what: str) -> None:
+        self.path = path
+        self.diags = diags
+        self.data = load_toml_file(path, diags, what)
+        self.text = path.read_text(encoding="utf-8", errors="replace") if self.data else ""
+
+    def line(self, needle: str) -> int:
+        return line_of(self.text, f'"{needle}"') if needle else 1
+
+    def tables(self, key: str) -> list[dict[str, Any]]:
+        assert self.data is not None
+        entries = self.data.get(key, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.diags.error(self.path, 1, f"'{key}' must be a list of [[{key}]] tables")
+            return []
+        return entries
+
+    def error(self, line: int, message: str) -> None:
+        self.diags.error(self.path, line, message)
+
+    def check_source(self, source: str, line: int, refs: dict[str, Any] | None, what: str) -> None:
+        if source and refs is not None and source not in refs:
+            self.error(line, f"{what} source '{source}' is not in references.toml")
+
+
+def load_questions(
+    path: Path, diags: Diagnostics, refs: dict[str, Any] | None
+) -> QuestionBank | None:
+    r = _Reader(path, diags, "question bank")
+    if r.data is None:
+        return None
+    topics: list[Topic] = []
+    for entry in r.tables("topics"):
+        tid, title = _text(entry, "id"), _text(entry, "title")
+        if not tid or not title:
+            r.error(r.line(tid), "a topic needs 'id' and 'title'")
+        elif any(t.id == tid for t in topics):
+            r.error(r.line(tid), f"topic '{tid}' is listed twice")
+        else:
+            topics.append(Topic(tid, title))
+    questions: list[Question] = []
+    known = {t.id for t in topics}
+    for entry in r.tables("questions"):
+        qid, topic, text = _text(entry, "id"), _text(entry, "topic"), _text(entry, "text")
+        line = r.line(qid)
+        if not qid or not text:
+            r.error(line, "a question needs 'id' and 'text'")
+            continue
+        if qid.startswith("own:") or any(q.id == qid for q in questions):
+            r.error(line, f"question id '{qid}' is listed twice or reserved")
+            continue
+        if topic not in known:
+            r.error(line, f"question '{qid}' has unknown topic '{topic}'")
+            continue
+        source = _text(entry, "source")
+        r.check_source(source, line, refs, f"question '{qid}'")
+        questions.append(Question(qid, topic, text, source, line))
+    if not questions:
+        r.error(1, "the question bank has no usable questions")
+        return None
+    for t in topics:
+        if not any(q.topic == t.id for q in questions):
+            diags.warning(path, r.line(t.id), f"topic '{t.id}' has no questions")
+    return QuestionBank(tuple(topics), tuple(questions))
+
+
+def load_values(path: Path, diags: Diagnostics) -> ValuesData | None:
+    r = _Reader(path, diags, "values file")
+    if r.data is None:
+        return None
+    scale = r.data.get("scale")
+    ok = True
+    if (
+        not isinstance(scale, list)
+        or len(scale) != SCALE_SIZE
+        or not all(isinstance(s, str) and s.strip() for s in scale)
+    ):
+        r.error(line_of(r.text, "scale"), f"'scale' must list {SCALE_SIZE} labels")
+        ok = False
+    not_sure = _text(r.data, "not_sure")
+    if not not_sure:
+        r.error(1, "'not_sure' label is missing")
+        ok = False
+    statements: list[Statement] = []
+    for entry in r.tables("statements"):
+        sid, text, reflect = _text(entry, "id"), _text(entry, "text"), _text(entry, "reflect")
+        line = r.line(sid)
+        if not sid or not text or not reflect:
+            r.error(line, "a statement needs 'id', 'text' and 'reflect'")
+        elif any(s.id == sid for s in statements):
+            r.error(line, f"statement '{sid}' is listed twice")
+        else:
+            statements.append(Statement(sid, text, reflect, line))
+    if not statements:
+        r.error(1, "no usable statements")
+        ok = False
+    if not ok:
+        return None
+    return ValuesData(tuple(s.strip() for s in scale), not_sure, tuple(statements))  # type: ignore[union-attr]
+
+
+def load_quiz(
+    path: Path, diags: Diagnostics, refs: dict[str, Any] | None
+) -> tuple[QuizItem, ...] | None:
+    r = _Reader(path, diags, "knowledge check")
+    if r.data is None:
+        return None
+    items: list[QuizItem] = []
+    for entry in r.tables("items"):
+        iid = _text(entry, "id")
+        line = r.line(iid)
+        choices = entry.get("choices")
+        answer = entry.get("answer")
+        needed = [k for k in ("id", "question", "explanation", "source") if not _text(entry, k)]
+        if needed:
+            r.error(line, f"knowledge-check item needs {', '.join(needed)}")
+            continue
+        if any(i.id == iid for i in items):
+            r.error(line, f"knowledge-check item '{iid}' is listed twice")
+            continue
+        if (
+            not isinstance(choices, list)
+            or not 2 <= len(choices) <= 5
+            or not all(isinstance(c, str) and c.strip() for c in choices)
+        ):
+            r.error(line, f"item '{iid}' needs 2 to 5 'choices'")
+            continue
+        if (
+            not isinstance(answer, int)
+            or isinstance(answer, bool)
+            or not 0 <= answer < len(choices)
+        ):
+            r.error(line, f"item '{iid}' answer must be an index into its choices, from 0")
+            continue
+        source = _text(entry, "source")
+        r.check_source(source, line, refs, f"item '{iid}'")
+        items.append(
+            QuizItem(
+                iid,
+                _text(entry, "question"),
+                tuple(c.strip() for c in choices),
+                answer,
+                _text(entry, "explanation"),
+                source,
+                line,
+            )
+        )
+    if not items:
+        r.error(1, "the knowledge check has no usable items")
+        return None
+    return tuple(items)
+
+
+def load_sure(
+    path: Path, diags: Diagnostics, refs: dict[str, Any] | None, locale: str
+) -> SureData | None:
+    r = _Reader(path, diags, "SURE test file")
+    if r.data is None:
+        return None
+    citation, source = _text(r.data, "citation"), _text(r.data, "source")
+    ok = True
+    if not citation:
+        r.error(1, "the SURE test must carry the citation its authors require")
+        ok = False
+    r.check_source(source, line_of(r.text, "source"), refs, "SURE test")
+    items: list[SureItem] = []
+    for entry in r.tables("items"):
+        items.append(SureItem(_text(entry, "letter"), _text(entry, "text")))
+    if tuple(i.letter for i in items) != SURE_LETTERS or not all(i.text for i in items):
+        r.error(
+            1, "the SURE test needs exactly four items, S, U, R and E, in that order, with text"
+        )
+        ok = False
+    elif locale == "en":
+        for item in items:
+            if item.text != SURE_OFFICIAL_EN[item.letter]:
+                r.error(
+                    line_of(r.text, item.text[:20]),
+                    f"SURE item {item.letter} differs from the published wording; "
+                    "it may not be altered",
+                )
+                ok = False
+    return SureData(citation, source, tuple(items)) if ok else None
+
+
+def load_decision_data(
+    root: Path, locale: str = "en", refs: dict[str, Any] | None = None
+) -> DecisionData:
+    """Load every decision-support file under `root`. Never raises."""
+    data = DecisionData()
+    diags = data.diagnostics
+    data.questions = load_questions(root / "questions.toml", diags, refs)
+    data.values = load_values(root / "values.toml", diags)
+    data.quiz = load_quiz(root / "quiz.toml", diags, refs)
+    data.sure = load_sure(root / "sure.toml", diags, refs, locale)
+    return data
+
+
+_CACHE: dict[int, DecisionData] = {}
+
+
+def decision_data_for(guide: Guide) -> DecisionData:
+    """The guide's decision data, loaded once per loaded guide."""
+    key = id(guide)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = load_decision_data(guide.root, guide.locale, guide.references)
+        _CACHE[key] = cached
+        weakref.finalize(guide, _CACHE.pop, key, None)
+    return cached
+
+
+def check_decision_data(guide: Guide, diags: Diagnostics) -> None:
+    """check-content: report problems in the data files the guide's steps need."""
+    needed = {FILE_FOR_KIND[s.kind] for s in guide.steps if s.kind in FILE_FOR_KIND}
+    if not needed:
+        return
+    loaded = load_decision_data(guide.root, guide.locale, guide.references)
+    diags.items.extend(d for d in loaded.diagnostics.items if Path(d.path).name in needed)
