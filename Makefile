@@ -44,5 +44,10 @@ screenshots: $(VENV)/.app-installed
 bundle: $(VENV)/.test-installed
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
+# Not part of the test suite: builds both bundles, times the app against a bare PySide6
+# window and rewrites docs/performance.md. A few minutes on two cores.
+bench: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
+
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -102,6 +102,8 @@ def run(options: Options) -> int:
         print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     window = build_window(parts)
     if options.startup_probe:
-        window.firstPaint.connect(app.quit)
+        # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
+        # window may refuse, which would leave the probe running forever.
+        window.firstPaint.connect(lambda: app.exit(0))
     show_window(window, parts.policy)
     return app.exec()

@@ -1,0 +1,428 @@
+"""`make bench`: the app against a bare PySide6 window, side by side, written to docs/performance.md.
+
+Every figure comes from one run on one machine, so the ratios are fair even where the absolute
+numbers are not portable. Start-up is timed from outside the process: from spawning it until it
+exits, which both the app (`--startup-probe`) and the baseline do right after their first paint.
+Peak memory is the child's maximum resident set size, as the kernel reports it on exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchstats import percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = ROOT / "build" / "bench"
+DIST = WORK / "dist"
+PY = sys.executable
+
+# The budgets from issue 7. Ratios are app / baseline, measured in the same run.
+FIRST_PAINT_RATIO = 1.3
+MEMORY_RATIO = 1.3
+SWITCH_P95_MS = 16.0
+CHECK_CONTENT_S = 1.0
+BUNDLE_RATIO = 1.0
+
+# Reference figure quoted in issue 7, not measured here.
+CHROMIUM_TIME_RATIO = 3.5
+CHROMIUM_MEMORY_RATIO = 3.6
+
+
+@dataclass
+class Series:
+    seconds: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+
+    def add(self, seconds: float, rss_kb: int) -> None:
+        self.seconds.append(seconds)
+        self.rss_kb.append(rss_kb)
+
+
+def spawn(cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Wall time from spawn to exit, and the child's peak RSS in KiB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    # Read stderr to its end first so a chatty child never blocks on a full pipe.
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def bench_env(home: Path) -> dict[str, str]:
+    # A private HOME: a clinic configuration on this machine must not change what is measured.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(home / var.lower())
+    return env
+
+
+def pyinstaller(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [PY, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", *args],
+        cwd=ROOT,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def build_bundles() -> dict[str, float]:
+    print("building the app bundle (build.spec) ...", flush=True)
+    app_s = pyinstaller(
+        ["--distpath", str(DIST), "--workpath", str(WORK / "app"), str(ROOT / "build.spec")]
+    )
+    print("building the default baseline bundle ...", flush=True)
+    base_s = pyinstaller(
+        [
+            "--onedir",
+            "--name",
+            "baseline",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK / "baseline"),
+            "--specpath",
+            str(WORK),
+            str(BENCH / "baseline.py"),
+        ]
+    )
+    return {"app": app_s, "baseline": base_s}
+
+
+def folder_size(path: Path) -> tuple[int, int]:
+    files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def startup_runs(
+    commands: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, Series]:
+    results = {name: Series() for name in commands}
+    names = list(commands)
+    for name in names:  # warm the disk cache and write bytecode; not counted
+        spawn(commands[name], env)
+    for i in range(runs):
+        # Alternate, and flip the order each round, so drift hits both sides alike.
+        order = names if i % 2 == 0 else list(reversed(names))
+        for name in order:
+            results[name].add(*spawn(commands[name], env))
+        print(f"  start-up round {i + 1}/{runs}", flush=True)
+    return results
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def spread_ms(seconds: list[float]) -> str:
+    ms = [s * 1000 for s in seconds]
+    return f"{med(ms):.0f} ms ({min(ms):.0f}–{max(ms):.0f})"
+
+
+def spread_mib(kib: list[int]) -> str:
+    mib = [k / 1024 for k in kib]
+    return f"{med(mib):.1f} MiB ({min(mib):.1f}–{max(mib):.1f})"
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f", {int(line.split()[1]) / 1024 / 1024:.0f} GiB RAM"
+    except OSError:
+        pass
+    import PySide6
+
+    try:
+        import PyInstaller
+
+        pyi = PyInstaller.__version__
+    except ImportError:
+        pyi = "not installed"
+    return [
+        f"- Machine: {cpu}, {os.cpu_count()} logical CPUs{mem}",
+        f"- System: {platform.platform()}",
+        f"- Python {platform.python_version()}, PySide6 {PySide6.__version__}, PyInstaller {pyi}",
+    ]
+
+
+def git_revision() -> str:
+    try:
+        rev = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{rev}{' with uncommitted changes' if dirty else ''}"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**NOT met**"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="start-up runs per variant (>= 7)")
+    parser.add_argument("--switches", type=int, default=500)
+    parser.add_argument("--no-build", action="store_true", help="reuse bundles in build/bench")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
+    args = parser.parse_args(argv)
+    runs = max(7, args.runs)
+    began = time.perf_counter()
+
+    builds: dict[str, float] = {}
+    if not args.no_build:
+        builds = build_bundles()
+    app_exe = DIST / "decisionaid" / "decisionaid"
+    base_exe = DIST / "baseline" / "baseline"
+    frozen = app_exe.exists() and base_exe.exists()
+
+    home = Path(tempfile.mkdtemp(prefix="decisionaid-bench-"))
+    try:
+        env = bench_env(home)
+        commands = {
+            "app": [PY, "-m", "decisionaid", "--startup-probe"],
+            "baseline": [PY, str(BENCH / "baseline.py")],
+            "app --kiosk": [PY, "-m", "decisionaid", "--kiosk", "--startup-probe"],
+        }
+        if frozen:
+            commands["app frozen"] = [str(app_exe), "--startup-probe"]
+            commands["baseline frozen"] = [str(base_exe)]
+        print(f"start-up: {runs} alternating runs of {len(commands)} variants", flush=True)
+        start = startup_runs(commands, runs, env)
+
+        print("check-content ...", flush=True)
+        check = Series()
+        for _ in range(runs):
+            # Exit status 1 means the content has problems: still a complete check to time.
+            check.add(*spawn([PY, "-m", "decisionaid", "check-content", "--quiet"], env, (0, 1)))
+
+        print(f"page switches ({args.switches}) and rendering ...", flush=True)
+        inproc = json.loads(
+            subprocess.run(
+                [PY, str(BENCH / "inprocess.py"), "--switches", str(args.switches)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+    sizes = {}
+    if frozen:
+        sizes = {
+            "app": folder_size(app_exe.parent),
+            "baseline": folder_size(base_exe.parent),
+        }
+
+    text = report(start, check, inproc, sizes, builds, runs, time.perf_counter() - began)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def report(
+    start: dict[str, Series],
+    check: Series,
+    inproc: dict[str, object],
+    sizes: dict[str, tuple[int, int]],
+    builds: dict[str, float],
+    runs: int,
+    total_s: float,
+) -> str:
+    def ratio(a: list[float] | list[int], b: list[float] | list[int]) -> float:
+        return med(a) / med(b)
+
+    src_time = ratio(start["app"].seconds, start["baseline"].seconds)
+    src_mem = ratio(start["app"].rss_kb, start["baseline"].rss_kb)
+    switch = inproc["switch_ms"]
+    arrays = inproc["switch_iconarray_ms"]
+    assert isinstance(switch, list) and isinstance(arrays, list)
+    p95 = percentile(switch, 95)
+    check_med = med(check.seconds)
+
+    rows = [
+        "| Budget | Measured | Limit | |",
+        "|---|---|---|---|",
+        f"| Start to first paint, from source | **{src_time:.2f}×** baseline | ≤ {FIRST_PAINT_RATIO}× | {verdict(src_time <= FIRST_PAINT_RATIO)} |",
+    ]
+    frozen = "app frozen" in start
+    if frozen:
+        fz_time = ratio(start["app frozen"].seconds, start["baseline frozen"].seconds)
+        fz_mem = ratio(start["app frozen"].rss_kb, start["baseline frozen"].rss_kb)
+        rows.append(
+            f"| Start to first paint, frozen bundle | **{fz_time:.2f}×** baseline bundle | ≤ {FIRST_PAINT_RATIO}× | {verdict(fz_time <= FIRST_PAINT_RATIO)} |"
+        )
+    rows.append(
+        f"| Peak memory (RSS), from source | **{src_mem:.2f}×** baseline | ≤ {MEMORY_RATIO}× | {verdict(src_mem <= MEMORY_RATIO)} |"
+    )
+    if frozen:
+        rows.append(
+            f"| Peak memory (RSS), frozen bundle | **{fz_mem:.2f}×** baseline bundle | ≤ {MEMORY_RATIO}× | {verdict(fz_mem <= MEMORY_RATIO)} |"
+        )
+    rows.append(
+        f"| Page switch, 95th percentile ({len(switch)} switches) | **{p95:.1f} ms** | ≤ {SWITCH_P95_MS:.0f} ms | {verdict(p95 <= SWITCH_P95_MS)} |"
+    )
+    rows.append(
+        f"| `check-content` over the whole guide (whole command) | **{check_med:.2f} s** | ≤ {CHECK_CONTENT_S:.0f} s | {verdict(check_med <= CHECK_CONTENT_S)} |"
+    )
+    if sizes:
+        size_ratio = sizes["app"][0] / sizes["baseline"][0]
+        rows.append(
+            f"| Bundle size on disk | **{size_ratio:.2f}×** default baseline bundle | ≤ {BUNDLE_RATIO:.0f}× | {verdict(size_ratio <= BUNDLE_RATIO)} |"
+        )
+    rows.append(
+        f"| *For comparison, from issue 7 (not measured here): headless Chromium showing one local page* | *about {CHROMIUM_TIME_RATIO}× time, {CHROMIUM_MEMORY_RATIO}× memory* | | |"
+    )
+
+    detail = [
+        "| Measure | App | Baseline |",
+        "|---|---|---|",
+        f"| Start to first paint, from source | {spread_ms(start['app'].seconds)} | {spread_ms(start['baseline'].seconds)} |",
+        f"| Start to first paint, from source, `--kiosk` | {spread_ms(start['app --kiosk'].seconds)} | |",
+    ]
+    if frozen:
+        detail.append(
+            f"| Start to first paint, frozen bundle | {spread_ms(start['app frozen'].seconds)} | {spread_ms(start['baseline frozen'].seconds)} |"
+        )
+    detail.append(
+        f"| Peak RSS, from source | {spread_mib(start['app'].rss_kb)} | {spread_mib(start['baseline'].rss_kb)} |"
+    )
+    detail.append(
+        f"| Peak RSS, from source, `--kiosk` | {spread_mib(start['app --kiosk'].rss_kb)} | |"
+    )
+    if frozen:
+        detail.append(
+            f"| Peak RSS, frozen bundle | {spread_mib(start['app frozen'].rss_kb)} | {spread_mib(start['baseline frozen'].rss_kb)} |"
+        )
+    detail += [
+        f"| Page switch, median / 95th percentile / max ({len(switch)} switches, every step) | {med(switch):.1f} / {p95:.1f} / {max(switch):.1f} ms | |",
+        f"| Page switch to a step with icon arrays, median / 95th percentile ({len(arrays)} switches) | {med(arrays):.1f} / {percentile(arrays, 95):.1f} ms | |",
+    ]
+    first = inproc["first_visit_ms"]
+    assert isinstance(first, dict)
+    slowest = max(first, key=first.get)  # type: ignore[arg-type]
+    detail.append(
+        f"| First visit to a step (its widget is built), median / slowest | {med(list(first.values())):.1f} / {first[slowest]:.1f} ms (`{slowest}`) | |"
+    )
+    render = inproc["render_all_ms"]
+    assert isinstance(render, list)
+    detail.append(
+        f"| Rendering every step's Markdown once ({len(inproc['step_kinds'])} steps) | {spread_ms([r / 1000 for r in render])} | |"  # type: ignore[arg-type]
+    )
+    detail.append(f"| `check-content`, whole command | {spread_ms(check.seconds)} | |")
+    inside = inproc["check_content_inprocess_ms"]
+    assert isinstance(inside, list)
+    detail.append(
+        f"| `check-content`, the check alone (in process) | {spread_ms([r / 1000 for r in inside])} | |"
+    )
+    detail.append(
+        f"| Peak RSS after visiting every step | {inproc['maxrss_kb_after_tour'] / 1024:.1f} MiB | |"
+    )  # type: ignore[operator]
+    if sizes:
+        detail.append(
+            f"| Bundle on disk | {sizes['app'][0] / 2**20:.1f} MiB, {sizes['app'][1]} files | {sizes['baseline'][0] / 2**20:.1f} MiB, {sizes['baseline'][1]} files |"
+        )
+    if builds:
+        detail.append(
+            f"| PyInstaller build time (not a budget) | {builds['app']:.0f} s | {builds['baseline']:.0f} s |"
+        )
+
+    widgets = inproc["step_widgets"]
+    assert isinstance(widgets, dict)
+    unavailable = sorted(k for k, v in widgets.items() if v == "UnavailableStep")
+    arrays_at = ", ".join(f"`{s}`" for s in inproc["steps_with_icon_arrays"]) or "none"  # type: ignore[union-attr]
+    now = dt.datetime.now(dt.UTC).astimezone()
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (`bench/run.py`). Do not edit by hand: run it again.",
+        "",
+        f"- Date: {now:%Y-%m-%d %H:%M %Z}; code at {git_revision()}",
+        *machine(),
+        f"- Qt platform: `offscreen` for every run (no display server, so no compositor or GPU in the figures). Start-up: {runs} runs per variant after one unmeasured warm-up each, app and baseline alternating; medians, with min–max in brackets.",
+        f"- Whole benchmark took {total_s:.0f} s.",
+        "",
+        "## Budgets (ratios to the bare PySide6 window, same run)",
+        "",
+        *rows,
+        "",
+        "## Figures",
+        "",
+        *detail,
+        "",
+        "## What is measured",
+        "",
+        "- **Baseline**: `bench/baseline.py`, a `QMainWindow` whose `QTextBrowser` shows one page "
+        "of text at 1280×800 and quits on its first paint. Its bundle is PyInstaller's default "
+        "one-folder build of that script, with no options.",
+        "- **Start to first paint**: wall time from spawning the process until it exits. "
+        "`decisionaid --startup-probe` starts exactly like a normal launch (same options, same "
+        "window) and quits as soon as the first screen has painted; the baseline does the same. "
+        "Both therefore include interpreter start and process exit.",
+        "- **Peak memory**: the child's maximum resident set size (`ru_maxrss`) over that run.",
+        f"- **Page switch**: in one process (`bench/inprocess.py`), {len(switch)} switches walking "
+        "forward and back through the whole guide, starting from a fresh window, so each step's "
+        "first visit (when its widget is built) is included. One switch = `go_to(step)`, pending "
+        "events (layout) processed, and the whole window repainted synchronously; this is an "
+        "upper bound on what a reader waits for, since Qt normally repaints only what changed. "
+        f"Steps with icon arrays: {arrays_at}.",
+        "- **Rendering every step once**: a fresh `PageRenderer` turning each step's Markdown into "
+        "the HTML the page view shows (median of 5).",
+        "- **check-content**: `decisionaid check-content --quiet` on the app's own guide, whole "
+        "command including interpreter start.",
+        "- **Bundle size**: apparent size of every file in the one-folder bundle.",
+        "- **Chromium**: the issue quotes about 3.5× the baseline's time and 3.6× its memory for "
+        "headless Chromium rendering one local page, the browser kiosk a clinic would otherwise "
+        "use. That figure is quoted from issue 7, not measured here.",
+    ]
+    if unavailable:
+        lines.append(
+            "- Steps whose widget was not available in this run, so they showed the calm "
+            "'not available' notice and cost less than they will: "
+            + ", ".join(f"`{s}`" for s in unavailable)
+            + "."
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
