@@ -29,6 +29,8 @@ CITATION_KEY = re.compile(r"^@?([A-Za-z0-9_:-]+)$")
 GLOSSARY = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
 LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]*)>?")
 AUTOLINK = re.compile(r"<((?:https?|ftp|file|mailto):[^>\s]*)>", re.IGNORECASE)
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>|<!--")
 REMOTE_OR_FILE = re.compile(
@@ -38,6 +40,10 @@ FILE_URL = re.compile(r"\bfile:", re.IGNORECASE)
 HREF = re.compile(r'<a href="([^"]*)"')
 SAFE_SCHEMES = ("step:", "ref:", "glossary:", "https://", "http://", "mailto:")
 INTERNAL_SCHEMES = ("step:", "ref:", "glossary:")
+UNAVAILABLE_HTML = (
+    "<p>This part is not available right now. Something is wrong with it, so we are not "
+    "showing it. The rest of the guide works as usual.</p>"
+)
 
 
 @dataclass
@@ -61,6 +67,10 @@ def _converter() -> markdown.Markdown:
         )
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        # Pictures come only from icon-array blocks. Reference-style and <...> images would
+        # otherwise slip past the image check, so Markdown never makes an <img> at all.
+        for name in ("image_link", "image_reference", "short_image_ref"):
+            md.inlinePatterns.deregister(name)
         _markdown = md
     return _markdown
 
@@ -88,7 +98,13 @@ class PageRenderer:
         elif step.kind == "glossary":
             result = RenderedPage(step.id, self.glossary_html())
         elif step.page is not None:
-            result = self.render_page(step.page)
+            try:
+                result = self.render_page(step.page)
+            except Exception as exc:  # a page the renderer cannot handle must not stop the guide
+                result = RenderedPage(step.id, UNAVAILABLE_HTML)
+                result.diagnostics.error(
+                    step.page.path, step.page.body_line, f"page cannot be shown: {exc!r}"
+                )
         else:
             result = RenderedPage(step.id, "")
         self._cache[step.id] = result
@@ -127,7 +143,7 @@ class PageRenderer:
         out = re.sub(
             r'<a href="ref:([^"]*)">\[(\d+)\]</a>', r'<sup><a href="ref:\1">[\2]</a></sup>', out
         )
-        out = re.sub(r'<a href="(https?://[^"]*)">', self._external_anchor, out)
+        out = re.sub(r'<a href="((?:https?://|mailto:)[^"]*)"', self._external_anchor, out)
         out = out.replace(
             "<table>", '<table class="data" cellspacing="0" cellpadding="6" border="1">'
         )
@@ -153,6 +169,10 @@ class PageRenderer:
                     diags.error(path, n, f"unknown glossary term '{term}'")
             for m in IMAGE.finditer(line):
                 diags.error(path, n, f"images are not allowed in pages: '{m.group(2)}'")
+            for m in IMAGE_REFERENCE.finditer(line):
+                diags.error(path, n, f"images are not allowed in pages: '{m.group(0)}'")
+            for m in LINK_DEFINITION.finditer(line):
+                self._check_target(m.group(1), path, n, diags)
             for m in LINK.finditer(line):
                 self._check_target(m.group(1), path, n, diags)
             for m in AUTOLINK.finditer(line):
@@ -199,14 +219,15 @@ class PageRenderer:
     def _safe_href(self, m: re.Match[str]) -> str:
         href = html.unescape(m.group(1))
         if href.lower().startswith(SAFE_SCHEMES):
-            return m.group(0)
-        return '<a href="blocked:">'
+            # Re-escaped plainly, so a scheme hidden in character references is seen below.
+            return f'<a href="{html.escape(href, quote=True)}"'
+        return '<a href="blocked:"'
 
     def _external_anchor(self, m: re.Match[str]) -> str:
         if self.external_links:
             return m.group(0)
         # Where links must not open (kiosk), the address stays readable but inert.
-        return '<a href="external-blocked:">'
+        return '<a href="external-blocked:"'
 
     # -- generated steps -----------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,12 +53,14 @@ class HelpPanel(QFrame):
                 item.widget().deleteLater()
         intro = QLabel(info.intro)
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.body_layout.addWidget(intro)
         for line in info.lines:
             who = f" ({line.audience})" if line.audience else ""
-            text = f"<b>{line.action}</b><br/>{line.name}{who}"
+            # Crisis lines come from content and clinic files: shown as text, never as markup.
+            text = f"<b>{html.escape(line.action)}</b><br/>{html.escape(line.name + who)}"
             if line.detail:
-                text += f"<br/>{line.detail}"
+                text += f"<br/>{html.escape(line.detail)}"
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)

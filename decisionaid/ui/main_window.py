@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.step_title = QLabel()
         self.step_title.setObjectName("stepTitle")
         self.step_title.setWordWrap(True)
+        self.step_title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files
         labels.addWidget(self.step_title, 1)
         labels.addWidget(
             self.counter_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from decisionaid.core.iconarray import IconArray
 from decisionaid.ui.iconarray_image import icon_grid_image
+from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.theme import Theme
 
 ICON_SIDE_PX = 180
@@ -25,6 +26,7 @@ class PageView(QTextBrowser):
         super().__init__(parent)
         self.theme = theme
         self.icon_arrays: list[IconArray | None] = []
+        self.setDocument(SafeTextDocument(self, images=lambda url: self._icon_image(url.path())))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -40,13 +42,12 @@ class PageView(QTextBrowser):
         self.setHtml(html)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        url = QUrl(url) if isinstance(url, str) else url
-        if kind == QTextDocument.ResourceType.ImageResource and url.scheme() == "iconarray":
-            return self._icon_image(url.path())
+        # Reached by setSource() and history; the document answers for everything else.
         # Remote and local files are never fetched, whatever the content asks for.
-        return None
+        url = QUrl(url) if isinstance(url, str) else url
+        return resource_for(kind, url, lambda u: self._icon_image(u.path()))
 
-    def _icon_image(self, path: str) -> object:
+    def _icon_image(self, path: str) -> QImage | None:
         try:
             _, index, group = path.split("/")
             array = self.icon_arrays[int(index)]

@@ -34,6 +34,7 @@ class ContentNote(QFrame):
         heading.setObjectName("stepTitle")
         body = QLabel(text)
         body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.PlainText)  # the note comes from a content file
         body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         hint = QLabel(
             "You can skip it, come back later, or stop at any time. Help is always at the top right."
