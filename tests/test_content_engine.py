@@ -53,8 +53,8 @@ def test_pages_take_titles_from_front_matter() -> None:
 def test_citations_become_numbered_links_in_file_order() -> None:
     guide = load_guide(FIXTURE_CONTENT)
     html = PageRenderer(guide).render(guide.step("facts")).html  # type: ignore[arg-type]
-    assert '<sup><a href="ref:alpha">[1]</a></sup>' in html
-    assert '<a href="ref:beta">[2]</a>' in html
+    assert '<sup>[<a href="ref:alpha">1</a>]</sup>' in html
+    assert '<sup>[<a href="ref:alpha">1</a>, <a href="ref:beta">2</a>]</sup>' in html
     assert "[@" not in html
 
 

@@ -141,8 +141,10 @@ class PageRenderer:
         out = markdown_to_html(text)
         out = HREF.sub(self._safe_href, out)
         out = re.sub(
-            r'<a href="ref:([^"]*)">\[(\d+)\]</a>', r'<sup><a href="ref:\1">[\2]</a></sup>', out
+            r'<a href="ref:([^"]*)">\[(\d+)\]</a>', r'<sup>[<a href="ref:\1">\2</a>]</sup>', out
         )
+        # Neighbouring citations read as one group: [3, 7] rather than [3][7].
+        out = out.replace("]</sup><sup>[", ", ")
         out = re.sub(r'<a href="((?:https?://|mailto:)[^"]*)"', self._external_anchor, out)
         out = out.replace(
             "<table>", '<table class="data" cellspacing="0" cellpadding="6" border="1">'
