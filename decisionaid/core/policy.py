@@ -39,6 +39,7 @@ class Policy:
     control_gap_px: int = 8
     step_index: bool = False
     presenter_view: bool = False
+    step_handouts: bool = False  # print any single step
     own_questions: bool = True
     staff_exit_gesture: bool = False
 
@@ -71,6 +72,7 @@ COUNSELLOR = Policy(
     mode=Mode.COUNSELLOR,
     step_index=True,
     presenter_view=True,
+    step_handouts=True,
 )
 
 _BY_MODE = {Mode.PERSONAL: PERSONAL, Mode.KIOSK: KIOSK, Mode.COUNSELLOR: COUNSELLOR}

@@ -28,6 +28,7 @@ class SessionState:
     sure_answers: dict[str, bool] = field(default_factory=dict)  # letter -> yes/no
     leaning: str | None = None
     hide_answers: bool = False
+    high_contrast: bool = False
 
 
 class Session(Observable):
@@ -57,6 +58,16 @@ class Session(Observable):
         if percent != self.state.text_scale:
             self.state.text_scale = percent
             self.notify("text_scale")
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self.state.high_contrast:
+            self.state.high_contrast = on
+            self.notify("high_contrast")
+
+    def set_hide_answers(self, on: bool) -> None:
+        if on != self.state.hide_answers:
+            self.state.hide_answers = on
+            self.notify("hide_answers")
 
     def mark_content_note_seen(self, step_id: str) -> None:
         self.state.seen_content_notes.add(step_id)

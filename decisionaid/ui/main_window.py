@@ -30,6 +30,8 @@ from decisionaid.core.policy import Policy
 from decisionaid.core.render import PageRenderer
 from decisionaid.core.session import TEXT_SCALES, Session
 from decisionaid.ui.controls import make_button
+from decisionaid.ui.display_tools import DisplayTools
+from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.help_panel import HelpPanel
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._shortcuts()
         self.signals.changed.connect(self._on_session_changed)
+        self.display_tools = DisplayTools(self, self.tools_row)
         self.apply_style()
         self.go_to(0)
 
@@ -163,13 +166,24 @@ class MainWindow(QMainWindow):
         self.larger_button.clicked.connect(lambda: self.step_text_scale(+1))
         self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
         self.help_button.clicked.connect(self.toggle_help)
-        h.addWidget(self.title_label, 1)
-        h.addWidget(self.contents_button)
-        h.addWidget(self.smaller_button)
-        h.addWidget(self.scale_label)
-        h.addWidget(self.larger_button)
+        # The controls wrap onto more rows at large text sizes instead of being squeezed.
+        self.title_label.setWordWrap(True)
+        self.title_label.setMinimumHeight(self.policy.touch_target_px)
+        h.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignTop)
+        self.tools_row = FlowLayout(spacing=gap)
+        h.addLayout(self.tools_row, 2)
+        self.tools_row.addWidget(self.contents_button)
+        text_size = QWidget(header)
+        text_size.setObjectName("textSize")
+        text_size.setStyleSheet("QWidget#textSize { background: transparent; }")
+        ts = QHBoxLayout(text_size)
+        ts.setContentsMargins(0, 0, 0, 0)
+        ts.setSpacing(gap)
+        for w in (self.smaller_button, self.scale_label, self.larger_button):
+            ts.addWidget(w)
+        self.tools_row.addWidget(text_size)
         h.addSpacing(gap * 2)
-        h.addWidget(self.help_button)
+        h.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addWidget(header)
 
         progress_row = QWidget(central)

@@ -1,0 +1,1 @@
+"""Counsellor mode: the step index, the presenter view, shared-screen tools and handouts."""

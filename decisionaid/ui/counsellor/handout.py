@@ -1,0 +1,73 @@
+"""Print one step as a handout. Printing support is loaded only when a handout is printed."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+
+from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
+from decisionaid.ui.iconarray_image import icon_grid_image
+from decisionaid.ui.page_view import ICON_SIDE_PX
+from decisionaid.ui.theme import STANDARD, document_css
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from decisionaid.ui.main_window import MainWindow
+
+
+def handout_document(window: MainWindow, index: int) -> QTextDocument:
+    """The step's text, its pictures and its sources, on white paper whatever the screen shows."""
+    guide = window.guide
+    step = guide.steps[index]
+    rendered = window.renderer.render(step)
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(document_css(STANDARD))
+    for a_index, array in enumerate(rendered.icon_arrays):
+        if array is None:
+            continue
+        for g_index, group in enumerate(array.groups):
+            image = icon_grid_image(
+                group.numerator,
+                array.denominator,
+                ICON_SIDE_PX,
+                STANDARD.figure_on,
+                STANDARD.figure_off,
+                "#ffffff",
+            )
+            url = QUrl(f"iconarray:{step.id}/{a_index}/{g_index}")
+            doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+    keys = cited_keys(rendered.html)
+    sources = f"<h2>Sources</h2>{sources_html(guide, keys)}" if keys else ""
+    doc.setHtml(
+        f"<h1>{html.escape(step.title)}</h1>{rendered.html}{sources}"
+        f"<p class='caption'>From “{html.escape(guide.title)}”, step {index + 1} of "
+        f"{len(guide.steps)}. This handout holds no answers and no personal details.</p>"
+    )
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, step.title)
+    return doc
+
+
+def print_document(doc: QTextDocument, printer: QPrinter) -> None:
+    doc.print_(printer)
+
+
+def print_step(window: MainWindow, index: int | None = None) -> bool:
+    """Ask where to print, then print. Returns whether anything was printed."""
+    if not window.policy.print_dialog:
+        return False
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    index = window.current_index if index is None else index
+    doc = handout_document(window, index)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(window.guide.steps[index].title)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle("Print this step")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    print_document(doc, printer)
+    return True

@@ -1,0 +1,172 @@
+"""The counsellor's controls, in the footer between "Start over" and Back/Next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from decisionaid.ui.controls import make_button
+from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
+from decisionaid.ui.flow_layout import FlowLayout
+from decisionaid.ui.theme import font_px
+
+if TYPE_CHECKING:
+    from decisionaid.ui.counsellor.presenter import PresenterWindow
+    from decisionaid.ui.main_window import MainWindow
+
+PRESENTATION_SCALE = 150
+
+
+class CounsellorTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        policy = window.policy
+        self.presenter: PresenterWindow | None = None
+        self.bar = QWidget()
+        self.bar.setObjectName("counsellorTools")
+        self.bar.setStyleSheet("QWidget#counsellorTools { background: transparent; }")
+        self.bar.setAccessibleName("Counsellor tools")
+        row = FlowLayout(
+            self.bar, spacing=policy.control_gap_px, align=Qt.AlignmentFlag.AlignHCenter
+        )
+        self.buttons: list[QPushButton] = []
+
+        self.index = StepIndex(window, window.centralWidget())
+        self.index.stepChosen.connect(window.go_to)
+        self.index.closed.connect(self._focus_index_button)
+        self._placer = IndexPlacer(self.index, window)
+        self.index_button = self._add(
+            row, policy.step_index, "All steps", "indexButton", "every step as a large tile"
+        )
+        self.index_button.clicked.connect(self.open_index)
+
+        self.presenter_button = self._add(
+            row,
+            policy.presenter_view,
+            "Presenter view",
+            "presenterButton",
+            "your own window with talking points and sources",
+        )
+        self.presenter_button.clicked.connect(self.open_presenter)
+        self.presentation_button = self._add(
+            row,
+            policy.presenter_view,
+            "Presentation",
+            "presentationButton",
+            "large text and high contrast for a shared screen",
+        )
+        self.presentation_button.setCheckable(True)
+        self.presentation_button.toggled.connect(self.set_presentation)
+        self.hide_button = self._add(
+            row,
+            policy.presenter_view,
+            "Hide answers",
+            "hideAnswers",
+            "keep the reader's choices off a shared screen",
+        )
+        self.hide_button.setCheckable(True)
+        self.hide_button.toggled.connect(self.session.set_hide_answers)
+        self.print_button = self._add(
+            row,
+            policy.step_handouts and policy.print_dialog,
+            "Print this step",
+            "printStep",
+            "print this step as a handout",
+        )
+        self.print_button.clicked.connect(self.print_step)
+
+        self._insert_in_footer()
+        window.stepChanged.connect(lambda _i: self.index.hide())
+        window.signals.changed.connect(self._on_session_changed)
+        window.firstPaint.connect(self._open_presenter_on_second_screen)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and policy.presenter_view:
+            app.screenAdded.connect(lambda _s: self._open_presenter_on_second_screen())
+
+    def _add(self, row: FlowLayout, wanted: bool, text: str, name: str, tip: str) -> QPushButton:
+        button = make_button(text, name, tip=tip)
+        if wanted:
+            row.addWidget(button)
+            self.buttons.append(button)
+        else:
+            button.setParent(self.bar)
+            button.hide()
+        return button
+
+    def _insert_in_footer(self) -> None:
+        footer = self.window.findChild(QWidget, "footer")
+        layout = footer.layout() if footer is not None else None
+        if not isinstance(layout, QHBoxLayout) or not self.buttons:
+            self.bar.hide()
+            return
+        # Replace the stretch after "Start over" with the tools, centred.
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is not None and item.spacerItem() is not None:
+                layout.takeAt(i)
+                layout.insertWidget(i, self.bar, 1)
+                break
+        else:
+            layout.insertWidget(1, self.bar, 1)
+        previous = self.window.start_over_button
+        for b in self.buttons:
+            QWidget.setTabOrder(previous, b)
+            previous = b
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open_index(self) -> None:
+        self.index.size_tiles(font_px(self.session.state.text_scale))
+        self._placer.place()
+        self.index.open_index()
+
+    def _focus_index_button(self) -> None:
+        self.index_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_presenter(self) -> PresenterWindow:
+        if self.presenter is None:
+            from decisionaid.ui.counsellor.presenter import PresenterWindow
+
+            self.presenter = PresenterWindow(self.window)
+            self.presenter.index_button.clicked.connect(self.open_index)
+        self.presenter.show_step(self.window.current_index)
+        self.presenter.place()
+        return self.presenter
+
+    def _open_presenter_on_second_screen(self) -> None:
+        if not self.window.policy.presenter_view or len(QGuiApplication.screens()) < 2:
+            return
+        if self.presenter is None or not self.presenter.isVisible():
+            self.open_presenter()
+
+    def set_presentation(self, on: bool) -> None:
+        self.session.set_text_scale(PRESENTATION_SCALE if on else 100)
+        self.session.set_high_contrast(on)
+
+    def print_step(self) -> None:
+        from decisionaid.ui.counsellor.handout import print_step
+
+        print_step(self.window)
+
+    def _on_session_changed(self, what: str) -> None:
+        state = self.session.state
+        if what in ("reset", "text_scale", "high_contrast"):
+            on = state.high_contrast and state.text_scale >= PRESENTATION_SCALE
+            self._set_checked(self.presentation_button, on)
+        if what in ("reset", "hide_answers"):
+            self._set_checked(self.hide_button, state.hide_answers)
+        if what == "reset":
+            self.index.hide()
+        if what == "text_scale" and self.index.isVisible():
+            self.index.size_tiles(font_px(state.text_scale))
+
+    @staticmethod
+    def _set_checked(button: QPushButton, on: bool) -> None:
+        button.blockSignals(True)
+        button.setChecked(on)
+        button.blockSignals(False)
