@@ -70,7 +70,12 @@ def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
 def build_window(parts: AppParts) -> MainWindow:
     from decisionaid.ui.main_window import MainWindow
 
-    return MainWindow(parts.guide, parts.session, parts.policy, parts.config)
+    window = MainWindow(parts.guide, parts.session, parts.policy, parts.config)
+    if parts.policy.idle_reset or parts.policy.staff_exit_gesture:
+        from decisionaid.ui.kiosk.controller import install_kiosk
+
+        install_kiosk(window)
+    return window
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
@@ -96,11 +101,18 @@ def run(options: Options) -> int:
             file=sys.stderr,
         )
         return 2
-    app = ensure_qapplication()
     parts = build_parts(options)
+    if parts.policy.mode is Mode.KIOSK:
+        from decisionaid.ui.kiosk.environment import prepare_kiosk_environment
+
+        prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
+    app = ensure_qapplication()
     for notice in parts.config.staff_notices:
         print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     window = build_window(parts)
+    from decisionaid.ui.crash_guard import install_crash_guard
+
+    install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.

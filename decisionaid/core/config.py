@@ -3,11 +3,16 @@
 The configuration can brand the app and set kiosk behaviour; it can never change the clinical
 content, which stays locked in the app's resources. Only the crisis lines may be replaced, per
 locale, because the right local numbers are a clinic's to know.
+
+Clinics edit this file by hand, so nothing in it may stop the app from starting: each problem
+becomes a staff notice naming the file, the key and the line, and the value falls back to its
+default. Readers never see these notices.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +20,19 @@ from typing import Any
 
 from decisionaid.core.content import CrisisInfo, parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.textfile import line_of, parse_toml, read_text
+from decisionaid.core.staff_pin import is_valid_hash
+from decisionaid.core.textfile import parse_toml, read_text
 
 MODES = ("personal", "kiosk", "counsellor")
 MIN_IDLE_WARNING = 20  # WCAG 2.2.1: at least 20 seconds to ask for more time
 IDLE_TIMEOUT_RANGE = (30, 3600)
 IDLE_WARNING_RANGE = (MIN_IDLE_WARNING, 300)
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif", ".webp")
+# Longer text than this would not fit the header, help panel or About step.
+TEXT_LIMITS = {"clinic_name": 80, "clinic_contact": 400, "clinic_disclosure": 3000, "printer": 200}
+_LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass
@@ -43,6 +55,10 @@ class Config:
     def staff_notices(self) -> list[str]:
         """Messages only staff see (never a reader): what was wrong and what was used instead."""
         return [str(d) for d in self.diagnostics.items]
+
+    @property
+    def staff_exit_available(self) -> bool:
+        return is_valid_hash(self.staff_pin_hash)
 
 
 # (section, key) -> (attribute, expected type)
@@ -77,105 +93,210 @@ def load_config(path: Path | None, *, explicit: bool = False) -> Config:
     config = Config(path=path)
     if path is None:
         return config
+    try:
+        return _load(config, path, explicit)
+    except Exception as exc:  # a hand-edited file must never stop the app from starting
+        config = Config(path=path)
+        config.diagnostics.error(
+            path, 1, f"configuration could not be read ({type(exc).__name__}); using defaults"
+        )
+        return config
+
+
+def _load(config: Config, path: Path, explicit: bool) -> Config:
     diags = config.diagnostics
     if not path.exists():
         if explicit:
             diags.error(path, 1, "configuration file not found; using defaults")
         return config
+    if path.is_dir():
+        diags.error(path, 1, "configuration path is a folder, not a file; using defaults")
+        return config
     text = read_text(path, diags, "configuration file")
     if text is None:
+        diags.error(path, 1, "configuration ignored; using defaults")
         return config
     data = parse_toml(text, path, diags)
     if data is None:
         diags.error(path, 1, "configuration ignored; using defaults")
         return config
-    _apply(config, data, text, path)
+    _Reader(config, text, path).apply(data)
     return config
 
 
-def _apply(config: Config, data: dict[str, Any], text: str, path: Path) -> None:
-    diags = config.diagnostics
-    for key, value in data.items():
-        if isinstance(value, dict) and key in _SECTIONS:
-            if key == "crisis":
-                _apply_crisis(config, value, text, path)
+class _Reader:
+    """Applies parsed TOML to a Config, reporting each problem at the key's own line."""
+
+    def __init__(self, config: Config, text: str, path: Path) -> None:
+        self.config = config
+        self.lines = text.split("\n")
+        self.path = path
+
+    @property
+    def diags(self) -> Diagnostics:
+        return self.config.diagnostics
+
+    def line(self, section: str, key: str) -> int:
+        """The line of `key = ...` inside `[section]` (or before any table when section is "")."""
+        current = ""
+        target = f"{section}.{key}" if section else key
+        header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+        assignment = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number, line in enumerate(self.lines, start=1):
+            match = header.match(line)
+            if match:
+                current = match.group(1)
+                if current == target:
+                    return number
                 continue
-            for sub, subvalue in value.items():
-                _set(config, key, sub, subvalue, text, path)
-        else:
-            _set(config, "", key, value, text, path)
-    _validate_ranges(config, text, path)
-    if config.clinic_logo is not None and not config.clinic_logo.is_file():
-        diags.error(
-            path,
-            line_of(text, "logo"),
-            f"clinic.logo '{config.clinic_logo}' not found; no logo shown",
-        )
-        config.clinic_logo = None
+            if current == section and assignment.match(line):
+                return number
+        for number, line in enumerate(self.lines, start=1):
+            if key in line:
+                return number
+        return 1
 
+    def apply(self, data: dict[str, Any]) -> None:
+        for key, value in data.items():
+            if key == "crisis" and isinstance(value, dict):
+                self.crisis(value)
+            elif key in _SECTIONS and isinstance(value, dict):
+                for sub, subvalue in value.items():
+                    self.set(key, sub, subvalue)
+            elif key in _SECTIONS:
+                self.diags.error(
+                    self.path, self.line("", key), f"'{key}' must be a [{key}] table; ignored"
+                )
+            elif isinstance(value, dict):
+                self.diags.warning(
+                    self.path, self.line("", key), f"unknown section [{key}] ignored"
+                )
+            else:
+                self.set("", key, value)
+        self.check_values()
+        self.check_logo()
 
-def _set(config: Config, section: str, key: str, value: Any, text: str, path: Path) -> None:
-    name = f"{section}.{key}" if section else key
-    line = line_of(text, key)
-    spec = _SCHEMA.get((section, key))
-    if spec is None:
-        config.diagnostics.warning(path, line, f"unknown key '{name}' ignored")
-        return
-    attr, expected = spec
-    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-        config.diagnostics.error(
-            path, line, f"'{name}' must be a whole number; using {getattr(config, attr)}"
-        )
-        return
-    if expected is str and not isinstance(value, str):
-        config.diagnostics.error(path, line, f"'{name}' must be text; using the default")
-        return
-    if attr == "clinic_logo":
-        logo = Path(value).expanduser()
-        config.clinic_logo = logo if logo.is_absolute() else path.parent / logo
-        return
-    setattr(config, attr, value)
-
-
-def _validate_ranges(config: Config, text: str, path: Path) -> None:
-    diags = config.diagnostics
-    if config.mode not in MODES:
-        diags.error(
-            path,
-            line_of(text, "mode"),
-            f"mode '{config.mode}' is not one of {', '.join(MODES)}; using personal",
-        )
-        config.mode = "personal"
-    lo, hi = IDLE_TIMEOUT_RANGE
-    if not lo <= config.idle_timeout_seconds <= hi:
-        diags.error(
-            path,
-            line_of(text, "idle_timeout_seconds"),
-            f"kiosk.idle_timeout_seconds must be {lo} to {hi}; using 120",
-        )
-        config.idle_timeout_seconds = 120
-    lo, hi = IDLE_WARNING_RANGE
-    if not lo <= config.idle_warning_seconds <= hi:
-        diags.error(
-            path,
-            line_of(text, "idle_warning_seconds"),
-            f"kiosk.idle_warning_seconds must be {lo} to {hi}; using 30",
-        )
-        config.idle_warning_seconds = 30
-
-
-def _apply_crisis(config: Config, value: dict[str, Any], text: str, path: Path) -> None:
-    for locale, table in value.items():
-        if not isinstance(table, dict):
-            config.diagnostics.error(
-                path, line_of(text, "crisis"), f"crisis.{locale} must be a table"
+    def set(self, section: str, key: str, value: Any) -> None:
+        name = f"{section}.{key}" if section else key
+        line = self.line(section, key)
+        spec = _SCHEMA.get((section, key))
+        if spec is None:
+            self.diags.warning(self.path, line, f"unknown key '{name}' ignored")
+            return
+        attr, expected = spec
+        default = getattr(self.config, attr)
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            self.diags.error(
+                self.path,
+                line,
+                f"'{name}' must be a whole number of seconds, not {_describe(value)}; "
+                f"using {default}",
             )
-            continue
-        local = Diagnostics()
-        info = parse_crisis(table, path, local)
-        for d in local.items:
-            config.diagnostics.error(
-                path, line_of(text, f"crisis.{locale}"), f"crisis.{locale}: {d.message}"
+            return
+        if expected is str and not isinstance(value, str):
+            self.diags.error(
+                self.path, line, f"'{name}' must be text in quotes, not {_describe(value)}; ignored"
             )
-        if info is not None:
-            config.crisis[locale] = info
+            return
+        if isinstance(value, str):
+            value = _CONTROL_CHARS.sub("", value).strip()
+            limit = TEXT_LIMITS.get(attr)
+            if limit is not None and len(value) > limit:
+                self.diags.error(
+                    self.path,
+                    line,
+                    f"'{name}' is {len(value)} characters; the limit is {limit}; ignored",
+                )
+                return
+        if attr == "clinic_logo":
+            if value:
+                logo = Path(value).expanduser()
+                self.config.clinic_logo = logo if logo.is_absolute() else self.path.parent / logo
+            return
+        if attr == "staff_pin_hash" and value and not is_valid_hash(value):
+            self.diags.error(
+                self.path,
+                line,
+                f"'{name}' is not a hash made by 'decisionaid hash-pin' "
+                "(pbkdf2_sha256$iterations$salt$digest); staff exit from the screen is off",
+            )
+            return
+        setattr(self.config, attr, value)
+
+    def check_values(self) -> None:
+        config = self.config
+        if config.mode not in MODES:
+            self.diags.error(
+                self.path,
+                self.line("", "mode"),
+                f"mode '{config.mode}' is not one of {', '.join(MODES)}; using personal",
+            )
+            config.mode = "personal"
+        if not _LOCALE.match(config.locale):
+            self.diags.error(
+                self.path,
+                self.line("", "locale"),
+                f"locale '{config.locale}' is not a language code such as 'en' or 'es'; using en",
+            )
+            config.locale = "en"
+        self.check_range("idle_timeout_seconds", IDLE_TIMEOUT_RANGE, 120)
+        self.check_range("idle_warning_seconds", IDLE_WARNING_RANGE, 30)
+
+    def check_range(self, key: str, bounds: tuple[int, int], default: int) -> None:
+        lo, hi = bounds
+        value = getattr(self.config, key)
+        if not lo <= value <= hi:
+            why = " (readers need at least 20 seconds to ask for more time)" if lo == 20 else ""
+            self.diags.error(
+                self.path,
+                self.line("kiosk", key),
+                f"kiosk.{key} is {value}; it must be {lo} to {hi}{why}; using {default}",
+            )
+            setattr(self.config, key, default)
+
+    def check_logo(self) -> None:
+        logo = self.config.clinic_logo
+        if logo is None:
+            return
+        line = self.line("clinic", "logo")
+        problem = ""
+        if not logo.is_file():
+            problem = "not found"
+        elif logo.suffix.lower() not in LOGO_SUFFIXES:
+            problem = f"is not an image ({', '.join(LOGO_SUFFIXES)})"
+        elif logo.stat().st_size > MAX_LOGO_BYTES:
+            problem = f"is larger than {MAX_LOGO_BYTES // (1024 * 1024)} MiB"
+        if problem:
+            self.diags.error(self.path, line, f"clinic.logo '{logo}' {problem}; no logo shown")
+            self.config.clinic_logo = None
+
+    def crisis(self, value: dict[str, Any]) -> None:
+        for locale, table in value.items():
+            line = self.line("crisis", locale)
+            if not isinstance(table, dict):
+                self.diags.error(
+                    self.path, line, f"crisis.{locale} must be a [crisis.{locale}] table; ignored"
+                )
+                continue
+            local = Diagnostics()
+            info = parse_crisis(table, self.path, local)
+            for d in local.items:
+                self.diags.error(
+                    self.path, line, f"crisis.{locale}: {d.message}; the app's own lines are used"
+                )
+            if info is not None:
+                self.config.crisis[locale] = info
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, float):
+        return f"the decimal {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__

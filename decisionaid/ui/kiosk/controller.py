@@ -1,0 +1,184 @@
+"""Wires kiosk behaviour to the one main window: welcome, idle reset, lock-down, staff exit.
+
+Everything here asks the policy (`idle_reset`, `staff_exit_gesture`, `context_menus`...), never
+the mode. A reset wipes state objects; the window is not rebuilt.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+from decisionaid.core.staff_gate import StaffGate
+from decisionaid.ui.kiosk.idle_warning import IdleWarning
+from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
+from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
+from decisionaid.ui.kiosk.screens import ScreenStack, screen_stylesheet
+from decisionaid.ui.kiosk.staff_exit import LongPress, StaffPanel
+from decisionaid.ui.kiosk.welcome import KioskWelcome
+
+if TYPE_CHECKING:
+    from decisionaid.ui.main_window import MainWindow
+
+HELP_OPEN = "help panel open"
+WARNING_SHOWN = "idle warning showing"
+
+
+class KioskController(QObject):
+    def __init__(self, window: MainWindow, gate: StaffGate | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("kioskController")
+        self.window = window
+        policy = window.policy
+        self.screens = ScreenStack(window)
+        central = window.centralWidget()
+
+        self.welcome = KioskWelcome(window.guide.title, central)
+        self.welcome.startRequested.connect(self.start_reading)
+        self.screens.add(self.welcome)
+
+        self.warning = IdleWarning(central)
+        self.warning.extended.connect(self._on_extended)
+        self.warning.startOverRequested.connect(self.full_reset)
+        self.warning.expired.connect(self.full_reset)
+        self.screens.add(self.warning)
+
+        self.gate = gate or StaffGate(window.config.staff_pin_hash)
+        self.staff = StaffPanel(self.gate, window.config.staff_notices, central)
+        self.staff.closed.connect(self.close_staff_panel)
+        self.staff.exitConfirmed.connect(self.staff_exit)
+        self.screens.add(self.staff)
+
+        self.lockdown: Lockdown | None = None
+        if not policy.context_menus or not policy.quit_shortcuts:
+            self.lockdown = Lockdown(window, self)
+
+        self.watcher = IdleWatcher(policy.idle_timeout_seconds * 1000, self)
+        self.watcher.idle.connect(self._on_idle)
+        if policy.idle_reset:
+            self.watcher.start()
+
+        self.long_press = LongPress(parent=self)
+        self.long_press.triggered.connect(self.open_staff_panel)
+        if policy.staff_exit_gesture:
+            for target in self._gesture_targets():
+                self.long_press.watch(target)
+
+        window.helpVisibilityChanged.connect(self._on_help_visibility)
+        window.sessionReset.connect(self._after_reset)
+        window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
+        window.signals.changed.connect(self._on_session_changed)
+        self._restyle()
+        self.show_welcome()
+
+    def _gesture_targets(self) -> list[QWidget]:
+        targets: list[QWidget] = [self.window.title_label]
+        logo = getattr(self.window, "logo_label", None)
+        if isinstance(logo, QWidget):
+            targets.append(logo)
+        return targets
+
+    # -- screens ---------------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        self.screens.show(self.welcome)
+        self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_reading(self) -> None:
+        self.screens.hide(self.welcome)
+        self.window.go_to(self.window.current_index)
+        widget = self.window.current_widget()
+        if widget is None or widget.first_focus() is None:
+            self.window.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_staff_panel(self) -> None:
+        if self.gate.locked or self.screens.is_showing(self.staff):
+            return
+        self.staff.open()
+        self.screens.show(self.staff)
+
+    def close_staff_panel(self) -> None:
+        self.staff.clear()
+        self.screens.hide(self.staff)
+
+    def staff_exit(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.allow_close()
+        self.watcher.stop()
+        self.window.close()
+
+    # -- idle ------------------------------------------------------------------------------
+
+    def _on_idle(self) -> None:
+        if self.screens.is_showing(self.welcome) and self.window.session.is_empty():
+            return  # nothing of anyone's to protect; keep waiting quietly
+        if self.screens.is_showing(self.welcome):
+            self.full_reset()  # only display choices (e.g. text size) to undo: no warning needed
+            return
+        self.watcher.pause(WARNING_SHOWN)
+        self.screens.show(self.warning)
+        self.warning.start(self.window.policy.idle_warning_seconds)
+
+    def _on_extended(self) -> None:
+        self.screens.hide(self.warning)
+        self.watcher.resume(WARNING_SHOWN)
+        focus = self.window.current_widget()
+        target = focus.first_focus() if focus is not None else None
+        (target or self.window.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_help_visibility(self, visible: bool) -> None:
+        # Someone reading crisis lines is not idle, however long they take.
+        if visible:
+            self.watcher.pause(HELP_OPEN)
+        else:
+            self.watcher.resume(HELP_OPEN)
+
+    # -- reset -----------------------------------------------------------------------------
+
+    def full_reset(self) -> None:
+        """Wipe everything the last reader did and show the welcome screen."""
+        self.warning.stop()
+        self.screens.hide(self.warning)
+        self.close_staff_panel()
+        _close_other_windows(self.window)
+        self.window.start_over()  # session, step widgets, text size; emits sessionReset
+
+    def _after_reset(self) -> None:
+        # Runs after any reset, the reader's own "Start over" included.
+        for area in self.window.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
+        clear_clipboard()
+        self.show_welcome()
+        if self.window.policy.idle_reset:
+            self.watcher.clear_pauses()
+
+    def _on_session_changed(self, what: str) -> None:
+        if what in ("text_scale", "high_contrast", "reset"):
+            self._restyle()
+
+    def _restyle(self) -> None:
+        css = screen_stylesheet(self.window.theme, self.window.session.state.text_scale)
+        for screen in (self.welcome, self.warning, self.staff):
+            screen.setStyleSheet(css)
+
+
+def _close_other_windows(window: QWidget) -> None:
+    """Close dialogs and popups a reader left open; the next person must not find them."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    while (popup := app.activePopupWidget()) is not None:
+        popup.close()
+        if app.activePopupWidget() is popup:
+            break
+    for widget in app.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()
+
+
+def install_kiosk(window: MainWindow) -> KioskController:
+    """Give a main window its kiosk behaviour, as its policy asks. Call once, after building."""
+    return KioskController(window)

@@ -1,0 +1,108 @@
+""" "Are you still there?": the warning before an idle kiosk clears itself.
+
+WCAG 2.2.1 asks for at least 20 seconds and a simple action to extend, as often as wanted; the
+European Accessibility Act asks for the warning through more than one sense. So: a large button,
+a visible countdown, a screen-reader announcement and a soft sound. A tap anywhere on the warning
+counts as "I'm still here", because a reader coming back may not aim for the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from decisionaid.ui.announce import announce
+from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.kiosk.screens import KioskScreen
+
+# Seconds left at which the screen reader hears the countdown again; not every second.
+ANNOUNCE_AT = (10,)
+
+
+class IdleWarning(KioskScreen):
+    extended = Signal()
+    startOverRequested = Signal()
+    expired = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("idleWarning", keeps_header=False, parent=parent)
+        self.setAccessibleName("Are you still there?")
+        self.heading = QLabel("Are you still there?")
+        self.heading.setObjectName("kioskHeading")
+        self.heading.setWordWrap(True)
+        self.body = make_label(
+            "Nobody has touched the screen for a while. To keep things private, we will clear "
+            "this screen for the next person."
+        )
+        self.countdown = QLabel()
+        self.countdown.setObjectName("kioskCountdown")
+        self.countdown.setWordWrap(True)
+        self.still_here = make_button("I'm still here", "stillHere", primary=True)
+        self.still_here.setAccessibleName("I'm still here: keep going where you were")
+        self.still_here.setProperty("kioskSize", "large")
+        self.start_over = make_button("Start over now", "startOverNow")
+        self.start_over.setAccessibleName("Start over now: clear everything")
+        self.start_over.setProperty("kioskSize", "large")
+        self.still_here.clicked.connect(self.extend)
+        self.start_over.clicked.connect(self._start_over)
+        # One above the other: side by side they would not fit at 200% text.
+        self.actions_layout.addWidget(self.still_here)
+        self.actions_layout.addWidget(self.start_over)
+        for w in (self.heading, self.body, self.countdown):
+            self.card_layout.addWidget(w)
+        self.remaining = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+
+    @property
+    def running(self) -> bool:
+        return self._tick.isActive()
+
+    def start(self, seconds: int) -> None:
+        """Begin the countdown; the caller shows the screen."""
+        self.remaining = max(1, seconds)
+        self._update_text()
+        self._tick.start()
+        self.still_here.setFocus(Qt.FocusReason.OtherFocusReason)
+        QApplication.beep()  # a soft system sound where the platform has one
+        announce(
+            self,
+            f"Are you still there? The screen will clear in {self.remaining} seconds. "
+            "Choose I'm still here to keep going.",
+            assertive=True,
+        )
+
+    def stop(self) -> None:
+        self._tick.stop()
+
+    def extend(self) -> None:
+        if self.running:
+            self.stop()
+            self.extended.emit()
+
+    def _start_over(self) -> None:
+        self.stop()
+        self.startOverRequested.emit()
+
+    def _on_tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.stop()
+            self.expired.emit()
+            return
+        self._update_text()
+        if self.remaining in ANNOUNCE_AT:
+            announce(self, f"The screen will clear in {self.remaining} seconds.", assertive=True)
+
+    def _update_text(self) -> None:
+        unit = "second" if self.remaining == 1 else "seconds"
+        text = f"Clearing in {self.remaining} {unit}"
+        self.countdown.setText(text)
+        self.countdown.setAccessibleName(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A tap on the background means "I'm still here"; buttons handle their own taps.
+        self.extend()
+        event.accept()

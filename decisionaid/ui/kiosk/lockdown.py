@@ -1,0 +1,68 @@
+"""No way out of the kiosk from inside the app: no menus, dialogs, links or closing.
+
+Real lock-down lives in the operating system (see docs/deploying-kiosk.md); the app does not try
+to trap system keys. What it does is remove every escape route it owns: context menus, tooltips
+that only hover reveals, file and print-to-file dialogs, external links, dropped files, and
+closing the window (Alt+F4, Ctrl+Q, Ctrl+W) unless staff have entered the PIN.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+_T = QEvent.Type
+_BLOCKED = frozenset(
+    {_T.ContextMenu, _T.ToolTip, _T.WhatsThis, _T.QueryWhatsThis, _T.DragEnter, _T.Drop}
+)
+
+
+class Lockdown(QObject):
+    def __init__(self, window: QMainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self._close_allowed = False
+        window.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def allow_close(self) -> None:
+        """Staff entered the PIN: the window may now close and the app end."""
+        self._close_allowed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _BLOCKED:
+            event.ignore()
+            return True
+        if kind == _T.Close and watched is self.window and not self._close_allowed:
+            event.ignore()
+            return True
+        if kind == _T.Show and isinstance(watched, QDialog):
+            self._tame_dialog(watched)
+        return False
+
+    def _tame_dialog(self, dialog: QDialog) -> None:
+        if dialog.inherits("QFileDialog"):
+            # Nothing in kiosk mode opens one; if anything ever does, it closes at once.
+            QTimer.singleShot(0, dialog.reject)
+        elif dialog.inherits("QAbstractPrintDialog"):
+            from PySide6.QtPrintSupport import QAbstractPrintDialog
+
+            if isinstance(dialog, QAbstractPrintDialog):
+                dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+
+
+def clear_clipboard() -> None:
+    """Forget anything copied during the session, in every clipboard the platform has."""
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is None:
+        return
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
+    if clipboard.supportsFindBuffer():
+        clipboard.clear(QClipboard.Mode.FindBuffer)
