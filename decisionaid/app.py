@@ -107,9 +107,9 @@ def run(options: Options) -> int:
 
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
     app = ensure_qapplication()
+    window = build_window(parts)
     for notice in parts.config.staff_notices:
         print(f"decisionaid: configuration: {notice}", file=sys.stderr)
-    window = build_window(parts)
     from decisionaid.ui.crash_guard import install_crash_guard
 
     install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)

@@ -29,6 +29,7 @@ from decisionaid.core.content import Guide, Step
 from decisionaid.core.policy import Policy
 from decisionaid.core.render import PageRenderer
 from decisionaid.core.session import TEXT_SCALES, Session
+from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import make_button
 from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         # The controls wrap onto more rows at large text sizes instead of being squeezed.
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumHeight(self.policy.touch_target_px)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a clinic name is not markup
+        self.logo_label = clinic_logo_label(self.config, self.policy.touch_target_px, header)
+        if self.logo_label is not None:
+            h.addWidget(self.logo_label, 0, Qt.AlignmentFlag.AlignTop)
         h.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignTop)
         self.tools_row = FlowLayout(spacing=gap)
         h.addLayout(self.tools_row, 2)
