@@ -149,15 +149,18 @@ def build_summary(session: Session, data: DecisionData) -> Summary:
     )
 
 
-def summary_html(summary: Summary, *, title: str, hide_answers: bool = False) -> str:
+def summary_html(
+    summary: Summary, *, title: str, hide_answers: bool = False, for_paper: bool = True
+) -> str:
     """The summary in Qt's rich-text subset, laid out for paper: questions first, with room to write."""
     e = html.escape
     parts = [f"<h1>{e(title)}</h1>"]
     parts.append("<h2>My questions</h2>")
+    # On paper each question gets room for the answer; on screen that room is just a gap.
+    notes = '<p class="notes">Notes:</p>' if for_paper else ""
     if summary.questions:
         rows = "".join(
-            f'<tr><td class="num" valign="top">{i}.</td><td valign="top">{e(q)}'
-            f'<p class="notes">Notes:</p></td></tr>'
+            f'<tr><td class="num" valign="top">{i}.</td><td valign="top">{e(q)}{notes}</td></tr>'
             for i, q in enumerate(summary.questions, 1)
         )
         parts.append(

@@ -41,6 +41,8 @@ class Policy:
     presenter_view: bool = False
     step_handouts: bool = False  # print any single step
     own_questions: bool = True
+    # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
+    own_questions_with_keyboard: bool = False
     staff_exit_gesture: bool = False
 
     @property
@@ -65,6 +67,7 @@ KIOSK = Policy(
     touch_target_px=56,
     control_gap_px=8,
     own_questions=False,
+    own_questions_with_keyboard=True,
     staff_exit_gesture=True,
 )
 

@@ -110,8 +110,16 @@ class Session(Observable):
     def add_own_question(self, text: str) -> str | None:
         """Add the reader's own question to the end of their list; returns its id."""
         text = " ".join(text.split())[:OWN_QUESTION_MAX_CHARS]
-        if not text or text in self.state.own_questions:
+        if not text:
             return None
+        if text in self.state.own_questions:
+            # Typed again after it was taken off the list: put it back, once.
+            known = f"{OWN_PREFIX}{self.state.own_questions.index(text)}"
+            if known in self.state.question_order:
+                return None
+            self.state.question_order.append(known)
+            self.notify("questions")
+            return known
         self.state.own_questions.append(text)
         question_id = f"{OWN_PREFIX}{len(self.state.own_questions) - 1}"
         self.state.question_order.append(question_id)

@@ -1,0 +1,70 @@
+"""A QR code drawn module by module on whole pixels, so it stays sharp at any size.
+
+segno is imported here, and this module is imported only when a reader asks for a code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from decisionaid.core.export import QR_ERROR
+
+QUIET_ZONE = 4  # modules of light margin a scanner needs
+MIN_MODULE_PX = 4
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """Dark (True) and light modules of the code for `text`, without the quiet zone."""
+    import segno
+
+    code = segno.make(text, error=QR_ERROR, micro=False, boost_error=False)
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
+class QrCodeWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix: list[list[bool]] = []
+        self.text = ""
+        self.module_px = 6
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("QR code with your questions")
+
+    def set_text(self, text: str, module_px: int = 6) -> None:
+        self.text = text
+        self.matrix = qr_matrix(text) if text else []
+        self.module_px = max(MIN_MODULE_PX, module_px)
+        self.updateGeometry()
+        self.update()
+
+    @property
+    def modules(self) -> int:
+        return len(self.matrix) + 2 * QUIET_ZONE if self.matrix else 0
+
+    def sizeHint(self) -> QSize:
+        side = self.modules * self.module_px
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def module_rect(self, row: int, col: int) -> QRect:
+        """Where one module (without the quiet zone) is drawn, in whole pixels."""
+        px = self.module_px
+        return QRect((col + QUIET_ZONE) * px, (row + QUIET_ZONE) * px, px, px)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        # Always dark on white, whatever the theme: scanners expect it.
+        painter.fillRect(
+            QRect(0, 0, self.modules * self.module_px, self.modules * self.module_px),
+            QColor("#ffffff"),
+        )
+        black = QColor("#000000")
+        for r, row in enumerate(self.matrix):
+            for c, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(self.module_rect(r, c), black)
+        painter.end()

@@ -1,0 +1,44 @@
+"""Registers the decision-support steps with the step registry when imported.
+
+A step whose data file is missing or broken shows the calm "not available" notice; the other
+steps keep working.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from decisionaid.core.content import Step
+from decisionaid.core.decision_data import decision_data_for
+from decisionaid.ui.steps import register
+from decisionaid.ui.steps.base import StepContext, StepWidget
+from decisionaid.ui.steps.compare_step import CompareStep
+from decisionaid.ui.steps.page_step import UnavailableStep
+from decisionaid.ui.steps.questions_step import QuestionsStep
+from decisionaid.ui.steps.quiz_step import QuizStep
+from decisionaid.ui.steps.summary_step import SummaryStep
+from decisionaid.ui.steps.sure_step import SureStep
+from decisionaid.ui.steps.values_step import LeaningStep, ValuesStep
+
+_STEPS: dict[str, type[StepWidget]] = {
+    "values": ValuesStep,
+    "leaning": LeaningStep,
+    "quiz": QuizStep,
+    "questions": QuestionsStep,
+    "sure": SureStep,
+    "summary": SummaryStep,
+}
+
+
+def _factory(cls: type[StepWidget]):  # type: ignore[no-untyped-def]
+    def build(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
+        if not decision_data_for(ctx.guide).available_for(step.kind):
+            return UnavailableStep(ctx, step, parent)
+        return cls(ctx, step, parent)
+
+    return build
+
+
+for _kind, _cls in _STEPS.items():
+    register(_kind, _factory(_cls))
+register("compare", CompareStep)

@@ -1,0 +1,183 @@
+"""What the decision-support steps share: a scrolling column, answer choices and their style.
+
+The steps keep no answers of their own: every choice goes straight to the session, and each
+step redraws itself from the session when it changes (including after a reset).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.core.content import Step
+from decisionaid.core.decision_data import DecisionData, decision_data_for
+from decisionaid.ui.controls import make_label
+from decisionaid.ui.steps.base import StepContext, StepWidget
+from decisionaid.ui.theme import Theme, font_px
+
+
+def decision_css(theme: Theme, scale_percent: int) -> str:
+    """Answer choices look like large tappable tiles; the chosen one is filled and bold, and
+    keeps its round indicator, so the choice never shows by colour alone."""
+    t = theme
+    f = font_px(scale_percent)
+    return f"""
+QFrame#card {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 10px; }}
+QFrame#card QLabel {{ color: {t.text}; }}
+QFrame#result {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 10px; }}
+QFrame#result QLabel {{ color: {t.on_notice}; }}
+QRadioButton#choice {{ background: {t.window}; color: {t.text}; border: 2px solid {t.border};
+    border-radius: 8px; padding: 6px 12px; }}
+QRadioButton#choice:checked {{ background: {t.selection}; color: {t.on_selection}; font-weight: 600; }}
+QRadioButton#choice:focus {{ border: 4px solid {t.focus}; }}
+QCheckBox::indicator {{ border: 2px solid {t.border}; border-radius: 4px; background: {t.window}; }}
+QCheckBox::indicator:checked {{ background: {t.selection}; border-color: {t.selection}; }}
+QCheckBox:focus {{ border: 4px solid {t.focus}; }}
+QLabel#sectionTitle {{ font-size: {round(f * 1.15)}px; font-weight: 600; }}
+QLabel#muted {{ color: {t.muted}; }}
+QLabel#count {{ font-weight: 600; }}
+"""
+
+
+class ChoiceGroup(QWidget):
+    """One question answered by tapping one of several labelled choices (radio buttons).
+
+    Tab reaches every choice; arrow keys move between them; Space or a tap chooses. There is
+    no drag-only control anywhere.
+    """
+
+    chosen = Signal(int)
+
+    def __init__(
+        self,
+        question: str,
+        labels: Sequence[str],
+        columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(question)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        self.buttons: list[QRadioButton] = []
+        for i, label in enumerate(labels):
+            button = QRadioButton(label, self)
+            button.setObjectName("choice")
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(question)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.group.addButton(button, i)
+            self.buttons.append(button)
+            row, col = divmod(i, columns)
+            grid.addWidget(button, row, col)
+        for col in range(min(columns, len(labels))):
+            grid.setColumnStretch(col, 1)
+        self.group.idClicked.connect(self.chosen.emit)
+
+    def set_checked(self, index: int | None) -> None:
+        """Show a choice without emitting `chosen` (the session already knows it)."""
+        if index is None or not 0 <= index < len(self.buttons):
+            self.group.setExclusive(False)
+            for b in self.buttons:
+                b.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            self.buttons[index].setChecked(True)
+
+    def checked(self) -> int | None:
+        i = self.group.checkedId()
+        return None if i < 0 else i
+
+
+def card(parent: QWidget | None = None, name: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName(name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 14)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def announce(source: QWidget, message: str) -> None:
+    """Have a screen reader say a result that appeared away from the focus (Qt 6.8+)."""
+    with contextlib.suppress(ImportError):
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, message))
+
+
+class DecisionStep(StepWidget):
+    """A step drawn from the decision data, in a scrolling column, redrawn from the session."""
+
+    def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, step, parent)
+        self.data: DecisionData = decision_data_for(ctx.guide)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.outer = outer
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = QWidget()
+        self.body.setObjectName("decisionBody")
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(24, 16, 24, 24)
+        self.column.setSpacing(16)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        ctx.signals.changed.connect(self._on_session_changed)
+        self.apply_theme()
+
+    def intro(self, text: str) -> QLabel:
+        label = make_label(text, "intro")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.column.addWidget(label)
+        return label
+
+    def _on_session_changed(self, what: str) -> None:
+        if what in ("reset", *self.listens_to()):
+            self.refresh()
+
+    def listens_to(self) -> tuple[str, ...]:
+        """Which session changes this step shows."""
+        return ()
+
+    def refresh(self) -> None:
+        """Show what the session holds now."""
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def reset(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+        self.refresh()
+
+    def apply_theme(self) -> None:
+        self.setStyleSheet(decision_css(self.ctx.theme(), self.ctx.session.state.text_scale))
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        self.scroll.ensureWidgetVisible(widget, 16, 16)
+
+    def text_for_reading(self) -> str:
+        parts: list[str] = []
+        for w in self.body.findChildren(QLabel):
+            if w.isVisibleTo(self.body) and w.text():
+                parts.append(w.text())
+        return "\n".join(parts)

@@ -1,0 +1,233 @@
+"""The summary: what matters to you, your leaning, how sure you feel and your questions.
+
+Print, Save as PDF and the QR code are offered as the policy allows; their modules (print
+support, PDF, segno) are imported only when a reader presses the button.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QTextBrowser, QWidget
+
+from decisionaid.core.content import Step
+from decisionaid.core.export import (
+    build_summary,
+    chosen_question_texts,
+    qr_payload,
+    summary_html,
+    summary_text,
+)
+from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.steps.base import StepContext
+from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
+from decisionaid.ui.theme import document_css
+
+PRINT_TITLE = "My questions and notes for my provider"
+PDF_NAME = "my-questions.pdf"
+
+
+class SummaryView(QTextBrowser):
+    """Read-only summary text; it loads nothing, not even images."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.document().setDocumentMargin(16)
+        self.setAccessibleName("Your summary")
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        return None
+
+
+class SummaryStep(DecisionStep):
+    def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, step, parent)
+        policy = ctx.policy
+        # The summary text scrolls on its own, so the step's own column does not scroll.
+        self.outer.removeWidget(self.scroll)
+        self.scroll.hide()
+
+        actions = QHBoxLayout()
+        actions.setContentsMargins(24, 12, 24, 8)
+        actions.setSpacing(policy.control_gap_px)
+        self.print_button = make_button(
+            "Print", "printSummary", primary=True, tip="print your summary"
+        )
+        self.print_button.clicked.connect(self.print_summary)
+        actions.addWidget(self.print_button)
+        self.pdf_button = None
+        if policy.allow_file_export:
+            self.pdf_button = make_button(
+                "Save as PDF", "savePdf", tip="save your summary as a PDF file"
+            )
+            self.pdf_button.clicked.connect(self.ask_save_pdf)
+            actions.addWidget(self.pdf_button)
+        self.qr_button = make_button(
+            "Show QR code", "showQr", tip="show your questions as a code your phone can read"
+        )
+        self.qr_button.setCheckable(True)
+        self.qr_button.toggled.connect(self.show_qr)
+        actions.addWidget(self.qr_button)
+        self.large_print = QCheckBox("Large print", self)
+        self.large_print.setAccessibleName("Large print, for printing and saving")
+        self.large_print.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        actions.addWidget(self.large_print)
+        actions.addStretch(1)
+        self.outer.addLayout(actions)
+        self.status = make_label("", "count")
+        self.status.setContentsMargins(24, 0, 24, 0)
+        self.status.hide()
+        self.outer.addWidget(self.status)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(12, 0, 12, 0)
+        row.setSpacing(12)
+        self.view = SummaryView(self)
+        row.addWidget(self.view, 1)
+        self.qr_panel, qr_lay = card(self)
+        self.qr_panel.setMaximumWidth(560)
+        self.qr_holder = QHBoxLayout()
+        qr_lay.addLayout(self.qr_holder)
+        self.qr_note = make_label("")
+        qr_lay.addWidget(self.qr_note)
+        self.hide_qr_button = make_button("Hide the code", "hideQr")
+        self.hide_qr_button.clicked.connect(lambda: self.qr_button.setChecked(False))
+        qr_lay.addWidget(self.hide_qr_button, 0, Qt.AlignmentFlag.AlignLeft)
+        qr_lay.addStretch(1)
+        self.qr_panel.hide()
+        row.addWidget(self.qr_panel)
+        self.outer.addLayout(row, 1)
+        self.qr_widget: QWidget | None = None
+
+    # -- what the summary says -------------------------------------------------------------
+
+    def summary(self):  # type: ignore[no-untyped-def]
+        return build_summary(self.ctx.session, self.data)
+
+    def print_html(self) -> str:
+        return summary_html(self.summary(), title=PRINT_TITLE)
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("values", "leaning", "sure_answers", "questions", "hide_answers")
+
+    def refresh(self) -> None:
+        hidden = self.ctx.session.state.hide_answers
+        body = summary_html(
+            self.summary(), title="Your summary", hide_answers=hidden, for_paper=False
+        )
+        self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
+        self.view.setHtml(body)
+        has_questions = bool(self.ctx.session.state.question_order)
+        self.qr_button.setEnabled(has_questions)
+        if not has_questions and self.qr_button.isChecked():
+            self.qr_button.setChecked(False)
+        elif self.qr_button.isChecked():
+            self._update_qr()
+
+    def reset(self) -> None:
+        self.qr_button.setChecked(False)
+        self.large_print.setChecked(False)
+        self.status.hide()
+        self.status.setText("")
+        super().reset()
+
+    def apply_theme(self) -> None:
+        super().apply_theme()
+        if hasattr(self, "view"):
+            self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.status.show()
+        announce(self.status, text)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def print_summary(self) -> None:
+        from decisionaid.ui.printing import PrintResult, print_summary
+
+        result = print_summary(
+            self.print_html(),
+            title=PRINT_TITLE,
+            large_print=self.large_print.isChecked(),
+            policy=self.ctx.policy,
+            config=self.ctx.config,
+            parent=self,
+        )
+        messages = {
+            PrintResult.PRINTED: "Your summary was sent to the printer.",
+            PrintResult.CANCELLED: "Printing was cancelled. Nothing was printed.",
+            PrintResult.NO_PRINTER: "No printer is ready here. Please ask a member of staff, "
+            "or use the QR code to take your questions with you.",
+        }
+        self._say(messages[result])
+
+    def ask_save_pdf(self) -> None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save your summary as a PDF", str(Path(folder) / PDF_NAME), "PDF files (*.pdf)"
+        )
+        if path:
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path) -> None:
+        from decisionaid.ui.printing import save_pdf
+
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            save_pdf(
+                self.print_html(), path, title=PRINT_TITLE, large_print=self.large_print.isChecked()
+            )
+        except OSError:
+            self._say("The PDF could not be saved there. Please choose another folder.")
+            return
+        self._say(f"Saved as {path}.")
+
+    def show_qr(self, on: bool) -> None:
+        if on:
+            self._update_qr()
+            self.qr_panel.show()
+            self.qr_button.setText("Hide QR code")
+            self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.qr_panel.hide()
+            self.qr_button.setText("Show QR code")
+        self.qr_button.setAccessibleName(self.qr_button.text())
+
+    def _update_qr(self) -> None:
+        from decisionaid.ui.qr_widget import QrCodeWidget
+
+        if self.qr_widget is None:
+            self.qr_widget = QrCodeWidget(self.qr_panel)
+            self.qr_holder.addWidget(self.qr_widget, 0, Qt.AlignmentFlag.AlignLeft)
+        payload = qr_payload(chosen_question_texts(self.ctx.session, self.data))
+        # Bigger modules where people stand further from the screen (touch kiosks).
+        module_px = 8 if self.ctx.policy.touch_target_px >= 56 else 6
+        self.qr_widget.set_text(payload.text, module_px)  # type: ignore[attr-defined]
+        held = (
+            f"all {payload.total} of your questions"
+            if payload.included == payload.total
+            else f"the first {payload.included} of your {payload.total} questions (a longer list "
+            "would be too hard to scan)"
+        )
+        note = (
+            f"Point your phone's camera at the code to copy {held} as plain text. "
+            "The code holds only the words of the questions: no name, no answers, "
+            "and no web address. Nothing is sent anywhere."
+        )
+        self.qr_note.setText(note)
+        self.qr_widget.setAccessibleDescription(note)
+
+    def first_focus(self) -> QWidget | None:
+        return self.print_button
+
+    def text_for_reading(self) -> str:
+        return summary_text(self.summary(), title="Your summary")

@@ -1,0 +1,127 @@
+""" "What matters to you" and "Where are you leaning?": the reader's own view, never a verdict."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from decisionaid.core.content import Step
+from decisionaid.core.export import LEANINGS, reflection
+from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.steps.base import StepContext
+from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
+
+
+class ValuesStep(DecisionStep):
+    def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, step, parent)
+        values = self.data.values
+        assert values is not None
+        self.intro(
+            "People weigh the same facts in different ways. For each sentence, choose how much "
+            "it matters to you. There are no right or wrong answers, and you can skip any of them."
+        )
+        self.groups: dict[str, ChoiceGroup] = {}
+        labels = [*values.scale, values.not_sure]
+        for n, statement in enumerate(values.statements, 1):
+            frame, lay = card(self.body)
+            title = make_label(statement.text, "sectionTitle")
+            title.setAccessibleName(f"Sentence {n} of {len(values.statements)}: {statement.text}")
+            group = ChoiceGroup(statement.text, labels, columns=3, parent=frame)
+            group.chosen.connect(lambda i, sid=statement.id: self._choose(sid, i))
+            lay.addWidget(title)
+            lay.addWidget(group)
+            self.column.addWidget(frame)
+            self.groups[statement.id] = group
+        self.column.addStretch(1)
+        self._not_sure = len(values.scale)
+
+    def _choose(self, statement_id: str, index: int) -> None:
+        self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("values",)
+
+    def refresh(self) -> None:
+        answers = self.ctx.session.state.values
+        for sid, group in self.groups.items():
+            if sid in answers:
+                answer = answers[sid]
+                group.set_checked(self._not_sure if answer is None else answer)
+            else:
+                group.set_checked(None)
+
+    def first_focus(self) -> QWidget | None:
+        first = next(iter(self.groups.values()), None)
+        return first.buttons[0] if first else None
+
+
+class LeaningStep(DecisionStep):
+    def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, step, parent)
+        self.intro(
+            "Here is what you told us matters to you. It is there to help you think. "
+            "It does not point to any one treatment."
+        )
+        frame, lay = card(self.body)
+        self.reflect_title = make_label("What you told us", "sectionTitle")
+        self.reflect_text = QLabel(frame)
+        self.reflect_text.setWordWrap(True)
+        self.reflect_text.setTextFormat(Qt.TextFormat.RichText)
+        self.reflect_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.values_button = make_button(
+            "Go to what matters to you", "goToValues", tip="answer or change your answers"
+        )
+        self.values_button.clicked.connect(lambda: self._go_to_kind("values"))
+        lay.addWidget(self.reflect_title)
+        lay.addWidget(self.reflect_text)
+        lay.addWidget(self.values_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(frame)
+
+        ask, ask_lay = card(self.body)
+        question = "Right now, which way are you leaning?"
+        ask_lay.addWidget(make_label(question, "sectionTitle"))
+        self.choices = ChoiceGroup(question, [label for _, label in LEANINGS], columns=1)
+        self.choices.chosen.connect(lambda i: ctx.session.set_leaning(LEANINGS[i][0]))
+        ask_lay.addWidget(self.choices)
+        note = make_label(
+            "There is no right answer, and you can change your mind at any time. "
+            "Your leaning is something to talk over with your provider.",
+            "muted",
+        )
+        ask_lay.addWidget(note)
+        self.column.addWidget(ask)
+        self.column.addStretch(1)
+
+    def _go_to_kind(self, kind: str) -> None:
+        step = self.ctx.guide.first_of_kind(kind)
+        if step is not None:
+            self.ctx.navigate(step.id, "")
+
+    def listens_to(self) -> tuple[str, ...]:
+        return ("values", "leaning")
+
+    def refresh(self) -> None:
+        groups = reflection(self.ctx.session, self.data)
+        if groups:
+            parts = [
+                f"<p><b>{html.escape(title)}:</b> {html.escape(', '.join(items))}.</p>"
+                for title, items in groups
+            ]
+            self.reflect_text.setText("".join(parts))
+            self.values_button.setText("Change what matters to you")
+        else:
+            self.reflect_text.setText(
+                "<p>You have not answered “What matters to you” yet. You can go back to it, "
+                "or choose below without it.</p>"
+            )
+            self.values_button.setText("Go to what matters to you")
+        self.values_button.setAccessibleName(self.values_button.text())
+        keys = [k for k, _ in LEANINGS]
+        leaning = self.ctx.session.state.leaning
+        self.choices.set_checked(keys.index(leaning) if leaning in keys else None)
+
+    def first_focus(self) -> QWidget | None:
+        return self.choices.buttons[0]
