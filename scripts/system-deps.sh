@@ -5,7 +5,8 @@
 set -u
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
           libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
-          libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core "$@")
+          libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+          poppler-utils "$@")
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do
