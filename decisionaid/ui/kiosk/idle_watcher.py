@@ -49,6 +49,9 @@ class IdleWatcher(QObject):
     def timeout_ms(self) -> int:
         return self._timer.interval()
 
+    def set_timeout_ms(self, ms: int) -> None:
+        self._timer.setInterval(max(1, ms))
+
     def start(self) -> None:
         """Install the filter (once) and start counting."""
         app = QCoreApplication.instance()

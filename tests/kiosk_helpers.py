@@ -1,0 +1,38 @@
+"""Builders for kiosk tests: a kiosk window, optionally with tiny timeouts set on the policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from decisionaid.cli import Options
+from decisionaid.core.policy import Mode, policy_for
+from tests.conftest import FIXTURE_CONTENT
+
+
+def make_kiosk(qtbot, content: Path | None = FIXTURE_CONTENT, config: Path | None = None, **policy):  # type: ignore[no-untyped-def]
+    """A shown kiosk window and its controller. Policy overrides (e.g. idle_timeout_seconds=1)
+    go straight to the policy, bypassing the clinic-facing limits the configuration enforces."""
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.app import build_parts, build_window
+    from decisionaid.ui.kiosk.controller import KioskController
+
+    parts = build_parts(Options(content=content, config=config, kiosk=True))
+    if policy:
+        parts.policy = policy_for(Mode.KIOSK, **policy)
+    window = build_window(parts)
+    controller = window.findChild(KioskController)
+    assert controller is not None
+
+    def allow_close(_window) -> None:  # type: ignore[no-untyped-def]
+        controller.watcher.stop()
+        if controller.lockdown is not None:
+            controller.lockdown.allow_close()
+
+    qtbot.addWidget(window, before_close_func=allow_close)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window, controller
