@@ -23,6 +23,8 @@ STEP_KINDS = PAGE_KINDS | DATA_KINDS
 REQUIRED_FRONT_MATTER = ("id", "title", "short_title", "summary", "reviewed")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FRONT_MATTER_FENCE = "+++"
+# A page this long would freeze the window for seconds while it renders; real pages are ~20 KiB.
+MAX_PAGE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def split_front_matter(
 
 
 def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
-    text = read_text(path, diags, "page")
+    text = read_text(path, diags, "page", limit=MAX_PAGE_BYTES)
     if text is None:
         return None
     meta, body, body_line = split_front_matter(text, path, diags)
@@ -249,6 +251,9 @@ def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
         diags.error(path, 1, "'references' must be a list of [[references]] tables")
         return {}
     for entry in entries:
+        if not isinstance(entry, dict):
+            diags.error(path, 1, "each reference must be a [[references]] table")
+            continue
         key = _str(entry, "key")
         line = line_of(text, f'"{key}"') if key else 1
         if not key:
@@ -288,7 +293,14 @@ def _load_glossary(root: Path, diags: Diagnostics) -> dict[str, GlossaryTerm]:
         return {}
     text = path.read_text(encoding="utf-8", errors="replace")
     terms: dict[str, GlossaryTerm] = {}
-    for entry in data.get("terms", []):
+    entries = data.get("terms", [])
+    if not isinstance(entries, list):
+        diags.error(path, 1, "'terms' must be a list of [[terms]] tables")
+        return {}
+    for entry in entries:
+        if not isinstance(entry, dict):
+            diags.error(path, 1, "each glossary term must be a [[terms]] table")
+            continue
         term_id = _str(entry, "id")
         line = line_of(text, f'"{term_id}"') if term_id else 1
         if not term_id or not entry.get("term") or not entry.get("definition"):
@@ -335,6 +347,14 @@ def _load_crisis(root: Path, diags: Diagnostics) -> CrisisInfo:
     return parse_crisis(data, path, diags) or DEFAULT_CRISIS
 
 
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -> None:
     diags = guide.diagnostics
     entries = manifest.get("steps")
@@ -355,6 +375,8 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
             )
             continue
         if step_id in seen:
+            # Point at the second listing, the one that is skipped.
+            line = line_of(text, f'"{step_id}"', line, after=line)
             diags.error(path, line, f"step '{step_id}' is listed twice; the second is skipped")
             continue
         seen.add(step_id)
@@ -373,7 +395,10 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
         if kind == "page" and not step.file:
             diags.error(path, line, f"page step '{step_id}' has no 'file'")
             step.broken = True
-        if step.file:
+        if step.file and not _inside(guide.root, guide.root / step.file):
+            diags.error(path, line, f"page file '{step.file}' must be inside the content folder")
+            step.broken = True
+        elif step.file:
             page = load_page(guide.root / step.file, step_id, diags)
             if page is None:
                 step.broken = True

@@ -156,7 +156,8 @@ def extract_iconarrays(
             arrays.append(
                 parse_iconarray("\n".join(lines[start + 1 : j]), path, file_line, diags, references)
             )
-            out.extend(["", placeholder(len(arrays) - 1), ""])
+            # Blank lines keep the block's height, so later diagnostics name the right line.
+            out.extend(["", placeholder(len(arrays) - 1), ""] + [""] * (j - start - 2))
             i = j + 1
             continue
         out.append(lines[i])

@@ -13,7 +13,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-def read_text(path: Path, diags: Diagnostics, what: str = "file") -> str | None:
+def read_text(
+    path: Path, diags: Diagnostics, what: str = "file", limit: int = MAX_FILE_BYTES
+) -> str | None:
     """The file's text, or None with a diagnostic naming what went wrong."""
     try:
         size = path.stat().st_size
@@ -23,10 +25,8 @@ def read_text(path: Path, diags: Diagnostics, what: str = "file") -> str | None:
     except OSError as exc:
         diags.error(path, 1, f"{what} cannot be read: {exc.strerror or exc}")
         return None
-    if size > MAX_FILE_BYTES:
-        diags.error(
-            path, 1, f"{what} is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"
-        )
+    if size > limit:
+        diags.error(path, 1, f"{what} is {size // 1024} KiB; the limit is {limit // 1024} KiB")
         return None
     try:
         raw = path.read_bytes()
@@ -63,9 +63,14 @@ def load_toml_file(path: Path, diags: Diagnostics, what: str) -> dict[str, Any] 
     return parse_toml(text, path, diags)
 
 
-def line_of(text: str, needle: str, default: int = 1) -> int:
-    """The 1-based line where `needle` first appears, for diagnostics on parsed TOML tables."""
-    index = text.find(needle)
+def line_of(text: str, needle: str, default: int = 1, after: int = 0) -> int:
+    """The 1-based line where `needle` first appears (below line `after`), for diagnostics."""
+    start = 0
+    for _ in range(after):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return default
+    index = text.find(needle, start)
     if index < 0:
         return default
     return text.count("\n", 0, index) + 1
