@@ -383,11 +383,12 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
         if kind not in STEP_KINDS:
             diags.error(path, line, f"step '{step_id}' has unknown kind '{kind}'")
             continue
+        fallback_title = step_id.replace("-", " ").capitalize()
         step = Step(
             id=step_id,
             kind=kind,
-            title=_str(entry, "title") or step_id.replace("-", " ").capitalize(),
-            short_title=_str(entry, "short_title") or _str(entry, "title") or step_id,
+            title=_str(entry, "title") or fallback_title,
+            short_title=_str(entry, "short_title") or _str(entry, "title") or fallback_title,
             summary=_str(entry, "summary"),
             file=_str(entry, "file"),
             line=line,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextDocument
 from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
 from decisionaid.ui.iconarray_image import icon_grid_image
 from decisionaid.ui.page_view import ICON_SIDE_PX
+from decisionaid.ui.safe_document import SafeTextDocument
 from decisionaid.ui.theme import STANDARD, document_css
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     guide = window.guide
     step = guide.steps[index]
     rendered = window.renderer.render(step)
-    doc = QTextDocument()
+    doc = SafeTextDocument()  # only the pictures added below; never a file
     doc.setDefaultStyleSheet(document_css(STANDARD))
     for a_index, array in enumerate(rendered.icon_arrays):
         if array is None:
