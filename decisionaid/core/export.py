@@ -160,7 +160,7 @@ def summary_html(
     notes = '<p class="notes">Notes:</p>' if for_paper else ""
     if summary.questions:
         rows = "".join(
-            f'<tr><td class="num" valign="top">{i}.</td><td valign="top">{e(q)}{notes}</td></tr>'
+            f'<tr><td class="num" width="6%" valign="top">{i}.</td><td valign="top">{e(q)}{notes}</td></tr>'
             for i, q in enumerate(summary.questions, 1)
         )
         parts.append(
@@ -196,15 +196,22 @@ def summary_html(
     return "".join(parts)
 
 
+def print_font_pt(large_print: bool) -> int:
+    """Body text size on paper; 16 pt or more counts as large print."""
+    return 17 if large_print else 12
+
+
 def print_css(large_print: bool) -> str:
-    """Stylesheet for paper: black on white, sizes in points so print and PDF agree."""
-    base = 17 if large_print else 12
+    """Stylesheet for paper: black on white, sizes in points so print and PDF agree.
+
+    The body size is the document's default font (Qt ignores a font size on body).
+    """
+    base = print_font_pt(large_print)
     return f"""
-body {{ font-size: {base}pt; color: #000000; }}
 h1 {{ font-size: {round(base * 1.6)}pt; font-weight: 600; margin-bottom: 8pt; }}
 h2 {{ font-size: {round(base * 1.25)}pt; font-weight: 600; margin-top: 14pt; margin-bottom: 4pt; }}
 p, li {{ margin-top: 2pt; margin-bottom: 6pt; }}
-td.num {{ font-weight: 600; width: {base * 2}pt; }}
+td.num {{ font-weight: 600; }}
 p.notes {{ color: #555555; margin-bottom: {base * 2}pt; }}
 table.values {{ border-color: #555555; border-style: solid; }}
 p.footnote {{ color: #333333; margin-top: 16pt; }}

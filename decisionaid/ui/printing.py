@@ -11,15 +11,23 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.export import print_css
+from decisionaid.core.export import print_css, print_font_pt
 from decisionaid.core.policy import Policy
 
-PAGE_MARGIN_MM = 18
+# QTextDocument.print_ adds its own 2 cm margins inside the device's printable area.
+PAGE_MARGIN_MM = 0
 
 
 class PrintResult(Enum):
@@ -30,6 +38,9 @@ class PrintResult(Enum):
 
 def summary_document(body_html: str, title: str, large_print: bool) -> QTextDocument:
     doc = QTextDocument()
+    font = QFont(doc.defaultFont())
+    font.setPointSize(print_font_pt(large_print))
+    doc.setDefaultFont(font)
     # The stylesheet must be set before the HTML, or Qt ignores it.
     doc.setDefaultStyleSheet(print_css(large_print))
     doc.setHtml(body_html)

@@ -29,7 +29,7 @@ class QrCodeWidget(QWidget):
         self.matrix: list[list[bool]] = []
         self.text = ""
         self.module_px = 6
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName("QR code with your questions")
 
     def set_text(self, text: str, module_px: int = 6) -> None:
@@ -43,25 +43,32 @@ class QrCodeWidget(QWidget):
     def modules(self) -> int:
         return len(self.matrix) + 2 * QUIET_ZONE if self.matrix else 0
 
+    @property
+    def px(self) -> int:
+        """Whole pixels per module: the preferred size, or less where space is short."""
+        if not self.modules:
+            return self.module_px
+        fits = min(self.width(), self.height()) // self.modules
+        return max(MIN_MODULE_PX, min(self.module_px, fits))
+
     def sizeHint(self) -> QSize:
         side = self.modules * self.module_px
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        side = self.modules * MIN_MODULE_PX
+        return QSize(side, side)
 
     def module_rect(self, row: int, col: int) -> QRect:
         """Where one module (without the quiet zone) is drawn, in whole pixels."""
-        px = self.module_px
+        px = self.px
         return QRect((col + QUIET_ZONE) * px, (row + QUIET_ZONE) * px, px, px)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        side = self.modules * self.px
         # Always dark on white, whatever the theme: scanners expect it.
-        painter.fillRect(
-            QRect(0, 0, self.modules * self.module_px, self.modules * self.module_px),
-            QColor("#ffffff"),
-        )
+        painter.fillRect(QRect(0, 0, side, side), QColor("#ffffff"))
         black = QColor("#000000")
         for r, row in enumerate(self.matrix):
             for c, dark in enumerate(row):

@@ -9,7 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QStackedLayout,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from decisionaid.core.content import Step
 from decisionaid.core.export import (
@@ -83,24 +91,29 @@ class SummaryStep(DecisionStep):
         self.status.hide()
         self.outer.addWidget(self.status)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(12, 0, 12, 0)
-        row.setSpacing(12)
+        # The code replaces the summary text while shown, so it always has room to be whole.
+        self.pages = QStackedLayout()
         self.view = SummaryView(self)
-        row.addWidget(self.view, 1)
+        self.pages.addWidget(self.view)
         self.qr_panel, qr_lay = card(self)
-        self.qr_panel.setMaximumWidth(560)
         self.qr_holder = QHBoxLayout()
-        qr_lay.addLayout(self.qr_holder)
+        self.qr_holder.setSpacing(24)
+        side = QVBoxLayout()
+        side.setSpacing(12)
         self.qr_note = make_label("")
-        qr_lay.addWidget(self.qr_note)
+        side.addWidget(self.qr_note)
         self.hide_qr_button = make_button("Hide the code", "hideQr")
         self.hide_qr_button.clicked.connect(lambda: self.qr_button.setChecked(False))
-        qr_lay.addWidget(self.hide_qr_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.hide_qr_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        self.qr_holder.addLayout(side, 1)
+        qr_lay.addLayout(self.qr_holder)
         qr_lay.addStretch(1)
-        self.qr_panel.hide()
-        row.addWidget(self.qr_panel)
-        self.outer.addLayout(row, 1)
+        self.pages.addWidget(self.qr_panel)
+        holder = QHBoxLayout()
+        holder.setContentsMargins(12, 0, 12, 0)
+        holder.addLayout(self.pages)
+        self.outer.addLayout(holder, 1)
         self.qr_widget: QWidget | None = None
 
     # -- what the summary says -------------------------------------------------------------
@@ -194,11 +207,11 @@ class SummaryStep(DecisionStep):
     def show_qr(self, on: bool) -> None:
         if on:
             self._update_qr()
-            self.qr_panel.show()
+            self.pages.setCurrentWidget(self.qr_panel)
             self.qr_button.setText("Hide QR code")
             self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.qr_panel.hide()
+            self.pages.setCurrentWidget(self.view)
             self.qr_button.setText("Show QR code")
         self.qr_button.setAccessibleName(self.qr_button.text())
 
@@ -207,7 +220,7 @@ class SummaryStep(DecisionStep):
 
         if self.qr_widget is None:
             self.qr_widget = QrCodeWidget(self.qr_panel)
-            self.qr_holder.addWidget(self.qr_widget, 0, Qt.AlignmentFlag.AlignLeft)
+            self.qr_holder.insertWidget(0, self.qr_widget, 0, Qt.AlignmentFlag.AlignTop)
         payload = qr_payload(chosen_question_texts(self.ctx.session, self.data))
         # Bigger modules where people stand further from the screen (touch kiosks).
         module_px = 8 if self.ctx.policy.touch_target_px >= 56 else 6
