@@ -253,3 +253,18 @@ def test_broken_step_does_not_break_others(content_copy: Path) -> None:
     assert guide.step("facts").broken  # type: ignore[union-attr]
     assert not guide.step("welcome").broken  # type: ignore[union-attr]
     assert not guide.step("numbers").broken  # type: ignore[union-attr]
+
+
+def test_icon_array_caption_keeps_acronyms() -> None:
+    from decisionaid.core.iconarray import IconArray, IconGroup
+
+    array = IconArray(
+        "x",
+        "improved",
+        "adults with PTSD in one US trial",
+        "2 weeks",
+        "low",
+        "a",
+        (IconGroup("Ketamine", 67),),
+    )
+    assert array.caption == "Adults with PTSD in one US trial, over 2 weeks."

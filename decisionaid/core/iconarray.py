@@ -56,7 +56,8 @@ class IconArray:
 
     @property
     def caption(self) -> str:
-        return f"{self.population.capitalize()}, over {self.timeframe}."
+        # Only the first letter: capitalize() would lowercase acronyms such as PTSD.
+        return f"{self.population[:1].upper()}{self.population[1:]}, over {self.timeframe}."
 
 
 def _lower_ok(name: str) -> bool:
