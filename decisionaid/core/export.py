@@ -15,7 +15,7 @@ from decisionaid.core.session import Session
 # Leaning choices, in a fixed order that is not a ranking.
 LEANINGS: tuple[tuple[str, str], ...] = (
     ("ketamine", "Toward ketamine or esketamine"),
-    ("other", "Toward another option, such as a talk therapy or a PTSD medicine"),
+    ("other", "Toward another treatment"),
     ("current", "Toward keeping my current care"),
     ("unsure", "I am not sure yet"),
 )

@@ -71,9 +71,9 @@ class ChoiceGroup(QWidget):
         self.setAccessibleName(question)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(8)
         self.buttons: list[QRadioButton] = []
         for i, label in enumerate(labels):
             button = QRadioButton(label, self)
@@ -83,11 +83,26 @@ class ChoiceGroup(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.group.addButton(button, i)
             self.buttons.append(button)
-            row, col = divmod(i, columns)
-            grid.addWidget(button, row, col)
-        for col in range(min(columns, len(labels))):
-            grid.setColumnStretch(col, 1)
+        self.preferred_columns = columns
+        self.columns = 0
+        self.set_columns(columns)
         self.group.idClicked.connect(self.chosen.emit)
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the choices out in rows of `columns` (fewer at large text sizes)."""
+        columns = max(1, min(columns, len(self.buttons)))
+        if columns == self.columns:
+            return
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 0)
+        for i, b in enumerate(self.buttons):
+            row, col = divmod(i, columns)
+            self.grid.addWidget(b, row, col)
+        for col in range(columns):
+            self.grid.setColumnStretch(col, 1)
+        self.columns = columns
 
     def set_checked(self, index: int | None) -> None:
         """Show a choice without emitting `chosen` (the session already knows it)."""
@@ -163,6 +178,7 @@ class DecisionStep(StepWidget):
         """Show what the session holds now."""
 
     def on_shown(self) -> None:
+        self._fit_choices()
         self.refresh()
 
     def reset(self) -> None:
@@ -170,7 +186,15 @@ class DecisionStep(StepWidget):
         self.refresh()
 
     def apply_theme(self) -> None:
-        self.setStyleSheet(decision_css(self.ctx.theme(), self.ctx.session.state.text_scale))
+        scale = self.ctx.session.state.text_scale
+        self.setStyleSheet(decision_css(self.ctx.theme(), scale))
+        self._fit_choices()
+
+    def _fit_choices(self) -> None:
+        # Radio labels do not wrap, so large text gets fewer choices to a row.
+        most = 3 if self.ctx.session.state.text_scale <= 125 else 2
+        for group in self.findChildren(ChoiceGroup):
+            group.set_columns(min(group.preferred_columns, most))
 
     def ensure_visible(self, widget: QWidget) -> None:
         self.scroll.ensureWidgetVisible(widget, 16, 16)

@@ -87,6 +87,7 @@ class LeaningStep(DecisionStep):
         self.choices.chosen.connect(lambda i: ctx.session.set_leaning(LEANINGS[i][0]))
         ask_lay.addWidget(self.choices)
         note = make_label(
+            "Another treatment could be a talk therapy or a PTSD medicine. "
             "There is no right answer, and you can change your mind at any time. "
             "Your leaning is something to talk over with your provider.",
             "muted",
