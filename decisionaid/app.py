@@ -106,6 +106,9 @@ def run(options: Options) -> int:
         from decisionaid.ui.kiosk.environment import prepare_kiosk_environment
 
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
+    from decisionaid.logging_setup import configure_logging, log_startup
+
+    log_startup(parts, configure_logging(parts.policy, parts.session))
     app = ensure_qapplication()
     window = build_window(parts)
     for notice in parts.config.staff_notices:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from decisionaid.cli import Options
@@ -28,3 +31,17 @@ def make_window(qtbot, content: Path, mode: Mode = Mode.PERSONAL, config: Path |
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+def run_decisionaid(
+    args: list[str], env: dict[str, str] | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess[str]:
+    """The real program in a fresh interpreter, offscreen, as staff would start it."""
+    full_env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "decisionaid", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+    )

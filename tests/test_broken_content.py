@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from decisionaid.cli import main
 from decisionaid.core.content import load_guide
 from decisionaid.paths import content_dir
 from tests.conftest import FIXTURE_CONTENT
+from tests.helpers import run_decisionaid
 
 SOURCES = {"fixture": FIXTURE_CONTENT, "app": content_dir("en")}
 NOTICE = "This part is not available right now."
@@ -272,14 +272,7 @@ def test_hostile_markup_reaches_the_reader_only_as_text(qtbot, tmp_path: Path) -
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "decisionaid", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
+    return run_decisionaid(args)
 
 
 def _start_all(

@@ -1,0 +1,229 @@
+"""Where the app's log goes, and the rule that no log line holds what a reader chose or typed.
+
+Personal and counsellor use log to a small rotating file in the platform's log folder, so staff
+can find problems after the fact. A kiosk writes nothing to disk: it logs to standard error, where
+the service manager (systemd journal, Windows event log) keeps it.
+
+Every handler carries a filter that removes any text found in the reader's session, so a careless
+`log.debug("added %s", question)` anywhere in the app, or a Qt message, can never record it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from decisionaid.app import AppParts
+    from decisionaid.core.policy import Policy
+    from decisionaid.core.session import Session
+
+APP_NAME = "decisionaid"
+LOG_FILE_NAME = "decisionaid.log"
+MAX_LOG_BYTES = 1024 * 1024
+LOG_BACKUPS = 3
+LEVEL_ENV = "DECISIONAID_LOG_LEVEL"  # e.g. DECISIONAID_LOG_LEVEL=debug
+REDACTED = "[reader text removed]"
+# Shorter strings (a SURE letter, "no") would blank out ordinary words all over the log.
+MIN_REDACTED_CHARS = 3
+MAX_DIAGNOSTICS_LOGGED = 50
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger("decisionaid")
+
+
+def log_dir(
+    platform: str = sys.platform,
+    env: dict[str, str] | os._Environ[str] = os.environ,
+    home: Path | None = None,
+) -> Path:
+    """The platform's usual folder for this app's logs."""
+    home = home or Path.home()
+    if platform.startswith("win"):
+        base = env.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(base) / APP_NAME / "Logs"
+    if platform == "darwin":
+        return home / "Library" / "Logs" / APP_NAME
+    state = env.get("XDG_STATE_HOME") or str(home / ".local" / "state")
+    return Path(state) / APP_NAME / "log"
+
+
+def reader_strings(state: Any) -> set[str]:
+    """Every piece of text in the reader's session: ids of what they chose and what they typed.
+
+    Walks the session's fields generically, so a field added later is covered without a change.
+    """
+    return {s for s in _strings(state) if len(s.strip()) >= MIN_REDACTED_CHARS}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+        yield from (part for part in value.split() if len(part) >= 8)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _strings(item)
+
+
+class ReaderDataFilter(logging.Filter):
+    """Replaces any reader text in a record (message, arguments, traceback) before it is written."""
+
+    def __init__(self, secrets: Callable[[], Iterable[str]]) -> None:
+        super().__init__()
+        self._secrets = secrets
+        self._formatter = logging.Formatter()
+
+    def redact(self, text: str) -> str:
+        for secret in sorted(set(self._secrets()), key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not lose the record, or leak its args
+            message = f"{record.msg!s} (unformattable arguments)"
+        record.msg, record.args = self.redact(message), None
+        if record.exc_info:
+            record.exc_text = self.redact(self._formatter.formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+@dataclass
+class LoggingSetup:
+    """What configure_logging changed, so tests (and a second run in one process) can undo it."""
+
+    handlers: list[logging.Handler] = field(default_factory=list)
+    file: Path | None = None
+    previous_level: int = logging.WARNING
+    previous_qt_handler: object = None
+    qt_installed: bool = False
+
+    def close(self) -> None:
+        root = logging.getLogger()
+        for handler in self.handlers:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(self.previous_level)
+        if self.qt_installed:
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(self.previous_qt_handler)  # type: ignore[arg-type]
+        self.handlers.clear()
+
+
+def _level(explicit: int | str | None) -> int:
+    wanted = explicit if explicit is not None else os.environ.get(LEVEL_ENV, "INFO")
+    if isinstance(wanted, int):
+        return wanted
+    level = logging.getLevelName(wanted.strip().upper())
+    return level if isinstance(level, int) else logging.INFO
+
+
+def configure_logging(
+    policy: Policy,
+    session: Session,
+    *,
+    level: int | str | None = None,
+    directory: Path | None = None,
+    stream: TextIO | None = None,
+    qt_messages: bool = True,
+) -> LoggingSetup:
+    """Send the app's log (and Qt's messages) where the policy allows, with reader text removed."""
+    from decisionaid.core.session import SessionState
+
+    def secrets() -> set[str]:
+        state = getattr(session, "state", None)
+        return reader_strings(state) if isinstance(state, SessionState) else set()
+
+    root = logging.getLogger()
+    setup = LoggingSetup(previous_level=root.level)
+    problem = ""
+    handler: logging.Handler | None = None
+    if policy.log_to_file:
+        folder = directory or log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                folder / LOG_FILE_NAME,
+                maxBytes=MAX_LOG_BYTES,
+                backupCount=LOG_BACKUPS,
+                encoding="utf-8",
+            )
+            setup.file = folder / LOG_FILE_NAME
+        except OSError as exc:
+            problem = f"cannot write logs to {folder} ({exc.strerror or exc}); using standard error"
+    if handler is None:
+        handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(ReaderDataFilter(secrets))
+    root.addHandler(handler)
+    setup.handlers.append(handler)
+    root.setLevel(_level(level))
+    logging.captureWarnings(True)
+    if problem:
+        log.warning("%s", problem)
+    if qt_messages:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        setup.previous_qt_handler = qInstallMessageHandler(qt_message_handler)
+        setup.qt_installed = True
+    return setup
+
+
+def qt_message_handler(kind: Any, context: Any, message: str) -> None:
+    """Qt's own warnings (fonts, plugins, rich text) go to the same log as everything else."""
+    from PySide6.QtCore import QtMsgType
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    category = getattr(context, "category", None) or "default"
+    logging.getLogger(f"qt.{category}").log(levels.get(kind, logging.WARNING), "%s", message)
+
+
+def log_startup(parts: AppParts, setup: LoggingSetup) -> None:
+    """What staff need to read a log: version, mode, content folder and its problems."""
+    from decisionaid import __version__
+
+    guide = parts.guide
+    log.info(
+        "decisionaid %s starting: mode %s, Python %s, %s",
+        __version__,
+        parts.policy.mode.value,
+        sys.version.split()[0],
+        sys.platform,
+    )
+    if setup.file is not None:
+        log.info("log file: %s", setup.file)
+    diagnostics = guide.diagnostics.items
+    log.info("content %s: %d steps, %d problems", guide.root, len(guide.steps), len(diagnostics))
+    for diag in diagnostics[:MAX_DIAGNOSTICS_LOGGED]:
+        log.warning("content: %s", diag)
+    if len(diagnostics) > MAX_DIAGNOSTICS_LOGGED:
+        log.warning("content: %d more problems; run check-content", len(diagnostics) - 50)
+    for notice in parts.config.staff_notices:
+        log.warning("configuration: %s", notice)
