@@ -15,7 +15,7 @@ $(VENV)/.app-installed: pyproject.toml | $(PY)
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,speech]'
 	touch $@ $(VENV)/.app-installed
 
 run: $(VENV)/.app-installed

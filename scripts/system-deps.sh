@@ -7,6 +7,9 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-
           libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
           libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
           poppler-utils "$@")
+# The screen-reader walk (a virtual screen, a private D-Bus, the AT-SPI registry and pyatspi for
+# the system Python) and read-aloud (QtTextToSpeech needs PulseAudio's client library).
+packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 libpulse0)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,171 @@
+"""Walks the running app through the Linux accessibility bus, as a screen reader would.
+
+Runs under the system Python (/usr/bin/python3) because pyatspi comes from the Debian package
+python3-pyatspi, not from PyPI. It finds the app, then on every step reads the step's text,
+checks that the "Get help now" control is there, and presses "Next" through its accessible
+action. Prints one JSON object on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import pyatspi  # type: ignore[import-not-found]
+
+
+def find_app(name: str, timeout: float) -> object:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and name in (app.name or "").lower():
+                return app
+        time.sleep(0.2)
+    raise SystemExit(f"walker: no application called {name!r} on the accessibility bus")
+
+
+def walk(node: object, depth: int = 0):  # type: ignore[no-untyped-def]
+    """Every showing accessible below node (the app's tree is small)."""
+    if node is None or depth > 60:
+        return
+    try:
+        states = node.getState()
+        if depth > 0 and not states.contains(pyatspi.STATE_SHOWING):
+            return
+        yield node
+        for i in range(node.childCount):
+            yield from walk(node.getChildAtIndex(i), depth + 1)
+    except Exception:  # an object may vanish while the tree is read
+        return
+
+
+def buttons(app: object) -> dict[str, object]:
+    found = {}
+    for node in walk(app):
+        if node.getRole() == pyatspi.ROLE_PUSH_BUTTON and node.name:
+            found.setdefault(node.name, node)
+    return found
+
+
+def step_text(app: object) -> tuple[str, str]:
+    """ "Step N of M" and the words of the step area, as a screen reader reads them."""
+    counter, texts = "", []
+    for node in walk(app):
+        if (
+            node.getRole() == pyatspi.ROLE_LABEL
+            and node.name.startswith("Step ")
+            and " of " in node.name
+        ):
+            counter = counter or node.name
+        if node.getRole() == pyatspi.ROLE_LAYERED_PANE and not texts:
+            # The step area is the one stacked pane; everything the step says is inside it.
+            texts = [read(n) for n in walk(node)]
+    return counter, "\n".join(t for t in texts if t)
+
+
+def read(node: object) -> str:
+    try:
+        # Read-only text areas (the page) carry their words in the Text interface.
+        return str(node.queryText().getText(0, -1))
+    except NotImplementedError:
+        pass
+    if node.getRole() in (
+        pyatspi.ROLE_LABEL,
+        pyatspi.ROLE_PUSH_BUTTON,
+        pyatspi.ROLE_CHECK_BOX,
+        pyatspi.ROLE_RADIO_BUTTON,
+    ):
+        return str(node.name or "")
+    return ""
+
+
+def wait_for_change(app: object, before: str, timeout: float, settle: float) -> str:
+    """The step's words once they differ from before and read the same twice running."""
+    deadline = time.monotonic() + timeout
+    last = before
+    while time.monotonic() < deadline:
+        time.sleep(settle)
+        _, text = step_text(app)
+        if text != before and text == last:
+            return text
+        last = text
+    return last
+
+
+def press(node: object) -> None:
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("Press", "press", "click", "SetFocus") or i == action.nActions - 1:
+            action.doAction(i)
+            return
+
+
+def named(found: dict[str, object], prefix: str) -> object | None:
+    for name, node in found.items():
+        if name.lower().startswith(prefix.lower()):
+            return node
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--app", default="decisionaid")
+    parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--max-steps", type=int, default=60)
+    parser.add_argument("--settle", type=float, default=0.5)
+    args = parser.parse_args()
+    app = find_app(args.app, args.timeout)
+    report: dict[str, object] = {"app": app.name, "steps": []}
+    steps: list[dict[str, object]] = report["steps"]  # type: ignore[assignment]
+    previous = None
+    for _ in range(args.max_steps):
+        deadline = time.monotonic() + args.timeout
+        while True:
+            counter, text = step_text(app)
+            if counter and counter != previous:
+                break
+            if time.monotonic() > deadline:
+                report["error"] = f"the step did not change after {previous!r}"
+                print(json.dumps(report))
+                return 1
+            time.sleep(0.1)
+        found = buttons(app)
+        show = named(found, "Show this part")
+        if show is not None:
+            # A content note comes first; a reader who chooses to read on hears the page.
+            press(show)
+            text = wait_for_change(app, text, args.timeout, args.settle)
+            found = buttons(app)
+        help_button = named(found, "Get help now")
+        next_button = named(found, "Next")
+        steps.append(
+            {
+                "counter": counter,
+                "text_chars": len(text),
+                "first_words": " ".join(text.split()[:12]),
+                "help": help_button is not None,
+                "next_enabled": bool(
+                    next_button is not None
+                    and next_button.getState().contains(pyatspi.STATE_ENABLED)
+                ),
+            }
+        )
+        previous = counter
+        print(f"walker: {counter}: {len(text)} characters", file=sys.stderr, flush=True)
+        last = steps[-1]
+        if not last["next_enabled"]:
+            break
+        press(next_button)
+        # Like a screen reader, read once the app has settled on the new step: reading the tree
+        # while a decision step is still being built has crashed Qt's AT-SPI bridge.
+        time.sleep(args.settle)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""A screen reader's walk through the whole guide, over the real Linux accessibility bus.
+
+The app runs on a virtual screen (Xvfb) with its own D-Bus session and AT-SPI registry; a
+separate process (tests/atspi_walker.py, under the system Python that has pyatspi) finds it,
+reads every step and presses "Next". `make test` installs the Debian packages this needs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WALKER = Path(__file__).with_name("atspi_walker.py")
+SYSTEM_PYTHON = "/usr/bin/python3"
+BUS_LAUNCHER_DIRS = ("/usr/libexec", "/usr/lib/at-spi2-core", "/usr/lib/at-spi2")
+PACKAGES = "xvfb dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0"
+
+
+def _bus_launcher() -> str | None:
+    for d in BUS_LAUNCHER_DIRS:
+        path = Path(d) / "at-spi-bus-launcher"
+        if path.exists():
+            return str(path)
+    return None
+
+
+def _missing() -> list[str]:
+    missing = [tool for tool in ("Xvfb", "dbus-daemon") if shutil.which(tool) is None]
+    if _bus_launcher() is None:
+        missing.append("at-spi-bus-launcher")
+    if not Path(SYSTEM_PYTHON).exists():
+        missing.append(SYSTEM_PYTHON)
+    else:
+        probe = subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, timeout=60
+        )
+        if probe.returncode != 0:
+            missing.append("pyatspi for /usr/bin/python3")
+    return missing
+
+
+class Processes:
+    """Everything started for the walk, stopped in reverse order whatever happens."""
+
+    def __init__(self) -> None:
+        self.started: list[subprocess.Popen[bytes]] = []
+
+    def start(self, args: list[str], env: dict[str, str], **kw: object) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen(args, env=env, start_new_session=True, **kw)  # type: ignore[call-overload]
+        self.started.append(proc)
+        return proc
+
+    def stop_all(self) -> None:
+        for proc in reversed(self.started):
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    continue
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=5)
+
+
+@pytest.fixture
+def accessibility_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the AT-SPI walk runs on Linux only")
+    missing = _missing()
+    if missing:
+        pytest.skip(
+            "screen-reader walk needs "
+            + ", ".join(missing)
+            + f" (Debian packages: {PACKAGES}; scripts/system-deps.sh installs them as root)"
+        )
+    procs = Processes()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    try:
+        bus = procs.start(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        address = _read_line(bus, "dbus-daemon did not print its address")
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        read_fd, write_fd = os.pipe()
+        procs.start(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_fd),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ],
+            env,
+            pass_fds=(write_fd,),
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as displayfd:
+            display = _read_fd_line(displayfd, "Xvfb did not start")
+        env["DISPLAY"] = f":{display}"
+        procs.start(
+            [_bus_launcher() or "", "--launch-immediately"],
+            env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        env.update(
+            QT_QPA_PLATFORM="xcb",
+            QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+            QT_ACCESSIBILITY="1",
+            DECISIONAID_SPEECH_ENGINE="none",
+        )
+        yield env
+    finally:
+        procs.stop_all()
+
+
+def _read_line(proc: subprocess.Popen[bytes], message: str) -> str:
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline().decode().strip()
+        if line:
+            return line
+        if proc.poll() is not None:
+            break
+    pytest.fail(message)
+
+
+def _read_fd_line(stream, message: str) -> str:  # type: ignore[no-untyped-def]
+    line = stream.readline().strip()
+    if not line:
+        pytest.fail(message)
+    return str(line)
+
+
+def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str]) -> None:
+    env = accessibility_bus
+    app = subprocess.Popen(
+        [sys.executable, "-m", "decisionaid"],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        walk = subprocess.run(
+            [SYSTEM_PYTHON, str(WALKER), "--timeout", "30"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGTERM)
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(app.pid, signal.SIGKILL)
+                app.wait(timeout=5)
+        app_errors = app.stderr.read().decode(errors="replace") if app.stderr else ""
+    assert walk.returncode == 0, (
+        f"{walk.stdout}{walk.stderr}\napp exit {app.returncode}: {app_errors[-3000:]}"
+    )
+    report = json.loads(walk.stdout.strip().splitlines()[-1])
+    steps = report["steps"]
+    from decisionaid.app import build_parts
+    from decisionaid.cli import Options
+
+    total = len(build_parts(Options()).guide.steps)
+    assert [s["counter"] for s in steps] == [f"Step {i} of {total}" for i in range(1, total + 1)]
+    assert all(s["help"] for s in steps), [s["counter"] for s in steps if not s["help"]]
+    quiet = [s["counter"] for s in steps if s["text_chars"] < 40]
+    assert not quiet, f"steps a screen reader hears (almost) nothing on: {quiet}"
+    assert not steps[-1]["next_enabled"]
