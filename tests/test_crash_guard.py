@@ -84,13 +84,17 @@ def test_a_crash_in_personal_mode_shows_a_calm_message(qtbot) -> None:
 
 def test_repeated_crashes_stop_recovering(qtbot) -> None:
     recoveries: list[int] = []
-    guard = CrashGuard(lambda: recoveries.append(1), show_message=False, clock=lambda: 0.0)
+    exits: list[int] = []
+    guard = CrashGuard(
+        lambda: recoveries.append(1), show_message=False, clock=lambda: 0.0, exit_app=exits.append
+    )
     for _ in range(5):
         try:
             _boom()
         except RuntimeError as exc:
             guard.excepthook(RuntimeError, exc, exc.__traceback__)
     assert len(recoveries) == 4  # the fifth within a minute exits for a clean restart
+    assert exits == [CRASH_EXIT_CODE]
     guard.deleteLater()
 
 

@@ -43,12 +43,14 @@ class CrashGuard(QObject):
         *,
         show_message: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        exit_app: Callable[[int], None] = QApplication.exit,
     ) -> None:
         super().__init__(parent_widget)
         self._recover = recover
         self._parent_widget = parent_widget
         self._show_message = show_message
         self._clock = clock
+        self._exit = exit_app
         self._recent: list[float] = []
         self._handling = False
         self._previous_hooks: tuple[object, object] | None = None
@@ -69,7 +71,7 @@ class CrashGuard(QObject):
         self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(kind, KeyboardInterrupt):
-            QApplication.exit(130)
+            self._exit(130)
             return
         if threading.current_thread() is threading.main_thread():
             self._handle((kind, value, tb))
@@ -92,7 +94,7 @@ class CrashGuard(QObject):
         self._recent = [t for t in self._recent if now - t < CRASH_LOOP_SECONDS] + [now]
         if len(self._recent) >= CRASH_LOOP_COUNT:
             log.critical("%d errors within %d s; exiting", len(self._recent), CRASH_LOOP_SECONDS)
-            QApplication.exit(CRASH_EXIT_CODE)
+            self._exit(CRASH_EXIT_CODE)
             return
         self._handling = True
         try:
@@ -101,7 +103,7 @@ class CrashGuard(QObject):
                 self._calm_message()
         except Exception:
             log.exception("recovery failed; exiting so the service manager restarts the app")
-            QApplication.exit(CRASH_EXIT_CODE)
+            self._exit(CRASH_EXIT_CODE)
         finally:
             self._handling = False
         self.crashed.emit(summary)
