@@ -22,6 +22,10 @@ _FACTORIES: dict[str, StepFactory] = {
 }
 
 
+# Kinds only the text page draws: the first page need not wait for the decision widgets to load.
+_TEXT_KINDS = frozenset({"page", "about", "references", "glossary"})
+
+
 def register(kind: str, factory: StepFactory) -> None:
     _FACTORIES[kind] = factory
 
@@ -33,7 +37,8 @@ def _load_optional_steps() -> None:
 
 
 def create_step_widget(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
-    _load_optional_steps()
+    if step.kind not in _TEXT_KINDS:
+        _load_optional_steps()
     factory = _FACTORIES.get(step.kind)
     if step.broken or factory is None:
         return UnavailableStep(ctx, step, parent)
