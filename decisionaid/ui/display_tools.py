@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.ui.controls import make_button
 from decisionaid.ui.read_aloud import DEFAULT_RATE, RATES, ReadAloud
@@ -19,6 +19,20 @@ from decisionaid.ui.theme import HIGH_CONTRAST, STANDARD
 if TYPE_CHECKING:
     from decisionaid.ui.flow_layout import FlowLayout
     from decisionaid.ui.main_window import MainWindow
+
+
+CHECK_MARK = "✓ "
+
+
+def show_checked_in_text(button: QPushButton) -> None:
+    """A pressed toggle shows a tick as well as its colour, so its state never rests on colour."""
+    base = button.text().removeprefix(CHECK_MARK)
+
+    def update(on: bool) -> None:
+        button.setText(CHECK_MARK + base if on else base)
+
+    button.toggled.connect(update)
+    update(button.isChecked())
 
 
 class DisplayTools(QObject):
@@ -32,7 +46,9 @@ class DisplayTools(QObject):
             "High contrast", "highContrast", tip="light text on a black background"
         )
         self.contrast_button.setCheckable(True)
-        self.contrast_button.toggled.connect(self.session.set_high_contrast)
+        show_checked_in_text(self.contrast_button)
+        show_checked_in_text(window.contents_button)
+        self.contrast_button.clicked.connect(self.session.set_high_contrast)
         row.addWidget(self.contrast_button)
 
         self.read_aloud = ReadAloud(window.guide.locale, self)
@@ -70,9 +86,7 @@ class DisplayTools(QObject):
             self.read_aloud.set_rate(DEFAULT_RATE)
         if what in ("reset", "high_contrast"):
             on = self.session.state.high_contrast
-            self.contrast_button.blockSignals(True)
             self.contrast_button.setChecked(on)
-            self.contrast_button.blockSignals(False)
             wanted = HIGH_CONTRAST if on else self.base_theme
             if self.window.theme is not wanted:
                 self.window.set_theme(wanted)

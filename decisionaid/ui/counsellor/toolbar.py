@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from decisionaid.ui.controls import make_button
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
+from decisionaid.ui.display_tools import show_checked_in_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.theme import font_px
 
@@ -61,7 +62,8 @@ class CounsellorTools(QObject):
             "large text and high contrast for a shared screen",
         )
         self.presentation_button.setCheckable(True)
-        self.presentation_button.toggled.connect(self.set_presentation)
+        show_checked_in_text(self.presentation_button)
+        self.presentation_button.clicked.connect(self.set_presentation)
         self.hide_button = self._add(
             row,
             policy.presenter_view,
@@ -70,7 +72,8 @@ class CounsellorTools(QObject):
             "keep the reader's choices off a shared screen",
         )
         self.hide_button.setCheckable(True)
-        self.hide_button.toggled.connect(self.session.set_hide_answers)
+        show_checked_in_text(self.hide_button)
+        self.hide_button.clicked.connect(self.session.set_hide_answers)
         self.print_button = self._add(
             row,
             policy.step_handouts and policy.print_dialog,
@@ -167,6 +170,5 @@ class CounsellorTools(QObject):
 
     @staticmethod
     def _set_checked(button: QPushButton, on: bool) -> None:
-        button.blockSignals(True)
+        # Actions hang on `clicked`, so showing the session's state here triggers none of them.
         button.setChecked(on)
-        button.blockSignals(False)

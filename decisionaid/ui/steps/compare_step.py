@@ -34,10 +34,11 @@ class CompareStep(StepWidget):
         self.toggle = make_button(SHOW_PICTURES, "togglePictures")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._show_pictures)
-        self.toggle.setVisible(bool(self.arrays))
         bar.addWidget(self.toggle)
         bar.addStretch(1)
         outer.addLayout(bar)
+        # Only once it has a parent: showing a parentless button opens it as its own window.
+        self.toggle.setVisible(bool(self.arrays))
         self.stack = QStackedLayout()
         self.stack.addWidget(self.page)
         self.pictures = QScrollArea(self)
