@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -71,12 +72,18 @@ class PageStep(StepWidget):
             self.note = ContentNote(step.content_note, self)
             self.note.show_button.clicked.connect(self.reveal)
             self.note.skip_button.clicked.connect(ctx.next_step)
-            holder = QWidget(self)
+            holder = QWidget()
             lay = QVBoxLayout(holder)
             lay.setContentsMargins(24, 24, 24, 24)
             lay.addWidget(self.note)
             lay.addStretch(1)
-            self.stack.addWidget(holder)
+            # At large text sizes the note scrolls instead of squeezing its words together.
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setWidget(holder)
+            self.stack.addWidget(scroll)
         self.stack.addWidget(self.view)
         self._loaded = False
         self._pending_anchor = ""

@@ -1,0 +1,101 @@
+"""Every colour pair the app draws meets WCAG 2.2 AA contrast, in every theme.
+
+Checked twice: against the pairs the theme lists, and against the stylesheets themselves, so a
+rule that pairs two colours nobody listed cannot slip through.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from decisionaid.ui.theme import HIGH_CONTRAST, STANDARD, THEMES, Theme, document_css, stylesheet
+
+TEXT = 4.5  # 1.4.3 normal text
+LARGE_OR_UI = 3.0  # 1.4.3 large text, 1.4.11 focus rings, borders and figures
+RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_every_listed_pair_has_enough_contrast(theme: Theme) -> None:
+    failures = []
+    for what, fg, bg, large in theme.text_pairs():
+        need = LARGE_OR_UI if large else TEXT
+        ratio = contrast(fg, bg)
+        if ratio < need:
+            failures.append(f"{what}: {fg} on {bg} is {ratio:.2f}:1, needs {need}:1")
+    assert not failures, "\n".join(failures)
+
+
+def _declarations(css: str) -> list[tuple[str, dict[str, str]]]:
+    rules = []
+    for selector, body in RULE.findall(css):
+        props = {}
+        for decl in body.split(";"):
+            if ":" in decl:
+                key, _, value = decl.partition(":")
+                props[key.strip()] = value.strip()
+        rules.append((selector.strip(), props))
+    return rules
+
+
+def _stylesheets(theme: Theme) -> list[str]:
+    sheets = [stylesheet(theme, scale, 44) for scale in (100, 200)] + [document_css(theme)]
+    try:
+        from decisionaid.ui.steps.decision_base import decision_css
+    except ImportError:
+        return sheets
+    return [*sheets, decision_css(theme, 100)]
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_stylesheet_text_on_its_own_background_has_enough_contrast(theme: Theme) -> None:
+    failures = []
+    for css in _stylesheets(theme):
+        for selector, props in _declarations(css):
+            fg = HEX.search(props.get("color", ""))
+            bg = HEX.search(props.get("background", props.get("background-color", "")))
+            if fg is None:
+                continue
+            background = bg.group(0) if bg else theme.window
+            if ":disabled" in selector:
+                continue  # WCAG exempts inactive controls; they are also drawn dashed
+            ratio = contrast(fg.group(0), background)
+            if ratio < TEXT:
+                failures.append(f"{selector}: {fg.group(0)} on {background} is {ratio:.2f}:1")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_stylesheets_use_only_the_themes_colours(theme: Theme) -> None:
+    palette = {str(v).lower() for v in vars(theme).values() if str(v).startswith("#")}
+    for css in _stylesheets(theme):
+        stray = {c.lower() for c in HEX.findall(css)} - palette
+        assert not stray, f"colours outside the theme (contrast untested): {stray}"
+
+
+def test_focus_ring_stands_out_from_buttons_it_surrounds() -> None:
+    for theme in (STANDARD, HIGH_CONTRAST):
+        for bg in (theme.secondary, theme.window, theme.surface):
+            assert contrast(theme.focus, bg) >= LARGE_OR_UI, (theme.name, bg)

@@ -1,0 +1,120 @@
+"""At 200% text in a 1280x800 window nothing is clipped and nothing overlaps, in any mode."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+
+import pytest
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProgressBar, QWidget
+from pytestqt.exceptions import TimeoutError
+
+from decisionaid.core.policy import Mode
+from decisionaid.paths import content_dir
+from tests.helpers import make_window
+
+MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
+
+
+def _settle() -> None:
+    """Let pending layout requests run, as they would before the next paint."""
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+
+
+def _leaves(window: QWidget) -> list[QWidget]:
+    """Controls and text a reader sees, in the window's own coordinates."""
+    found = []
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, (QAbstractButton, QLabel, QProgressBar)):
+            continue
+        if isinstance(w, QLabel) and not w.text().strip():
+            continue
+        if w.isVisible() and not w.visibleRegion().isEmpty():
+            found.append(w)
+    return found
+
+
+def _name(w: QWidget) -> str:
+    text = w.text() if isinstance(w, (QAbstractButton, QLabel)) else ""
+    return f"{type(w).__name__}({w.objectName() or text[:30]!r})"
+
+
+def _window_rect(w: QWidget, window: QWidget) -> QRect:
+    """The part of w a reader can see (scrolled content is cut by its viewport)."""
+    seen = w.visibleRegion().boundingRect()
+    return QRect(w.mapTo(window, seen.topLeft()), seen.size())
+
+
+def _problems(window: QWidget, where: str, root: QWidget | None = None) -> list[str]:
+    problems = []
+    leaves = _leaves(root or window)
+    for w in leaves:
+        hint = w.sizeHint()
+        if isinstance(w, QLabel) and w.wordWrap():
+            if w.hasHeightForWidth() and w.height() < w.heightForWidth(w.width()) - 1:
+                problems.append(f"{where}: {_name(w)} cut off at the bottom")
+        elif isinstance(w, (QAbstractButton, QLabel)) and (
+            w.width() < hint.width() - 1 or w.height() < hint.height() - 1
+        ):
+            problems.append(
+                f"{where}: {_name(w)} is {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}"
+            )
+    rects = {id(w): _window_rect(w, window) for w in leaves}
+    for a, b in itertools.combinations(leaves, 2):
+        if a.isAncestorOf(b) or b.isAncestorOf(a):
+            continue
+        overlap = rects[id(a)].intersected(rects[id(b)])
+        if overlap.width() > 1 and overlap.height() > 1:
+            problems.append(f"{where}: {_name(a)} overlaps {_name(b)}")
+    return problems
+
+
+@pytest.mark.parametrize("mode", MODES, ids=lambda m: m.value)
+def test_nothing_is_clipped_or_overlapping_at_200_percent(qtbot, mode: Mode, monkeypatch) -> None:
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
+    w = make_window(qtbot, content_dir("en"), mode)
+    qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
+    w.set_text_scale(200)
+    qtbot.waitUntil(lambda: w.next_button.width() >= w.next_button.sizeHint().width())
+    assert w.size().width() == 1280 and w.size().height() == 800
+    problems = []
+    for index, step in enumerate(w.guide.steps):
+        w.go_to(index)
+        widget = w.current_widget()
+        if widget is not None and getattr(widget, "showing_note", False):
+            problems += _settled_problems(qtbot, w, f"{step.id} (note)")
+            widget.reveal()
+        problems += _settled_problems(qtbot, w, step.id)
+    w.toggle_help()
+    # The help panel lies over the page on purpose; it must be whole in itself.
+    problems += _settled_problems(qtbot, w, "help panel", w.help_panel)
+    assert not problems, "\n".join(problems)
+
+
+def _settled_problems(qtbot, window, where, root=None):  # type: ignore[no-untyped-def]
+    """Problems still there once the layouts have settled (they settle before painting)."""
+    found: list[str] = []
+
+    def settled() -> bool:
+        _settle()
+        found[:] = _problems(window, where, root)
+        return not found
+
+    with contextlib.suppress(TimeoutError, AssertionError):
+        qtbot.waitUntil(settled, timeout=1500)
+    return found
+
+
+def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
+    w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
+    one_row = w.help_button.geometry().height()
+    w.set_text_scale(200)
+    qtbot.waitUntil(lambda: w.contents_button.height() > one_row)
+    buttons = [w.contents_button, w.larger_button, w.display_tools.contrast_button]
+    for b in buttons:
+        assert b.width() >= b.sizeHint().width()
+    rows = {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
+    assert len(rows) >= 2  # the controls moved onto a second row rather than being squeezed
