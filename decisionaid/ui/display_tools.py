@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 CHECK_MARK = "✓ "
+READING_ALOUD = "reading aloud"
 
 
 def show_checked_in_text(button: QPushButton) -> None:
@@ -67,6 +68,7 @@ class DisplayTools(QObject):
             previous = b
         self.read_aloud.availabilityChanged.connect(self._on_available)
         self.read_aloud.speakingChanged.connect(self._show_speaking)
+        self.read_aloud.speakingChanged.connect(self._hold_idle_timer)
         self.read_aloud.rateChanged.connect(self._show_rate)
         window.stepChanged.connect(lambda _index: self.read_aloud.stop())
         window.firstPaint.connect(self.read_aloud.probe_later)
@@ -117,6 +119,13 @@ class DisplayTools(QObject):
         b.setAccessibleName(
             "Stop reading out loud" if speaking else "Listen: read this step out loud"
         )
+
+    def _hold_idle_timer(self, speaking: bool) -> None:
+        # Someone listening is not idle; the kiosk must not wipe the screen mid-sentence.
+        controller = self.window.findChild(QObject, "kioskController")
+        watcher = getattr(controller, "watcher", None)
+        if watcher is not None:
+            (watcher.pause if speaking else watcher.resume)(READING_ALOUD)
 
     def _show_rate(self, index: int) -> None:
         word = RATES[index][0]
