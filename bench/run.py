@@ -401,9 +401,8 @@ def report(
         "- **Peak memory**: the child's maximum resident set size (`ru_maxrss`) over that run.",
         f"- **Page switch**: in one process (`bench/inprocess.py`), {len(switch)} switches walking "
         "forward and back through the whole guide, starting from a fresh window, so each step's "
-        "first visit (when its widget is built) is included. One switch = `go_to(step)`, pending "
-        "events (layout) processed, and the whole window repainted synchronously; this is an "
-        "upper bound on what a reader waits for, since Qt normally repaints only what changed. "
+        "first visit (when its widget is built) is included. One switch = `go_to(step)` and then "
+        "every pending event processed, which lays out and paints everything that changed. "
         f"Steps with icon arrays: {arrays_at}.",
         "- **Rendering every step once**: a fresh `PageRenderer` turning each step's Markdown into "
         "the HTML the page view shows (median of 5).",

@@ -363,8 +363,12 @@ class MainWindow(QMainWindow):
         step = self.guide.steps[index]
         self.step_title.setText(step.title)
         self.counter_label.setText(f"Step {index + 1} of {total}")
+        # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
+        # the window's next paint, together with the new step, instead of in a pass of its own.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, total)
         self.progress.setValue(index + 1)
+        self.progress.setUpdatesEnabled(True)
         self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
