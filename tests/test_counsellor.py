@@ -1,0 +1,181 @@
+"""Counsellor mode: the step index, presenter view, presentation preset, hide answers, handouts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtTest import QTest
+
+from decisionaid.core.policy import Mode
+from decisionaid.paths import content_dir
+from tests.helpers import make_window
+
+
+def _counsellor(qtbot):  # type: ignore[no-untyped-def]
+    w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
+    return w, w.display_tools.counsellor
+
+
+@pytest.mark.parametrize("mode", [Mode.PERSONAL, Mode.KIOSK], ids=lambda m: m.value)
+def test_other_modes_have_no_counsellor_tools(qtbot, mode: Mode) -> None:
+    w = make_window(qtbot, content_dir("en"), mode)
+    assert w.display_tools.counsellor is None
+    assert w.findChild(type(w.next_button), "indexButton") is None
+
+
+def test_index_shows_every_step_as_a_tile_and_jumps_there(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    w.go_to(2)
+    qtbot.mouseClick(tools.index_button, Qt.MouseButton.LeftButton)
+    index = tools.index
+    assert index.isVisible()
+    assert len(index.tiles) == len(w.guide.steps)
+    here = index.tiles[2]
+    assert "(you are here)" in here.text()  # in words, not only by colour
+    assert here.hasFocus()
+    assert min(t.height() for t in index.tiles) >= w.policy.touch_target_px
+    target = len(w.guide.steps) - 2
+    qtbot.mouseClick(index.tiles[target], Qt.MouseButton.LeftButton)
+    assert w.current_index == target
+    assert not index.isVisible()
+
+
+def test_escape_closes_the_index_and_returns_to_its_button(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    tools.open_index()
+    QTest.keyClick(tools.index.tiles[0], Qt.Key.Key_Escape)
+    assert not tools.index.isVisible()
+    assert tools.index_button.hasFocus()
+    assert w.current_index == 0
+
+
+def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    benefits = w.guide.index_of("benefits")
+    assert benefits >= 0
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    assert presenter.isVisible()
+    w.go_to(benefits)
+    text = presenter.view.toPlainText()
+    assert "Talking points" in text and "Sources on this step" in text
+    notes = w.renderer.render(w.guide.steps[benefits]).notes_html
+    assert notes, "the benefits page should carry counsellor notes"
+    cited = [
+        r
+        for r in w.guide.references.values()
+        if f"ref:{r.key}" in notes + w.renderer.render(w.guide.steps[benefits]).html
+    ]
+    assert cited and cited[0].citation[:40] in " ".join(text.split())
+    assert presenter.counter.text() == f"Step {benefits + 1} of {len(w.guide.steps)}"
+    qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
+    assert w.current_index == benefits + 1
+    assert presenter.title.text() == w.guide.steps[benefits + 1].title
+
+
+def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> None:
+    config = tmp_path / "screens.json"
+    screen = {"logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1, "width": 1280, "height": 800}
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "reader", "x": 0, "y": 0, **screen},
+                    {"name": "counsellor", "x": 1280, "y": 0, **screen},
+                ]
+            }
+        )
+    )
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
+        "app = ensure_qapplication()\n"
+        "if len(QGuiApplication.screens()) < 2: sys.exit(3)\n"
+        "w = build_window(build_parts(Options(counsellor=True)))\n"
+        "w.resize(1280, 800); w.show()\n"
+        "def check():\n"
+        "    p = w.display_tools.counsellor.presenter\n"
+        "    ok = p is not None and p.isVisible() and p.screen() is not w.screen()\n"
+        "    print(p is not None, p and p.screen().name(), w.screen().name())\n"
+        "    app.exit(0 if ok else 1)\n"
+        "w.firstPaint.connect(lambda: QTimer.singleShot(0, check))\n"
+        "QTimer.singleShot(20000, lambda: app.exit(2))\n"
+        "sys.exit(app.exec())\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        DECISIONAID_SPEECH_ENGINE="none",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    if result.returncode == 3:
+        pytest.skip("this Qt's offscreen platform cannot simulate a second screen")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 150
+    assert w.theme.name == "high-contrast"
+    assert tools.presentation_button.text().startswith("✓")
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 100
+    assert w.theme.name == "standard"
+
+
+def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    qtbot.mouseClick(tools.hide_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.hide_answers
+    assert tools.hide_button.text().startswith("✓")
+    with qtbot.waitSignal(w.sessionReset):
+        w.start_over()
+    assert not w.session.state.hide_answers
+    assert not tools.hide_button.isChecked()
+
+
+def test_handout_holds_the_step_its_pictures_and_its_sources(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from decisionaid.ui.counsellor.handout import handout_document, print_document
+
+    w, _ = _counsellor(qtbot)
+    index = w.guide.index_of("benefits")
+    doc = handout_document(w, index)
+    text = doc.toPlainText()
+    step = w.guide.steps[index]
+    assert step.title in text
+    assert "Sources" in text and "no answers" in text
+    arrays = w.renderer.render(step).icon_arrays
+    if arrays and arrays[0] is not None:
+        image = doc.resource(
+            QTextDocument.ResourceType.ImageResource, QUrl(f"iconarray:{step.id}/0/0")
+        )
+        assert image is not None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "handout.pdf"
+    printer.setOutputFileName(str(out))
+    print_document(doc, printer)
+    assert out.stat().st_size > 2000
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_handouts_never_print_where_the_policy_forbids_a_dialog(qtbot) -> None:
+    from decisionaid.ui.counsellor.handout import print_step
+
+    w = make_window(qtbot, content_dir("en"), Mode.KIOSK)
+    assert print_step(w) is False
