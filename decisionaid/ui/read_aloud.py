@@ -8,7 +8,6 @@ and nothing is reported to the reader.
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import logging
 import os
 import sys
@@ -37,6 +36,8 @@ def _wanted_engines(available: list[str]) -> list[str]:
         return [] if forced == "none" else [forced]
     engines = [e for e in available if e != "mock"]  # the mock engine is for tests only
     if sys.platform.startswith("linux"):
+        import ctypes.util  # here, not at the top: it costs start-up time and runs after paint
+
         engines = [e for e in engines if ctypes.util.find_library(_LINUX_ENGINE_LIBS.get(e, e))]
     return engines
 
@@ -47,6 +48,8 @@ def _linux_engine_may_exist() -> bool:
         return forced != "none"
     if not sys.platform.startswith("linux"):
         return True
+    import ctypes.util
+
     return any(ctypes.util.find_library(lib) for lib in _LINUX_ENGINE_LIBS.values())
 
 
