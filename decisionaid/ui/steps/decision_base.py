@@ -6,7 +6,6 @@ step redraws itself from the session when it changes (including after a reset).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -23,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.content import Step
 from decisionaid.core.decision_data import DecisionData, decision_data_for
+from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_label
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
+
+__all__ = ["ChoiceGroup", "DecisionStep", "announce", "card", "decision_css"]
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -126,14 +128,6 @@ def card(parent: QWidget | None = None, name: str = "card") -> tuple[QFrame, QVB
     layout.setContentsMargins(16, 14, 16, 14)
     layout.setSpacing(10)
     return frame, layout
-
-
-def announce(source: QWidget, message: str) -> None:
-    """Have a screen reader say a result that appeared away from the focus (Qt 6.8+)."""
-    with contextlib.suppress(ImportError):
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, message))
 
 
 class DecisionStep(StepWidget):
