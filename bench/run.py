@@ -253,10 +253,24 @@ def main(argv: list[str] | None = None) -> int:
         }
 
     text = report(start, check, inproc, sizes, builds, runs, time.perf_counter() - began)
+    text += kept_notes(args.out)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     print(f"wrote {args.out}")
     return 0
+
+
+NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by make bench. -->"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written analysis at the end of the previous report, carried over unchanged."""
+    try:
+        previous = path.read_text(encoding="utf-8")
+    except OSError:
+        previous = ""
+    _, marker, notes = previous.partition(NOTES_MARKER)
+    return f"\n{NOTES_MARKER}{notes}" if marker else f"\n{NOTES_MARKER}\n"
 
 
 def report(
@@ -374,7 +388,8 @@ def report(
     lines = [
         "# Performance",
         "",
-        "Written by `make bench` (`bench/run.py`). Do not edit by hand: run it again.",
+        "Written by `make bench` (`bench/run.py`). Run it again rather than editing the figures;"
+        " the notes at the end are kept.",
         "",
         f"- Date: {now:%Y-%m-%d %H:%M %Z}; code at {git_revision()}",
         *machine(),
