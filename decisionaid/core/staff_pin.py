@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import base64
-import getpass
-import hashlib
-import hmac
 import os
 import sys
+
+# hashlib and hmac load OpenSSL (several MiB); they are imported by the functions that hash,
+# so reading the configuration at start-up does not pay for them.
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 600_000
@@ -15,6 +15,8 @@ MIN_PIN_LENGTH = 4
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
+    import hashlib
+
     salt = salt or os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     b64 = base64.b64encode
@@ -34,6 +36,9 @@ def is_valid_hash(stored: str) -> bool:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     if not is_valid_hash(stored):
         return False
     _, iterations, salt, digest = stored.split("$")
@@ -44,6 +49,8 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 
 def hash_pin_command() -> int:
+    import getpass
+
     if sys.stdin.isatty():
         pin = getpass.getpass("Staff PIN: ")
         again = getpass.getpass("Again: ")
