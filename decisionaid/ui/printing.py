@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from decisionaid.core.config import Config
 from decisionaid.core.export import print_css, print_font_pt
 from decisionaid.core.policy import Policy
+from decisionaid.ui.safe_document import SafeTextDocument
 
 # QTextDocument.print_ adds its own 2 cm margins inside the device's printable area.
 PAGE_MARGIN_MM = 0
@@ -37,7 +38,7 @@ class PrintResult(Enum):
 
 
 def summary_document(body_html: str, title: str, large_print: bool) -> QTextDocument:
-    doc = QTextDocument()
+    doc = SafeTextDocument()  # never reads a file or a data: address named in the HTML
     font = QFont(doc.defaultFont())
     font.setPointSize(print_font_pt(large_print))
     doc.setDefaultFont(font)
