@@ -140,6 +140,8 @@ class PageRenderer:
         text = GLOSSARY.sub(self._glossary_markdown, text)
         out = markdown_to_html(text)
         out = HREF.sub(self._safe_href, out)
+        # A link that cannot go anywhere is shown as plain words, not as a dead link to tap.
+        out = re.sub(r'<a href="blocked:"[^>]*>(.*?)</a>', r"\1", out, flags=re.DOTALL)
         out = re.sub(
             r'<a href="ref:([^"]*)">\[(\d+)\]</a>', r'<sup>[<a href="ref:\1">\2</a>]</sup>', out
         )
@@ -184,7 +186,9 @@ class PageRenderer:
                 diags.error(path, n, "raw HTML is not allowed; it is shown as text")
             if REMOTE_OR_FILE.search(stripped):
                 diags.error(path, n, "a remote or file: resource is not allowed")
-            elif FILE_URL.search(stripped) and not LINK.search(line):
+            elif FILE_URL.search(stripped) and not (
+                LINK.search(line) or LINK_DEFINITION.search(line)
+            ):
                 diags.error(path, n, "file: addresses are not allowed")
 
     def _check_target(self, target: str, path: Path, line: int, diags: Diagnostics) -> None:
