@@ -124,6 +124,7 @@ class LoggingSetup:
             root.removeHandler(handler)
             handler.close()
         root.setLevel(self.previous_level)
+        logging.captureWarnings(False)
         if self.qt_installed:
             from PySide6.QtCore import qInstallMessageHandler
 
