@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.cli import Options
-from decisionaid.core.config import Config, default_config_path, load_config
+from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
 from decisionaid.core.content import Guide, load_guide
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.session import Session
-from decisionaid.paths import content_dir
+from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -39,14 +39,32 @@ def choose_mode(options: Options, config: Config) -> Mode:
     return Mode(config.mode)
 
 
+def choose_content(options: Options, config: Config) -> tuple[Path, str]:
+    """The content folder and its language: --locale wins over the configuration's locale.
+
+    A language the app has no content for falls back to English with a staff notice, so a typo
+    in a clinic's file or on a shortcut still opens the guide readers can use.
+    """
+    locale = options.locale or config.locale
+    if options.content is not None:
+        return Path(options.content), locale
+    root = content_dir(locale) if is_locale_code(locale) else None
+    if root is not None and (root / "guide.toml").is_file():
+        return root, locale
+    source = "command line (--locale)" if options.locale else (config.path or "configuration")
+    config.diagnostics.error(
+        source, 1, f"no content in the language '{locale}'; using {DEFAULT_LOCALE}"
+    )
+    return content_dir(DEFAULT_LOCALE), DEFAULT_LOCALE
+
+
 def build_parts(options: Options) -> AppParts:
     """Everything but Qt: safe to call from tests and subcommands."""
     explicit = options.config is not None
     config = load_config(options.config if explicit else default_config_path(), explicit=explicit)
     mode = choose_mode(options, config)
-    locale = options.locale or config.locale
-    root = options.content or content_dir(locale)
-    guide = load_guide(Path(root), locale)
+    root, locale = choose_content(options, config)
+    guide = load_guide(root, locale)
     policy = policy_for(
         mode,
         idle_timeout_seconds=config.idle_timeout_seconds,

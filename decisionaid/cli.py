@@ -17,7 +17,7 @@ from decisionaid import __version__
 @dataclass(frozen=True)
 class Options:
     content: Path | None = None
-    locale: str = "en"
+    locale: str | None = None  # None: the configuration's locale, else English
     config: Path | None = None
     kiosk: bool = False
     counsellor: bool = False
@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
     parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
-    parser.add_argument("--locale", default=None, help="content language (default: en)")
+    parser.add_argument(
+        "--locale", default=None, help="content language (default: the configuration's, or en)"
+    )
     parser.add_argument("--config", type=Path, metavar="FILE", help="clinic configuration file")
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--kiosk", action="store_true", help="shared touchscreen in a waiting room")
@@ -60,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> Options:
     return Options(
         content=args.content,
-        locale=args.locale or "en",
+        locale=args.locale,
         config=args.config,
         kiosk=args.kiosk,
         counsellor=args.counsellor,
@@ -70,10 +72,11 @@ def _options(args: argparse.Namespace) -> Options:
 
 def _check_content(args: argparse.Namespace, options: Options) -> int:
     from decisionaid.core.checker import check_content
-    from decisionaid.paths import content_dir
+    from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
-    root = args.dir or options.content or content_dir(options.locale)
-    result = check_content(root, options.locale)
+    locale = options.locale or DEFAULT_LOCALE
+    root = args.dir or options.content or content_dir(locale)
+    result = check_content(root, locale)
     for diag in result.diagnostics.items:
         print(diag)
     if not args.quiet:

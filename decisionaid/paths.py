@@ -18,7 +18,10 @@ def resources_dir() -> Path:
     return here.parent / "resources"
 
 
-def content_dir(locale: str = "en") -> Path:
+DEFAULT_LOCALE = "en"  # the language the app always ships content for
+
+
+def content_dir(locale: str = DEFAULT_LOCALE) -> Path:
     return resources_dir() / "content" / locale
 
 

@@ -77,6 +77,11 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
 _SECTIONS = {"clinic", "kiosk", "crisis"}
 
 
+def is_locale_code(text: str) -> bool:
+    """A language code such as 'en' or 'pt-BR': safe to use as a folder name."""
+    return bool(_LOCALE.match(text))
+
+
 def default_config_path() -> Path:
     """The platform's configuration folder, without importing Qt."""
     if sys.platform == "win32":
@@ -232,7 +237,7 @@ class _Reader:
                 f"mode '{config.mode}' is not one of {', '.join(MODES)}; using personal",
             )
             config.mode = "personal"
-        if not _LOCALE.match(config.locale):
+        if not is_locale_code(config.locale):
             self.diags.error(
                 self.path,
                 self.line("", "locale"),
