@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def button_text(text: str) -> str:
+    """Words from a file, for a button: an '&' is shown, not taken as a keyboard shortcut."""
+    return text.replace("&", "&&")
+
+
+def plain_tooltip(text: str) -> str:
+    """Words from a file, for a tool tip: Qt would guess tags in a bare string were markup."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def make_button(
@@ -28,10 +41,28 @@ def make_button(
 
 
 def make_label(
-    text: str = "", name: str = "", *, wrap: bool = True, parent: QWidget | None = None
+    text: str = "",
+    name: str = "",
+    *,
+    wrap: bool = True,
+    rich: bool = False,
+    parent: QWidget | None = None,
 ) -> QLabel:
-    label = QLabel(text, parent)
+    """A label that shows its text as written. Only HTML the app built itself, with every
+    piece from a file escaped, may pass `rich=True`: content, clinic settings and a reader's
+    own words can hold tags such as <img> or <a>, which must appear as typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setText(text)
     if name:
         label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+def label_words(label: QLabel) -> str:
+    """The words a label shows, for reading aloud: markup of our own rich labels dropped, and
+    plain labels taken as they are, so a typed '<b>' is read as typed."""
+    if label.textFormat() == Qt.TextFormat.RichText:
+        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+    return label.text()

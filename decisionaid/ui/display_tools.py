@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.ui.controls import make_button
@@ -108,8 +107,7 @@ class DisplayTools(QObject):
     def text_to_read(self) -> str:
         w = self.window
         if w.help_panel.isVisible():
-            # The help panel's lines are rich text; speak the words, not the tags.
-            return QTextDocumentFragment.fromHtml(w.help_panel.text_for_reading()).toPlainText()
+            return w.help_panel.text_for_reading()
         widget = w.current_widget()
         return widget.text_for_reading() if widget is not None else ""
 

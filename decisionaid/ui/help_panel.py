@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import CrisisInfo
-from decisionaid.ui.controls import make_button
+from decisionaid.ui.controls import label_words, make_button, make_label
 
 
 class HelpPanel(QFrame):
@@ -51,30 +51,23 @@ class HelpPanel(QFrame):
             item = self.body_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        intro = QLabel(info.intro)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.body_layout.addWidget(intro)
+        self.body_layout.addWidget(make_label(info.intro))
         for line in info.lines:
             who = f" ({line.audience})" if line.audience else ""
             # Crisis lines come from content and clinic files: shown as text, never as markup.
             text = f"<b>{html.escape(line.action)}</b><br/>{html.escape(line.name + who)}"
             if line.detail:
                 text += f"<br/>{html.escape(line.detail)}"
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = make_label(text, rich=True)
             label.setAccessibleName(f"{line.action}. {line.name}{who}. {line.detail}")
             self.body_layout.addWidget(label)
         if staff_line:
-            staff = QLabel(staff_line)
-            staff.setWordWrap(True)
-            self.body_layout.addWidget(staff)
-        closing = QLabel(
+            # The clinic's contact line, straight from its configuration file.
+            self.body_layout.addWidget(make_label(staff_line, "clinicContact"))
+        closing = make_label(
             "You can also stop reading at any time. Nothing here is urgent. "
             "Take a break, breathe slowly, and come back when you are ready."
         )
-        closing.setWordWrap(True)
         self.body_layout.addWidget(closing)
         self.body_layout.addStretch(1)
         self.setAccessibleDescription(
@@ -96,5 +89,5 @@ class HelpPanel(QFrame):
         for i in range(self.body_layout.count()):
             w = self.body_layout.itemAt(i).widget()
             if isinstance(w, QLabel):
-                parts.append(w.text())
+                parts.append(label_words(w))
         return "\n".join(parts)

@@ -7,13 +7,14 @@ icon-array block side by side, with the shared caption, certainty and source.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAccessibleWidget,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.content import Reference
 from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
+from decisionaid.ui.controls import make_label, plain_tooltip
 from decisionaid.ui.iconarray_image import paint_icon_grid
 from decisionaid.ui.theme import Theme
 
@@ -53,7 +55,7 @@ class IconArrayWidget(QWidget):
         self.theme = theme
         self.setAccessibleName(f"{group.name}: {group.numerator} out of {array.denominator}")
         self.setAccessibleDescription(array.describe_group(group))
-        self.setToolTip(array.describe_group(group))
+        self.setToolTip(plain_tooltip(array.describe_group(group)))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.side = 200
 
@@ -104,9 +106,9 @@ class IconArrayPanel(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 14)
         lay.setSpacing(8)
-        title = QLabel(f"Out of {array.denominator} people, how many {array.label}", self)
-        title.setObjectName("sectionTitle")
-        title.setWordWrap(True)
+        title = make_label(
+            f"Out of {array.denominator} people, how many {array.label}", "sectionTitle"
+        )
         lay.addWidget(title)
         row = QHBoxLayout()
         row.setSpacing(24)
@@ -115,8 +117,11 @@ class IconArrayPanel(QFrame):
             col = QVBoxLayout()
             grid = IconArrayWidget(array, group, theme, self)
             grid.set_side(side)
-            name = QLabel(f"<b>{group.name}</b><br/>{group.numerator} out of {array.denominator}")
-            name.setWordWrap(True)
+            name = make_label(
+                f"<b>{html.escape(group.name)}</b><br/>{group.numerator} out of "
+                f"{array.denominator}",
+                rich=True,
+            )
             name.setMaximumWidth(max(side, 160))
             col.addWidget(grid, 0, Qt.AlignmentFlag.AlignLeft)
             col.addWidget(name)
@@ -125,18 +130,17 @@ class IconArrayPanel(QFrame):
             self.grids.append(grid)
         row.addStretch(1)
         lay.addLayout(row)
-        key = QLabel(
-            f"A filled figure is a person who {array.label}. A ring is a person who did not.",
-            self,
+        lay.addWidget(
+            make_label(
+                f"A filled figure is a person who {array.label}. A ring is a person who did not."
+            )
         )
-        key.setWordWrap(True)
-        lay.addWidget(key)
         cite = (
             f" Source: [{reference.number}] {reference.authors} ({reference.year})."
             if reference
             else ""
         )
-        caption = QLabel(f"{array.caption} {CERTAINTY_WORDS.get(array.certainty, '')}{cite}", self)
-        caption.setObjectName("muted")
-        caption.setWordWrap(True)
+        caption = make_label(
+            f"{array.caption} {CERTAINTY_WORDS.get(array.certainty, '')}{cite}", "muted"
+        )
         lay.addWidget(caption)

@@ -30,7 +30,7 @@ from decisionaid.core.policy import Policy
 from decisionaid.core.render import PageRenderer
 from decisionaid.core.session import TEXT_SCALES, Session
 from decisionaid.ui.clinic_logo import clinic_logo_label
-from decisionaid.ui.controls import make_button
+from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.help_panel import HelpPanel
@@ -51,9 +51,7 @@ class GlossaryBar(QFrame):
         self.setAccessibleName("Word meaning")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label = make_label(rich=True)  # escaped in show_term()
         self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.ui.controls import make_button
+from decisionaid.ui.controls import button_text, make_button
 from decisionaid.ui.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class StepIndex(QFrame):
             step = self.window.guide.steps[i]
             # Where the reader is shows as words too, not only as a colour.
             here = "  (you are here)" if i == current else ""
-            tile.setText(f"{i + 1}{here}\n{step.short_title}")
+            tile.setText(f"{i + 1}{here}\n{button_text(step.short_title)}")
             tile.setProperty("current", i == current)
             tile.setAccessibleDescription("You are here" if i == current else "")
         self.show()

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from decisionaid.core.content import Guide
-from decisionaid.ui.controls import make_button
+from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.theme import STANDARD, document_css, stylesheet
 
@@ -56,11 +56,8 @@ class PresenterWindow(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        self.counter = QLabel()
-        self.counter.setObjectName("stepCounter")
-        self.title = QLabel()
-        self.title.setObjectName("stepTitle")
-        self.title.setWordWrap(True)
+        self.counter = make_label("", "stepCounter", wrap=False)
+        self.title = make_label("", "stepTitle")
         top.addWidget(self.title, 1)
         top.addWidget(self.counter)
         layout.addLayout(top)

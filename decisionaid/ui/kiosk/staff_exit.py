@@ -180,7 +180,6 @@ class StaffPanel(KioskScreen):
             "staffNoticeTitle",
         )
         body = make_label("\n".join(notices), "staffNotices")
-        body.setTextFormat(Qt.TextFormat.PlainText)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -39,7 +39,6 @@ class KioskWelcome(KioskScreen):
         self.paragraphs: list[QLabel] = []
         for text in paragraphs:
             label = make_label(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
             self.paragraphs.append(label)
             self.card_layout.addWidget(label)
         self.start_button = make_button("Start", "kioskStart", primary=True)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.content import Step
 from decisionaid.core.decision_data import DecisionData, decision_data_for
 from decisionaid.ui.announce import announce
-from decisionaid.ui.controls import make_label
+from decisionaid.ui.controls import button_text, label_words, make_label
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
@@ -78,7 +78,7 @@ class ChoiceGroup(QWidget):
         self.grid.setSpacing(8)
         self.buttons: list[QRadioButton] = []
         for i, label in enumerate(labels):
-            button = QRadioButton(label, self)
+            button = QRadioButton(button_text(label), self)
             button.setObjectName("choice")
             button.setAccessibleName(label)
             button.setAccessibleDescription(question)
@@ -197,5 +197,5 @@ class DecisionStep(StepWidget):
         parts: list[str] = []
         for w in self.body.findChildren(QLabel):
             if w.isVisibleTo(self.body) and w.text():
-                parts.append(w.text())
+                parts.append(label_words(w))
         return "\n".join(parts)

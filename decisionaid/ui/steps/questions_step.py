@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -49,8 +48,7 @@ class CheckRow(QWidget):
         self.box.setAccessibleName(text)
         self.box.setAccessibleDescription(description)
         self.box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.label = QLabel(text, self)
-        self.label.setWordWrap(True)
+        self.label = make_label(text, parent=self)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lay.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.label, 1)
@@ -199,9 +197,7 @@ class QuestionsStep(DecisionStep):
 
     def _row(self, i: int, total: int, qid: str, text: str) -> QFrame:
         frame, lay = card(self.rows_holder)
-        label = QLabel(f"{i + 1}. {text}", frame)
-        label.setWordWrap(True)
-        lay.addWidget(label)
+        lay.addWidget(make_label(f"{i + 1}. {text}", "ownListItem", parent=frame))
         buttons = QGridLayout()
         buttons.setSpacing(self.ctx.policy.control_gap_px)
         up = make_button("Move up")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.content import Step
 from decisionaid.core.export import LEANINGS, reflection
@@ -67,9 +67,7 @@ class LeaningStep(DecisionStep):
         )
         frame, lay = card(self.body)
         self.reflect_title = make_label("What you told us", "sectionTitle")
-        self.reflect_text = QLabel(frame)
-        self.reflect_text.setWordWrap(True)
-        self.reflect_text.setTextFormat(Qt.TextFormat.RichText)
+        self.reflect_text = make_label(rich=True, parent=frame)  # escaped in refresh()
         self.reflect_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.values_button = make_button(
             "Go to what matters to you", "goToValues", tip="answer or change your answers"
