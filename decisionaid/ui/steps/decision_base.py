@@ -29,6 +29,8 @@ from decisionaid.ui.theme import Theme, font_px
 
 __all__ = ["ChoiceGroup", "DecisionStep", "announce", "card", "decision_css"]
 
+HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
+
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
     """Answer choices look like large tappable tiles; the chosen one is filled and bold, and
@@ -73,9 +75,17 @@ class ChoiceGroup(QWidget):
         self.setAccessibleName(question)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        self.grid = QGridLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(8)
+        column.addLayout(self.grid)
+        # While a counsellor hides answers, this says an answer was given, never which one.
+        self.hidden_note = make_label(HIDDEN_ANSWER, "muted", parent=self)
+        self.hidden_note.hide()
+        column.addWidget(self.hidden_note)
         self.buttons: list[QRadioButton] = []
         for i, label in enumerate(labels):
             button = QRadioButton(button_text(label), self)
@@ -88,7 +98,15 @@ class ChoiceGroup(QWidget):
         self.preferred_columns = columns
         self.columns = 0
         self.set_columns(columns)
-        self.group.idClicked.connect(self.chosen.emit)
+        self.hiding = False
+        self.group.idClicked.connect(self._on_clicked)
+
+    def _on_clicked(self, index: int) -> None:
+        self.chosen.emit(index)
+        if self.hiding:
+            # Tapping the answer already given changes nothing in the session, so nothing
+            # redraws: hide the tapped choice here.
+            self.set_checked(index, hidden=True)
 
     def set_columns(self, columns: int) -> None:
         """Lay the choices out in rows of `columns` (fewer at large text sizes)."""
@@ -106,9 +124,16 @@ class ChoiceGroup(QWidget):
             self.grid.setColumnStretch(col, 1)
         self.columns = columns
 
-    def set_checked(self, index: int | None) -> None:
-        """Show a choice without emitting `chosen` (the session already knows it)."""
-        if index is None or not 0 <= index < len(self.buttons):
+    def set_checked(self, index: int | None, *, hidden: bool = False) -> None:
+        """Show a choice without emitting `chosen` (the session already knows it).
+
+        `hidden`: the answer is kept off a shared screen. No choice looks or reads as chosen,
+        and a note says an answer was given; the reader can still answer or change it.
+        """
+        self.hiding = hidden
+        answered = index is not None and 0 <= index < len(self.buttons)
+        self.hidden_note.setVisible(hidden and answered)
+        if hidden or index is None or not answered:
             self.group.setExclusive(False)
             for b in self.buttons:
                 b.setChecked(False)
@@ -167,6 +192,11 @@ class DecisionStep(StepWidget):
     def listens_to(self) -> tuple[str, ...]:
         """Which session changes this step shows."""
         return ()
+
+    @property
+    def answers_hidden(self) -> bool:
+        """A counsellor keeps the reader's answers off a shared screen."""
+        return self.ctx.session.state.hide_answers
 
     def refresh(self) -> None:
         """Show what the session holds now."""

@@ -15,8 +15,12 @@ from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
 
-def feedback_text(item: QuizItem, chosen: int, source: str) -> str:
-    if chosen == item.answer:
+def feedback_text(item: QuizItem, chosen: int, source: str, *, hidden: bool = False) -> str:
+    """The explanation, opening with whether the reader was right, unless their answer is
+    hidden from a shared screen: then only the right answer, which tells nothing about theirs."""
+    if hidden:
+        opening = f"The answer is: {item.choices[item.answer]}."
+    elif chosen == item.answer:
         opening = "That's right."
     else:
         opening = f"Not quite, and that is fine. The answer is: {item.choices[item.answer]}."
@@ -67,19 +71,20 @@ class QuizStep(DecisionStep):
         announce(label, label.text())
 
     def listens_to(self) -> tuple[str, ...]:
-        return ("quiz_answers",)
+        return ("quiz_answers", "hide_answers")
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.quiz_answers
+        hidden = self.answers_hidden
         for item in self.items:
             group, label = self.groups[item.id], self.feedback[item.id]
             chosen = answers.get(item.id)
-            group.set_checked(chosen)
+            group.set_checked(chosen, hidden=hidden)
             if chosen is None:
                 label.hide()
                 label.setText("")
                 continue
-            text = feedback_text(item, chosen, self._source(item.source))
+            text = feedback_text(item, chosen, self._source(item.source), hidden=hidden)
             label.setText(text)
             label.setAccessibleName(text)
             label.show()

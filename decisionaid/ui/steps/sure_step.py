@@ -68,19 +68,23 @@ class SureStep(DecisionStep):
             self.ctx.navigate(step.id, "")
 
     def listens_to(self) -> tuple[str, ...]:
-        return ("sure_answers",)
+        return ("sure_answers", "hide_answers")
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.sure_answers
+        hidden = self.answers_hidden
         for letter, group in self.groups.items():
             answer = answers.get(letter)
-            group.set_checked(None if answer is None else (0 if answer else 1))
+            group.set_checked(None if answer is None else (0 if answer else 1), hidden=hidden)
         total = len(self.sure.items)
         score = self.ctx.session.sure_score(total)
         if score is None:
             self.result.hide()
             return
-        if score == total:
+        if hidden:
+            # The score and the next steps would show which questions got a "No".
+            text = "You have answered every question. Your result is hidden on this screen."
+        elif score == total:
             text = (
                 f"You answered yes to all {total}. You feel sure about your choice for now. "
                 "You can still talk it over with your provider."
@@ -93,7 +97,7 @@ class SureStep(DecisionStep):
         self.result_text.setText(text)
         self.result_text.setAccessibleName(text)
         for letter, widget in self.suggestions:
-            widget.setVisible(score < total and answers.get(letter) is False)
+            widget.setVisible(not hidden and score < total and answers.get(letter) is False)
         self.result.show()
 
     def first_focus(self) -> QWidget | None:

@@ -42,14 +42,15 @@ class ValuesStep(DecisionStep):
         self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
 
     def listens_to(self) -> tuple[str, ...]:
-        return ("values",)
+        return ("values", "hide_answers")
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.values
+        hidden = self.answers_hidden
         for sid, group in self.groups.items():
             if sid in answers:
                 answer = answers[sid]
-                group.set_checked(self._not_sure if answer is None else answer)
+                group.set_checked(self._not_sure if answer is None else answer, hidden=hidden)
             else:
                 group.set_checked(None)
 
@@ -100,11 +101,16 @@ class LeaningStep(DecisionStep):
             self.ctx.navigate(step.id, "")
 
     def listens_to(self) -> tuple[str, ...]:
-        return ("values", "leaning")
+        return ("values", "leaning", "hide_answers")
 
     def refresh(self) -> None:
         groups = reflection(self.ctx.session, self.data)
-        if groups:
+        if groups and self.answers_hidden:
+            self.reflect_text.setText(
+                "<p>Your answers to “What matters to you” are hidden on this screen.</p>"
+            )
+            self.values_button.setText("Change what matters to you")
+        elif groups:
             parts = [
                 f"<p><b>{html.escape(title)}:</b> {html.escape(', '.join(items))}.</p>"
                 for title, items in groups
@@ -120,7 +126,9 @@ class LeaningStep(DecisionStep):
         self.values_button.setAccessibleName(self.values_button.text())
         keys = [k for k, _ in LEANINGS]
         leaning = self.ctx.session.state.leaning
-        self.choices.set_checked(keys.index(leaning) if leaning in keys else None)
+        self.choices.set_checked(
+            keys.index(leaning) if leaning in keys else None, hidden=self.answers_hidden
+        )
 
     def first_focus(self) -> QWidget | None:
         return self.choices.buttons[0]
