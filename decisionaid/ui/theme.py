@@ -7,6 +7,9 @@ against WCAG contrast ratios.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from decisionaid.paths import icon_path
 
 BASE_FONT_PX = 17
 
@@ -50,6 +53,10 @@ class Theme:
             ("focus ring on window", self.focus, self.window, True),
             ("focus ring on panels", self.focus, self.surface, True),
             ("control borders", self.border, self.window, True),
+            ("control borders on panels", self.border, self.surface, True),
+            ("chosen check box or radio button", self.selection, self.window, True),
+            ("chosen check box or radio button on panels", self.selection, self.surface, True),
+            ("tick in a chosen check box", self.on_selection, self.selection, True),
             ("icon array figures", self.figure_on, self.window, True),
             ("icon array empty figures", self.figure_off, self.window, True),
         ]
@@ -134,7 +141,7 @@ QPushButton:disabled {{ color: {t.muted}; background: {t.surface}; border-style:
 QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
 QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
     border: 2px solid transparent; border-radius: 8px; background: transparent; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: {max(22, f + 4)}px; height: {max(22, f + 4)}px; }}
+{indicator_css(t, f)}
 QListWidget {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window}; }}
 QListWidget:focus {{ border: 4px solid {t.focus}; }}
 QListWidget::item {{ min-height: {target_px}px; padding: 2px 8px; }}
@@ -150,6 +157,34 @@ QFrame#notice, QFrame#glossaryBar {{ background: {t.notice}; border: 2px solid {
 QFrame#notice QLabel, QFrame#glossaryBar QLabel {{ color: {t.on_notice}; }}
 QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}
 QScrollBar:vertical {{ width: {max(16, target_px // 3)}px; }}
+"""
+
+
+def check_mark_path(theme: Theme) -> Path:
+    """The tick drawn in a chosen check box, in the theme's `on_selection` colour."""
+    return icon_path(f"check-{theme.name}.svg")
+
+
+def indicator_css(theme: Theme, font: int) -> str:
+    """Check boxes and radio buttons: an outline that shows when unchosen, and a tick or a dot
+    when chosen, so the state never shows by colour alone."""
+    t = theme
+    side = max(22, font + 4)
+    tick = check_mark_path(t).as_posix()
+    # A dot inside the ring: the radial gradient stops draw it without an image.
+    dot = (
+        "qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, "
+        f"stop:0 {t.selection}, stop:0.5 {t.selection}, stop:0.56 {t.window}, stop:1 {t.window})"
+    )
+    return f"""
+QRadioButton::indicator, QCheckBox::indicator {{ width: {side}px; height: {side}px;
+    border: 2px solid {t.border}; background: {t.window}; }}
+QCheckBox::indicator {{ border-radius: 4px; }}
+QRadioButton::indicator {{ border-radius: {side // 2 + 2}px; }}
+QCheckBox::indicator:checked {{ background: {t.selection}; border-color: {t.selection};
+    image: url("{tick}"); }}
+QRadioButton::indicator:checked {{ border-color: {t.selection}; background: {dot}; }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-style: dashed; border-color: {t.muted}; }}
 """
 
 

@@ -46,9 +46,6 @@ QRadioButton#choice {{ background: {t.window}; color: {t.text}; border: 2px soli
     border-radius: 8px; padding: 6px 12px; }}
 QRadioButton#choice:checked {{ background: {t.selection}; color: {t.on_selection}; font-weight: 600; }}
 QRadioButton#choice:focus {{ border: 4px solid {t.focus}; }}
-QCheckBox::indicator {{ border: 2px solid {t.border}; border-radius: 4px; background: {t.window}; }}
-QCheckBox::indicator:checked {{ background: {t.selection}; border-color: {t.selection}; }}
-QCheckBox:focus {{ border: 4px solid {t.focus}; }}
 QLabel#sectionTitle {{ font-size: {round(f * 1.15)}px; font-weight: 600; }}
 QLabel#muted {{ color: {t.muted}; }}
 QLabel#count {{ font-weight: 600; }}
