@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+APP_NAME = "decisionaid"
 
 
 def resources_dir() -> Path:
@@ -31,3 +34,18 @@ def style_path(name: str) -> Path:
 
 def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / name
+
+
+def page_cache_dir() -> Path:
+    """Pages rendered when the bundle was built; absent when running from source."""
+    return resources_dir() / "page-cache"
+
+
+def user_cache_dir() -> Path:
+    """The platform's cache folder for this app (safe to delete at any time)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_NAME / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME

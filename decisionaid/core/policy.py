@@ -32,6 +32,8 @@ class Policy:
     quit_shortcuts: bool = True
     persist_settings: bool = False
     log_to_file: bool = True
+    # Keep rendered pages in the user's cache folder, so the next start skips rendering.
+    cache_pages: bool = True
     idle_reset: bool = False
     idle_timeout_seconds: int = 120
     idle_warning_seconds: int = 30
@@ -63,6 +65,7 @@ KIOSK = Policy(
     quit_shortcuts=False,
     persist_settings=False,
     log_to_file=False,
+    cache_pages=False,
     idle_reset=True,
     touch_target_px=56,
     control_gap_px=8,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
@@ -23,6 +22,9 @@ from decisionaid.core.iconarray import (
     IconArray,
     extract_iconarrays,
 )
+from decisionaid.core.rendered import RenderedPage
+
+__all__ = ["PageRenderer", "RenderedPage", "markdown_to_html", "render_all"]
 
 CITATION = re.compile(r"\[@([^\]\n]*)\]")
 CITATION_KEY = re.compile(r"^@?([A-Za-z0-9_:-]+)$")
@@ -44,15 +46,6 @@ UNAVAILABLE_HTML = (
     "<p>This part is not available right now. Something is wrong with it, so we are not "
     "showing it. The rest of the guide works as usual.</p>"
 )
-
-
-@dataclass
-class RenderedPage:
-    step_id: str
-    html: str
-    icon_arrays: list[IconArray | None] = field(default_factory=list)
-    diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    notes_html: str = ""
 
 
 _markdown: markdown.Markdown | None = None

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.config import Config
 from decisionaid.core.content import Guide, Step
+from decisionaid.core.page_cache import Pages, app_pages
 from decisionaid.core.policy import Policy
-from decisionaid.core.render import PageRenderer
 from decisionaid.core.session import TEXT_SCALES, Session
 from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import make_button, make_label
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         session: Session,
         policy: Policy,
         config: Config,
-        renderer: PageRenderer | None = None,
+        renderer: Pages | None = None,
         theme: Theme = STANDARD,
     ) -> None:
         super().__init__()
@@ -106,9 +106,7 @@ class MainWindow(QMainWindow):
         self.policy = policy
         self.config = config
         self.theme = theme
-        self.renderer = renderer or PageRenderer(
-            guide, external_links=policy.may_open_external_links
-        )
+        self.renderer = renderer or app_pages(guide, policy)
         self.signals = SessionSignals(session, self)
         self._step_widgets: dict[int, StepWidget] = {}
         self._painted = False

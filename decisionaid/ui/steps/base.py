@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.config import Config
 from decisionaid.core.content import Guide, Step
+from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
-from decisionaid.core.render import PageRenderer
 from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class StepContext:
     """Everything a step widget may use. Steps never reach into the main window."""
 
     guide: Guide
-    renderer: PageRenderer
+    renderer: Pages
     session: Session
     signals: SessionSignals
     policy: Policy

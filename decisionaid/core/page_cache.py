@@ -1,0 +1,254 @@
+"""Pages the window shows, rendered once and kept: in memory, in a cache shipped with the
+bundle, or in the user's cache folder.
+
+Rendering needs python-markdown and about a hundred regular expressions, which a normal start
+should not pay for. Each cached page carries a key made of everything its HTML depends on (the
+page, the references, the glossary, the steps and the renderer), so a page that changed is simply
+rendered again. A missing, stale or unreadable cache is never an error, and a store that may not
+be written (kiosk) is only read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from decisionaid import __version__
+from decisionaid.core.content import Guide, Step
+from decisionaid.core.rendered import RenderedPage
+
+try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from decisionaid.core.iconarray import IconArray
+    from decisionaid.core.policy import Policy
+    from decisionaid.core.render import PageRenderer
+
+# Raise when the renderer, its Markdown library or the file layout changes what is stored.
+RENDERER_VERSION = 1
+# From source, the renderer's own files are part of every key, so editing them is enough.
+_RENDERER_SOURCES = ("render.py", "iconarray.py", "page_cache.py")
+
+
+def renderer_fingerprint(*, with_sources: bool = True) -> bytes:
+    """What, besides the content, decides a page's HTML. marshal's format follows Python's."""
+    parts = [f"{RENDERER_VERSION} {__version__} {sys.version_info[:2]}".encode()]
+    if with_sources:
+        here = Path(__file__).parent
+        for name in _RENDERER_SOURCES:
+            # A bundle has no sources: its cache was made by the same build.
+            with contextlib.suppress(OSError):
+                parts.append((here / name).read_bytes())
+    return b"\0".join(parts)
+
+
+class PageStore:
+    """A folder of rendered pages, one file per step, each holding its key."""
+
+    def __init__(self, folder: Path, *, writable: bool) -> None:
+        self.folder = folder
+        self.writable = writable
+
+    def get(self, name: str, key: str) -> RenderedPage | None:
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return None
+        try:
+            stored_key, payload = marshal.loads(data)
+            if stored_key != key:
+                return None
+            return _decode(name, payload)
+        except Exception:  # a damaged cache file only means rendering again
+            return None
+
+    def put(self, name: str, key: str, page: RenderedPage) -> None:
+        if not self.writable:
+            return
+        path = self.folder / name
+        temp = path.with_name(f".{name}.{os.getpid()}")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temp.write_bytes(marshal.dumps((key, _encode(page))))
+            os.replace(temp, path)  # never a half-written file, even with two windows open
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+
+def _encode(page: RenderedPage) -> tuple[Any, ...]:
+    arrays = [
+        None
+        if a is None
+        else (
+            a.id,
+            a.label,
+            a.population,
+            a.timeframe,
+            a.certainty,
+            a.source,
+            tuple((g.name, g.numerator) for g in a.groups),
+            a.line,
+            a.denominator,
+        )
+        for a in page.icon_arrays
+    ]
+    return (page.html, page.notes_html, arrays)
+
+
+def _decode(step_id: str, payload: tuple[Any, ...]) -> RenderedPage:
+    html, notes_html, raw_arrays = payload
+    if not isinstance(html, str) or not isinstance(notes_html, str):
+        raise TypeError("not a cached page")
+    arrays: list[IconArray | None] = []
+    if raw_arrays:
+        from decisionaid.core.iconarray import IconArray, IconGroup
+
+        for raw in raw_arrays:
+            if raw is None:
+                arrays.append(None)
+                continue
+            id_, label, population, timeframe, certainty, source, groups, line, denom = raw
+            arrays.append(
+                IconArray(
+                    id_,
+                    label,
+                    population,
+                    timeframe,
+                    certainty,
+                    source,
+                    tuple(IconGroup(name, n) for name, n in groups),
+                    line,
+                    denom,
+                )
+            )
+    return RenderedPage(step_id, html, arrays, notes_html=notes_html)
+
+
+class Pages:
+    """Every page of a guide as HTML: from memory, from a store, or rendered now and stored."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        *,
+        external_links: bool = True,
+        stores: Sequence[PageStore] = (),
+        fingerprint: bytes | None = None,
+    ) -> None:
+        self.guide = guide
+        self.external_links = external_links
+        self.stores = list(stores)
+        self._fingerprint = fingerprint
+        self._guide_digest: bytes | None = None
+        self._memory: dict[str, RenderedPage] = {}
+        self._renderer: PageRenderer | None = None
+
+    @property
+    def renderer(self) -> PageRenderer:
+        """The Markdown renderer, loaded the first time a page is not in any store."""
+        if self._renderer is None:
+            from decisionaid.core.render import PageRenderer
+
+            self._renderer = PageRenderer(self.guide, external_links=self.external_links)
+        return self._renderer
+
+    def render(self, step: Step) -> RenderedPage:
+        page = self._memory.get(step.id)
+        if page is not None:
+            return page
+        key = self.key(step)
+        for store in self.stores:
+            page = store.get(step.id, key)
+            if page is not None:
+                break
+        else:
+            page = self.renderer.render(step)
+            if not _failed(page):
+                for store in self.stores:
+                    store.put(step.id, key, page)
+        self._memory[step.id] = page
+        return page
+
+    def render_all(self) -> None:
+        """Render and store every page now (used when a bundle is built)."""
+        for step in self.guide.steps:
+            if not step.broken:
+                self.render(step)
+
+    def key(self, step: Step) -> str:
+        h = blake2b(self._digest_of_guide(), digest_size=16)
+        page = step.page
+        for part in (
+            step.id,
+            step.kind,
+            page.body if page else "",
+            page.body_line if page else 0,
+            page.counsellor_notes if page else "",
+            page.counsellor_notes_line if page else 0,
+        ):
+            h.update(f"{part}\0".encode())
+        return h.hexdigest()
+
+    def _digest_of_guide(self) -> bytes:
+        """What every page depends on: citations, glossary links, step links and the renderer."""
+        if self._guide_digest is None:
+            fingerprint = self._fingerprint
+            if fingerprint is None:
+                fingerprint = renderer_fingerprint()
+            guide = self.guide
+            h = blake2b(fingerprint, digest_size=16)
+            h.update(f"{self.external_links}\0{guide.locale}\0".encode())
+            h.update(repr(list(guide.references.values())).encode())
+            h.update(repr(sorted(guide.glossary.items())).encode())
+            h.update(repr([(s.id, s.kind) for s in guide.steps]).encode())
+            self._guide_digest = h.digest()
+        return self._guide_digest
+
+
+def _failed(page: RenderedPage) -> bool:
+    # A page the renderer could not handle is shown as "not available": try it again next time.
+    from decisionaid.core.render import UNAVAILABLE_HTML
+
+    return page.html == UNAVAILABLE_HTML
+
+
+def variant(guide: Guide, external_links: bool) -> str:
+    return f"{guide.locale}-{'links' if external_links else 'no-links'}"
+
+
+def app_pages(guide: Guide, policy: Policy) -> Pages:
+    """The window's pages: the bundle's cache first, then the user's cache where allowed."""
+    from decisionaid.paths import page_cache_dir, user_cache_dir
+
+    external = policy.may_open_external_links
+    name = variant(guide, external)
+    stores = [PageStore(page_cache_dir() / name, writable=False)]
+    if policy.cache_pages:
+        stores.append(PageStore(user_cache_dir() / "pages" / name, writable=True))
+    return Pages(guide, external_links=external, stores=stores)
+
+
+def build_page_cache(guide: Guide, folder: Path) -> list[Path]:
+    """Write every page, with and without live web links, for a bundle to ship."""
+    written = []
+    for external in (True, False):
+        target = folder / variant(guide, external)
+        store = PageStore(target, writable=True)
+        pages = Pages(
+            guide,
+            external_links=external,
+            stores=[store],
+            fingerprint=renderer_fingerprint(with_sources=False),
+        )
+        pages.render_all()
+        written.extend(sorted(target.iterdir()))
+    return written

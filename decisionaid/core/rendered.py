@@ -1,0 +1,24 @@
+"""A page as the window shows it: HTML, its icon arrays and what rendering found.
+
+Kept apart from the renderer so the window can hold pages from the cache without loading
+python-markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from decisionaid.core.diagnostics import Diagnostics
+
+if TYPE_CHECKING:
+    from decisionaid.core.iconarray import IconArray
+
+
+@dataclass
+class RenderedPage:
+    step_id: str
+    html: str
+    icon_arrays: list[IconArray | None] = field(default_factory=list)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    notes_html: str = ""
