@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -77,6 +76,43 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             yield from _strings(item)
+
+
+class RotatingLogFile(logging.FileHandler):
+    """A log file that never grows past `max_bytes`: when full it becomes .1 (.1 becomes .2...).
+
+    The same as logging.handlers.RotatingFileHandler, without importing logging.handlers, which
+    loads sockets, pickle and queues (about 40 M instructions) before the window can appear.
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() > 0:
+                size = self.stream.tell() + len(self.format(record)) + len(self.terminator)
+                if size > self.max_bytes:
+                    self.rotate()
+        except Exception:  # a log that cannot rotate must not stop the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = Path(self.baseFilename)
+        for n in range(self.backups - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{n}")
+            if older.exists():
+                older.replace(base.with_name(f"{base.name}.{n + 1}"))
+        if base.exists():
+            base.replace(base.with_name(f"{base.name}.1"))
+        self.stream = self._open()
 
 
 class ReaderDataFilter(logging.Filter):
@@ -164,12 +200,7 @@ def configure_logging(
         folder = directory or log_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
-                folder / LOG_FILE_NAME,
-                maxBytes=MAX_LOG_BYTES,
-                backupCount=LOG_BACKUPS,
-                encoding="utf-8",
-            )
+            handler = RotatingLogFile(folder / LOG_FILE_NAME, MAX_LOG_BYTES, LOG_BACKUPS)
             setup.file = folder / LOG_FILE_NAME
         except OSError as exc:
             problem = f"cannot write logs to {folder} ({exc.strerror or exc}); using standard error"

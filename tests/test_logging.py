@@ -16,6 +16,7 @@ from decisionaid.logging_setup import (
     LOG_FILE_NAME,
     REDACTED,
     ReaderDataFilter,
+    RotatingLogFile,
     configure_logging,
     log_dir,
     qt_message_handler,
@@ -67,11 +68,32 @@ def test_personal_and_counsellor_log_to_a_rotating_file(
     expected = Path(os.environ["XDG_STATE_HOME"]) / "decisionaid" / "log" / LOG_FILE_NAME
     assert setup.file == expected
     handler = setup.handlers[0]
-    assert isinstance(handler, logging.handlers.RotatingFileHandler)
-    assert handler.maxBytes > 0 and handler.backupCount > 0
+    assert isinstance(handler, RotatingLogFile)
+    assert handler.max_bytes > 0 and handler.backups > 0
     handler.flush()
     assert "a staff-facing problem" in expected.read_text(encoding="utf-8")
     assert stream.getvalue() == ""
+
+
+def test_the_log_file_rotates_instead_of_growing(tmp_path: Path) -> None:
+    path = tmp_path / LOG_FILE_NAME
+    handler = RotatingLogFile(path, max_bytes=200, backups=2)
+    log = logging.getLogger("decisionaid.test.rotation")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        for i in range(40):
+            log.warning("line %02d of a long staff-facing message", i)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [LOG_FILE_NAME, f"{LOG_FILE_NAME}.1", f"{LOG_FILE_NAME}.2"]
+    assert all((tmp_path / name).stat().st_size <= 200 for name in files)
+    assert "line 39" in path.read_text(encoding="utf-8")
+    assert "line 38" in (tmp_path / f"{LOG_FILE_NAME}.1").read_text(
+        encoding="utf-8"
+    ) + path.read_text(encoding="utf-8")
 
 
 def test_kiosk_logs_to_standard_error_and_writes_nothing(private_home: Path, logging_setup) -> None:  # type: ignore[no-untyped-def]
