@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(guide.title)
         self.setObjectName("mainWindow")
+        self._css = ""
+        # Styled before the children exist, so each is polished once instead of twice.
+        self._set_stylesheet()
         self._build()
         self._shortcuts()
         self.signals.changed.connect(self._on_session_changed)
@@ -176,7 +179,6 @@ class MainWindow(QMainWindow):
         self.tools_row.addWidget(self.contents_button)
         text_size = QWidget(header)
         text_size.setObjectName("textSize")
-        text_size.setStyleSheet("QWidget#textSize { background: transparent; }")
         ts = QHBoxLayout(text_size)
         ts.setContentsMargins(0, 0, 0, 0)
         ts.setSpacing(gap)
@@ -469,9 +471,15 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.apply_style()
 
+    def _set_stylesheet(self) -> None:
+        css = stylesheet(self.theme, self.session.state.text_scale, self.policy.touch_target_px)
+        if css != self._css:  # setting the same sheet again would re-style every widget
+            self._css = css
+            self.setStyleSheet(css)
+
     def apply_style(self) -> None:
         scale = self.session.state.text_scale
-        self.setStyleSheet(stylesheet(self.theme, scale, self.policy.touch_target_px))
+        self._set_stylesheet()
         self.scale_label.setText(f"Text {scale}%")
         self.scale_label.setAccessibleName(f"Text size {scale} percent")
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
