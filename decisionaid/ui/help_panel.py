@@ -44,9 +44,25 @@ class HelpPanel(QFrame):
         self.body_layout.setSpacing(14)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
+        self._pending: tuple[CrisisInfo, str] | None = None
         self.hide()
 
     def set_crisis(self, info: CrisisInfo, staff_line: str = "") -> None:
+        """Set the lines to show; their labels are made when the panel first opens."""
+        self._pending = (info, staff_line)
+        self.setAccessibleDescription(
+            " ".join(f"{line.action}, {line.name}." for line in info.lines)
+        )
+
+    def showEvent(self, event):  # type: ignore[no-untyped-def]
+        self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        if self._pending is None:
+            return
+        info, staff_line = self._pending
+        self._pending = None
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             if item.widget():
@@ -70,9 +86,6 @@ class HelpPanel(QFrame):
         )
         self.body_layout.addWidget(closing)
         self.body_layout.addStretch(1)
-        self.setAccessibleDescription(
-            " ".join(f"{line.action}, {line.name}." for line in info.lines)
-        )
 
     def show_panel(self) -> None:
         self.show()
@@ -85,6 +98,7 @@ class HelpPanel(QFrame):
             self.closed.emit()
 
     def text_for_reading(self) -> str:
+        self._fill()
         parts = [self.heading.text()]
         for i in range(self.body_layout.count()):
             w = self.body_layout.itemAt(i).widget()
