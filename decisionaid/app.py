@@ -88,11 +88,16 @@ def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
 def build_window(parts: AppParts) -> MainWindow:
     from decisionaid.ui.main_window import MainWindow
 
-    window = MainWindow(parts.guide, parts.session, parts.policy, parts.config)
-    if parts.policy.idle_reset or parts.policy.staff_exit_gesture:
-        from decisionaid.ui.kiosk.controller import install_kiosk
+    if not (parts.policy.idle_reset or parts.policy.staff_exit_gesture):
+        return MainWindow(parts.guide, parts.session, parts.policy, parts.config)
+    from decisionaid.ui.kiosk.controller import install_kiosk
+    from decisionaid.ui.kiosk.screens import screen_stylesheet
 
-        install_kiosk(window)
+    # Styled for its kiosk screens from the start, so nothing is styled twice.
+    window = MainWindow(
+        parts.guide, parts.session, parts.policy, parts.config, styles=[screen_stylesheet]
+    )
+    install_kiosk(window)
     return window
 
 

@@ -7,6 +7,7 @@ reader reaches them, so start-up only pays for the first step.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -40,6 +41,8 @@ from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 
 CONTENTS_AUTO_HIDE_SCALE = 175
+
+StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
 
 
 class GlossaryBar(QFrame):
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         config: Config,
         renderer: Pages | None = None,
         theme: Theme = STANDARD,
+        styles: Sequence[StylePart] = (),
     ) -> None:
         super().__init__()
         self.guide = guide
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(guide.title)
         self.setObjectName("mainWindow")
         self._css = ""
+        self._style_parts = list(styles)
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
@@ -471,8 +476,17 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.apply_style()
 
+    def add_style(self, part: StylePart) -> None:
+        """Add rules (for screens a mode adds) to the window's one style sheet."""
+        if part not in self._style_parts:
+            self._style_parts.append(part)
+            self._set_stylesheet()
+
     def _set_stylesheet(self) -> None:
-        css = stylesheet(self.theme, self.session.state.text_scale, self.policy.touch_target_px)
+        scale = self.session.state.text_scale
+        css = stylesheet(self.theme, scale, self.policy.touch_target_px) + "".join(
+            part(self.theme, scale) for part in self._style_parts
+        )
         if css != self._css:  # setting the same sheet again would re-style every widget
             self._css = css
             self.setStyleSheet(css)

@@ -69,8 +69,8 @@ class KioskController(QObject):
         window.helpVisibilityChanged.connect(self._on_help_visibility)
         window.sessionReset.connect(self._after_reset)
         window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
-        window.signals.changed.connect(self._on_session_changed)
-        self._restyle()
+        # The screens' rules join the window's style sheet, which follows text size and theme.
+        window.add_style(screen_stylesheet)
         self.show_welcome()
 
     def _gesture_targets(self) -> list[QWidget]:
@@ -154,15 +154,6 @@ class KioskController(QObject):
         self.show_welcome()
         if self.window.policy.idle_reset:
             self.watcher.clear_pauses()
-
-    def _on_session_changed(self, what: str) -> None:
-        if what in ("text_scale", "high_contrast", "reset"):
-            self._restyle()
-
-    def _restyle(self) -> None:
-        css = screen_stylesheet(self.window.theme, self.window.session.state.text_scale)
-        for screen in (self.welcome, self.warning, self.staff):
-            screen.setStyleSheet(css)
 
 
 def _close_other_windows(window: QWidget) -> None:
