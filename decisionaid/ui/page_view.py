@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from decisionaid.core.iconarray import IconArray
-from decisionaid.ui.iconarray_image import icon_grid_image
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from decisionaid.core.iconarray import IconArray
 
 ICON_SIDE_PX = 180
 
@@ -56,6 +60,9 @@ class PageView(QTextBrowser):
             return None
         if array is None or chosen is None:
             return None
+        # Loaded with the first picture: most pages, the first one included, have none.
+        from decisionaid.ui.iconarray_image import icon_grid_image
+
         return icon_grid_image(
             chosen.numerator,
             array.denominator,
