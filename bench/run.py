@@ -71,6 +71,9 @@ def spawn(cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tu
 def bench_env(home: Path) -> dict[str, str]:
     # A private HOME: a clinic configuration on this machine must not change what is measured.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    # The warm-up run writes bytecode, as an installed app has it; an inherited
+    # PYTHONDONTWRITEBYTECODE would make every timed run compile the app's modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = str(home / var.lower())
     return env
