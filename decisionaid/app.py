@@ -86,8 +86,10 @@ def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(parts: AppParts) -> MainWindow:
+    from decisionaid.ui.accessible import install_accessibility
     from decisionaid.ui.main_window import MainWindow
 
+    install_accessibility()
     if not (parts.policy.idle_reset or parts.policy.staff_exit_gesture):
         return MainWindow(parts.guide, parts.session, parts.policy, parts.config)
     from decisionaid.ui.kiosk.controller import install_kiosk

@@ -83,12 +83,12 @@ def read(node: object) -> str:
     return ""
 
 
-def wait_for_change(app: object, before: str, timeout: float, settle: float) -> str:
+def wait_for_change(app: object, before: str, timeout: float, poll: float) -> str:
     """The step's words once they differ from before and read the same twice running."""
     deadline = time.monotonic() + timeout
     last = before
     while time.monotonic() < deadline:
-        time.sleep(settle)
+        time.sleep(poll)
         _, text = step_text(app)
         if text != before and text == last:
             return text
@@ -116,7 +116,9 @@ def main() -> int:
     parser.add_argument("--app", default="decisionaid")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--max-steps", type=int, default=60)
-    parser.add_argument("--settle", type=float, default=0.5)
+    # How often to look again while waiting for the app; never a pause before reading: a
+    # screen reader reads the tree the moment the app says something changed.
+    parser.add_argument("--poll", type=float, default=0.05)
     args = parser.parse_args()
     app = find_app(args.app, args.timeout)
     report: dict[str, object] = {"app": app.name, "steps": []}
@@ -132,13 +134,13 @@ def main() -> int:
                 report["error"] = f"the step did not change after {previous!r}"
                 print(json.dumps(report))
                 return 1
-            time.sleep(0.1)
+            time.sleep(args.poll)
         found = buttons(app)
         show = named(found, "Show this part")
         if show is not None:
             # A content note comes first; a reader who chooses to read on hears the page.
             press(show)
-            text = wait_for_change(app, text, args.timeout, args.settle)
+            text = wait_for_change(app, text, args.timeout, args.poll)
             found = buttons(app)
         help_button = named(found, "Get help now")
         next_button = named(found, "Next")
@@ -159,10 +161,9 @@ def main() -> int:
         last = steps[-1]
         if not last["next_enabled"]:
             break
+        # Read the next step at once, while it is still settling its layout, as a screen
+        # reader does: that is when the app once crashed.
         press(next_button)
-        # Like a screen reader, read once the app has settled on the new step: reading the tree
-        # while a decision step is still being built has crashed Qt's AT-SPI bridge.
-        time.sleep(args.settle)
     print(json.dumps(report))
     return 0
 

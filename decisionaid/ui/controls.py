@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
 
 
 def button_text(text: str) -> str:
@@ -66,3 +66,17 @@ def label_words(label: QLabel) -> str:
     if label.textFormat() == Qt.TextFormat.RichText:
         return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
     return label.text()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in `layout`.
+
+    Each widget is hidden at once: it lives on until the event loop deletes it, and in that
+    time it must neither be drawn over its replacement nor be read out as if still there.
+    """
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import CrisisInfo
-from decisionaid.ui.controls import label_words, make_button, make_label
+from decisionaid.ui.controls import clear_layout, label_words, make_button, make_label
 
 
 class HelpPanel(QFrame):
@@ -63,10 +63,7 @@ class HelpPanel(QFrame):
             return
         info, staff_line = self._pending
         self._pending = None
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.body_layout)
         self.body_layout.addWidget(make_label(info.intro))
         for line in info.lines:
             who = f" ({line.audience})" if line.audience else ""

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.content import Reference
 from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
+from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip
 from decisionaid.ui.iconarray_image import paint_icon_grid
 from decisionaid.ui.theme import Theme
-
-_factory_installed = False
 
 
 def _accessible_factory(key: str, obj: QObject) -> QAccessibleWidget | None:
@@ -35,20 +34,13 @@ def _accessible_factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     return None
 
 
-def _install_accessible_factory() -> None:
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_accessible_factory)
-        _factory_installed = True
-
-
 class IconArrayWidget(QWidget):
     """One group of an icon array, painted: filled people for those affected, rings for the rest."""
 
     def __init__(
         self, array: IconArray, group: IconGroup, theme: Theme, parent: QWidget | None = None
     ) -> None:
-        _install_accessible_factory()
+        provide_accessible(_accessible_factory)
         super().__init__(parent)
         self.array = array
         self.group = group

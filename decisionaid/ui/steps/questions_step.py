@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.content import Step
 from decisionaid.core.export import chosen_question_texts
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
-from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.controls import clear_layout, make_button, make_label
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
@@ -179,12 +179,7 @@ class QuestionsStep(DecisionStep):
         self._rebuild_rows()
 
     def _rebuild_rows(self) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.rows)
         self.row_buttons.clear()
         order = self.ctx.session.state.question_order
         texts = chosen_question_texts(self.ctx.session, self.data)
