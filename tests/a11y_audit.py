@@ -8,6 +8,7 @@ colour alone, and custom-painted widgets exposing name and value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -173,13 +174,26 @@ def tab_cycle(window: QWidget, limit: int = 400) -> tuple[list[QWidget], bool]:
     return order, False
 
 
-def audit_focus_order(window: QWidget, root: QWidget, where: str, report: AuditReport) -> None:
+def audit_focus_order(
+    window: QWidget,
+    root: QWidget,
+    where: str,
+    report: AuditReport,
+    keyboard_roots: Sequence[QWidget] | None = None,
+) -> None:
+    """Tab reaches every control inside keyboard_roots (all of root if None) and none outside:
+    a panel lying over the rest keeps the keyboard out of what it covers."""
     order, closed = tab_cycle(window)
     if not closed:
         last = describe(order[-1]) if order else "nothing"
         report.findings.append(Finding(where, last, "Tab never returns to the start (focus trap)"))
     reached = set(map(id, order))
     for w in controls(root):
+        inside = keyboard_roots is None or any(r is w or r.isAncestorOf(w) for r in keyboard_roots)
+        if not inside:
+            if id(w) in reached:
+                report.add(where, w, "Tab reaches it behind the open panel")
+            continue
         if w.focusPolicy() & Qt.FocusPolicy.TabFocus and id(w) not in reached:
             if isinstance(w, QRadioButton) and _group_reached(w, reached):
                 continue  # arrow keys move within a radio group, as on every platform
@@ -225,13 +239,20 @@ def _parking_spots(window: QWidget) -> tuple[QWidget, QWidget]:
     return first, second
 
 
-def audit(window: QWidget, where: str, target_px: int, *, focus: bool = True) -> AuditReport:
+def audit(
+    window: QWidget,
+    where: str,
+    target_px: int,
+    *,
+    focus: bool = True,
+    keyboard_roots: Sequence[QWidget] | None = None,
+) -> AuditReport:
     report = AuditReport()
     root = window
     audit_names(root, where, report)
     audit_touch_targets(root, where, target_px, report)
     audit_colour_alone(root, where, report)
     if focus:
-        audit_focus_order(window, root, where, report)
+        audit_focus_order(window, root, where, report, keyboard_roots)
         audit_focus_visible(window, root, where, report)
     return report

@@ -17,17 +17,18 @@ MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
 
 
 def _states(window):  # type: ignore[no-untyped-def]
-    """Every screen a reader can meet: each step, its content note first, and the help panel."""
+    """Every screen a reader can meet: each step, its content note first, and the help panel;
+    with the controls Tab must go round (None: all of them)."""
     for index, step in enumerate(window.guide.steps):
         window.go_to(index)
         widget = window.current_widget()
         if widget is not None and getattr(widget, "showing_note", False):
-            yield f"{step.id} (content note)"
+            yield f"{step.id} (content note)", None
             widget.reveal()
-        yield step.id
+        yield step.id, None
     window.go_to(0)
     window.toggle_help()
-    yield "help panel"
+    yield "help panel", (window.header, window.help_panel)
     window.toggle_help()
 
 
@@ -37,8 +38,15 @@ def test_every_step_passes_the_audit(qtbot, mode: Mode, monkeypatch) -> None:
     w = make_window(qtbot, content_dir("en"), mode)
     qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
     report = AuditReport()
-    for where in _states(w):
-        report.extend(audit(w, f"{mode.value}/{where}", w.policy.touch_target_px))
+    for where, keyboard_roots in _states(w):
+        report.extend(
+            audit(
+                w,
+                f"{mode.value}/{where}",
+                w.policy.touch_target_px,
+                keyboard_roots=keyboard_roots,
+            )
+        )
     assert report.controls_checked > 50
     assert not report.findings, "\n".join(map(str, report.findings))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -99,6 +100,51 @@ def test_help_panel_shows_crisis_lines_from_data(qtbot) -> None:
     qtbot.keyClick(w.help_panel.close_button, Qt.Key.Key_Escape)
     assert not w.help_panel.isVisible()
     assert w.isVisible()
+
+
+def _tab_through(qtbot, key: Qt.Key, presses: int) -> list:  # type: ignore[no-untyped-def]
+    """The widgets that hold the focus after each press of Tab (or Shift+Tab)."""
+    reached = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, key)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+@pytest.mark.parametrize("mode", [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR], ids=str)
+def test_tab_stays_out_of_what_the_help_panel_covers(qtbot, mode: Mode) -> None:
+    w = make_window(qtbot, FIXTURE_CONTENT, mode)
+    w.go_to(1)
+    w.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(w.next_button, Qt.Key.Key_F1)
+    assert w.help_panel.isVisible()
+    assert QApplication.focusWidget() is w.help_panel.close_button
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        reached = _tab_through(qtbot, key, 30)
+        outside = {
+            x.objectName() or type(x).__name__
+            for x in reached
+            if not (w.header.isAncestorOf(x) or w.help_panel.isAncestorOf(x))
+        }
+        assert not outside, f"{key.name} reached controls behind the help panel: {outside}"
+        assert w.help_panel.close_button in reached and w.help_button in reached
+    # Escape closes the panel and the reader is back on the control they left.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not w.help_panel.isVisible()
+    assert QApplication.focusWidget() is w.next_button
+    reached = _tab_through(qtbot, Qt.Key.Key_Tab, 40)
+    assert w.back_button in reached  # with the panel closed, Tab goes everywhere again
+
+
+def test_closing_help_returns_focus_to_the_help_button_that_opened_it(qtbot) -> None:
+    w = make_window(qtbot, FIXTURE_CONTENT)
+    qtbot.mouseClick(w.help_button, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is w.help_panel.close_button
+    qtbot.keyClick(w.help_panel.close_button, Qt.Key.Key_Space)
+    assert not w.help_panel.isVisible()
+    assert QApplication.focusWidget() is w.help_button
 
 
 def test_start_over_asks_then_clears_the_session(qtbot) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,7 @@ from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
+from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
 
         header = QWidget(central)
         header.setObjectName("header")
+        self.header = header
         h = QHBoxLayout(header)
         h.setContentsMargins(16, 10, 16, 10)
         h.setSpacing(gap)
@@ -272,6 +276,9 @@ class MainWindow(QMainWindow):
         self.help_panel = HelpPanel(central)
         self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
         self.help_panel.closed.connect(self._on_help_closed)
+        # The panel covers part of the step and Back/Next: the keyboard stays in what shows.
+        self._help_focus = FocusScope([header, self.help_panel], self.help_panel.isVisible)
+        self._help_opener: QWidget | None = None
         central.installEventFilter(self)
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
@@ -322,6 +329,10 @@ class MainWindow(QMainWindow):
         self.help_panel.setGeometry(
             area.right() - width - margin, top + 8, width, area.height() - top - margin
         )
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        moved = self._help_focus.move(next)
+        return super().focusNextPrevChild(next) if moved is None else moved
 
     def paintEvent(self, event):  # type: ignore[no-untyped-def]
         super().paintEvent(event)
@@ -423,11 +434,16 @@ class MainWindow(QMainWindow):
             self.help_panel.hide_panel()
         else:
             self._place_help_panel()
+            self._help_opener = QApplication.focusWidget()
             self.help_panel.show_panel()
             self.helpVisibilityChanged.emit(True)
 
     def _on_help_closed(self) -> None:
-        self.help_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Back to where the reader was when they asked for help, if it is still there.
+        opener, self._help_opener = self._help_opener, None
+        if opener is None or not shiboken6.isValid(opener) or not takes_tab_focus(opener):
+            opener = self.help_button
+        opener.setFocus(Qt.FocusReason.OtherFocusReason)
         self.helpVisibilityChanged.emit(False)
 
     def show_glossary(self, term_id: str) -> None:
@@ -514,6 +530,7 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, what: str) -> None:
         if what == "reset":
             self.help_panel.hide()
+            self._help_opener = None
             self.glossary_bar.hide()
             self.start_over_bar.hide()
             for widget in self._step_widgets.values():
