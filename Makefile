@@ -6,8 +6,9 @@ PY     := $(BIN)/python
 
 .PHONY: run test test-fast lint typecheck check-content screenshots bundle bench soak clean
 
+# Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); ./scripts/system-deps.sh python3-venv; $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.app-installed: pyproject.toml | $(PY)

@@ -236,3 +236,30 @@ def test_kiosk_policy_renders_external_links_inert(qtbot, content_copy: Path) ->
     w = make_window(qtbot, content_copy, Mode.KIOSK)
     html = w.renderer.render(w.guide.steps[0]).html
     assert 'href="https://example.org"' not in html
+
+
+@pytest.mark.parametrize(("answer", "opened"), [("No", []), ("Yes", ["https://example.org"])])
+def test_personal_mode_asks_before_a_web_page_opens(
+    qtbot, content_copy: Path, monkeypatch, answer: str, opened: list[str]
+) -> None:
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    browser: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: browser.append(url.toString()))
+    w = make_window(qtbot, content_copy)
+    view = w.current_widget().view
+    seen: list[str] = []
+
+    def answer_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        button = box.button(getattr(QMessageBox.StandardButton, answer))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_the_question)
+    view.anchorClicked.emit(QUrl("https://example.org"))
+    assert seen and "https://example.org" in seen[0] and "outside this guide" in seen[0]
+    assert browser == opened
