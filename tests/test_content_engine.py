@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,41 @@ def test_icon_array_caption_keeps_acronyms() -> None:
         (IconGroup("Ketamine", 67),),
     )
     assert array.caption == "Adults with PTSD in one US trial, over 2 weeks."
+
+
+REAL_CONTENT = Path(__file__).parents[1] / "resources" / "content" / "en"
+
+
+@pytest.mark.parametrize("external_links", [True, False])
+def test_each_source_is_listed_once_and_reads_cleanly(external_links: bool) -> None:
+    """The citation carries no address: the list shows the link once, on its own line."""
+    guide = load_guide(REAL_CONTENT)
+    html = PageRenderer(guide, external_links=external_links).references_html()
+    for ref in guide.references.values():
+        assert ref.link, ref.key
+        for address in (ref.link, ref.doi, ref.pmid, ref.url):
+            if address:
+                assert address not in ref.citation, ref.key
+        # Shown once as text; a link also carries it in its href.
+        assert html.count(f">{escape(ref.link)}<") == 1, ref.key
+        for doubled in ("?.", "!.", ".."):
+            assert doubled not in ref.citation, (ref.key, ref.citation)
+
+
+def test_citation_punctuation() -> None:
+    from decisionaid.core.content import Reference
+
+    ref = Reference(
+        key="q",
+        number=1,
+        authors="Foa EB, et al.",
+        year=2002,
+        title="Does imaginal exposure exacerbate PTSD symptoms?",
+        source="Journal 70(4):1022-1028",
+        doi="10.1037/x",
+    )
+    assert ref.citation == (
+        "Foa EB, et al. (2002). Does imaginal exposure exacerbate PTSD symptoms? "
+        "Journal 70(4):1022-1028."
+    )
+    assert ref.link == "https://doi.org/10.1037/x"

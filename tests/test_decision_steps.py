@@ -241,8 +241,8 @@ def test_icon_arrays_side_by_side_in_the_comparison(qtbot, mode: Mode) -> None:
     assert iface.text(QAccessible.Text.Name) == "Ketamine: 67 out of 100"
     assert iface.text(QAccessible.Text.Description) == (
         "About 67 out of 100 people like those studied (adults with long-lasting PTSD in one "
-        "small trial (30 people)) who had ketamine had their PTSD symptoms drop by about a "
-        "third or more, over 2 weeks."
+        "small trial (30 people)) who had ketamine had their PTSD symptoms drop by 30 percent "
+        "or more, over 2 weeks."
     )
     _click(qtbot, step.toggle)
     assert step.stack.currentWidget() is step.page

@@ -52,14 +52,16 @@ class Reference:
 
     @property
     def citation(self) -> str:
-        parts = [f"{self.authors} ({self.year}).", f"{self.title}.", f"{self.source}."]
-        if self.doi:
-            parts.append(f"doi:{self.doi}")
-        elif self.pmid:
-            parts.append(f"PMID {self.pmid}")
-        elif self.url:
-            parts.append(self.url)
-        return " ".join(p for p in parts if p.strip(". "))
+        """Authors (year). Title. Source. The web address is `link`, which every list of
+        sources shows on its own line, so it is not repeated here."""
+        parts = [f"{self.authors} ({self.year})", self.title, self.source]
+        return " ".join(_as_sentence(p) for p in parts if p.strip(". "))
+
+
+def _as_sentence(text: str) -> str:
+    """`text` ending in a full stop, unless it already ends in one, or in ? or !."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ CERTAINTIES = ("high", "moderate", "low", "very low")
 CERTAINTY_WORDS = {
     "high": "We are fairly sure of this.",
     "moderate": "We are somewhat sure of this.",
-    "low": "We are not very sure of this: the studies were small or had problems.",
+    "low": "We are not very sure of this: there is little research on it, or the research has flaws.",
     "very low": "We are very unsure of this.",
 }
 FENCE_OPEN = re.compile(r"^```\s*iconarray\s*$")
