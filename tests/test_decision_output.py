@@ -202,6 +202,8 @@ def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
     assert widget.accessibleDescription() == note
     qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
     assert not step.qr_panel.isVisible()
+    assert widget.text == "" and widget.matrix == [], "a hidden code keeps no questions"
+    assert step.view.isVisible()
 
 
 def test_reset_hides_the_qr_code_and_clears_the_summary(qtbot) -> None:
@@ -218,3 +220,57 @@ def test_print_document_has_no_identifiers(qtbot) -> None:
     _, step = _summary(qtbot)
     html = step.print_html()
     assert "http" not in html and "www." not in html
+
+
+def _choose_questions(window, count: int) -> None:  # type: ignore[no-untyped-def]
+    bank = window.current_widget().data.questions
+    chosen = [q for t in bank.topics for q in bank.in_topic(t.id)][:count]
+    assert len(chosen) == count
+    for q in chosen:
+        window.session.set_question_chosen(q.id, True)
+
+
+def _settle() -> None:
+    # Let posted layout requests run, as the event loop would before the next paint.
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_reset_forgets_the_qr_code_and_the_next_reader_keeps_a_screen_sized_window(
+    qtbot,
+) -> None:
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from tests.kiosk_helpers import make_kiosk
+
+    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide: 34 questions to pick
+    kiosk.start_reading()
+    window.navigate_to("summary")
+    step = window.current_widget()
+    _settle()
+    size_before, step_min_before = window.size(), step.minimumSizeHint()
+    assert size_before == QSize(1280, 800)
+    _choose_questions(window, 10)
+    qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
+    assert step.qr_widget.isVisible() and step.qr_widget.text
+    _settle()
+
+    with qtbot.waitSignal(window.sessionReset, timeout=2000):
+        kiosk.full_reset()
+    # Nothing of the last reader's questions is left in the code or its note.
+    assert step.qr_widget.text == ""
+    assert step.qr_widget.matrix == []
+    assert step.qr_note.text() == ""
+    assert step.qr_widget.accessibleDescription() == ""
+
+    # The next reader opens the summary: the window still fits the 1280x800 screen.
+    kiosk.start_reading()
+    window.navigate_to("summary")
+    _settle()
+    assert window.size() == size_before
+    assert window.minimumSizeHint().height() <= 800
+    assert step.minimumSizeHint() == step_min_before
+    screen = QRect(0, 0, 1280, 800)
+    for button in (window.start_over_button, window.back_button, window.next_button):
+        assert button.isVisible()
+        assert screen.contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))

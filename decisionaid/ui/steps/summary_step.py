@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QStackedLayout,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -92,10 +91,14 @@ class SummaryStep(DecisionStep):
         self.outer.addWidget(self.status)
 
         # The code replaces the summary text while shown, so it always has room to be whole.
-        self.pages = QStackedLayout()
+        # Whichever of the two is hidden takes no room: a plain layout skips hidden widgets,
+        # where a stacked layout would keep the hidden page's minimum size.
+        self.pages = QVBoxLayout()
+        self.pages.setContentsMargins(0, 0, 0, 0)
         self.view = SummaryView(self)
         self.pages.addWidget(self.view)
         self.qr_panel, qr_lay = card(self)
+        self.qr_panel.hide()
         self.qr_holder = QHBoxLayout()
         self.qr_holder.setSpacing(24)
         side = QVBoxLayout()
@@ -143,6 +146,7 @@ class SummaryStep(DecisionStep):
 
     def reset(self) -> None:
         self.qr_button.setChecked(False)
+        self._clear_qr()
         self.large_print.setChecked(False)
         self.status.hide()
         self.status.setText("")
@@ -207,13 +211,23 @@ class SummaryStep(DecisionStep):
     def show_qr(self, on: bool) -> None:
         if on:
             self._update_qr()
-            self.pages.setCurrentWidget(self.qr_panel)
+            self.view.hide()
+            self.qr_panel.show()
             self.qr_button.setText("Hide QR code")
             self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.pages.setCurrentWidget(self.view)
+            self.qr_panel.hide()
+            self.view.show()
+            self._clear_qr()
             self.qr_button.setText("Show QR code")
         self.qr_button.setAccessibleName(self.qr_button.text())
+
+    def _clear_qr(self) -> None:
+        """Forget the code's questions: a hidden code holds nothing of the reader's."""
+        if self.qr_widget is not None:
+            self.qr_widget.set_text("")  # type: ignore[attr-defined]
+            self.qr_widget.setAccessibleDescription("")
+        self.qr_note.setText("")
 
     def _update_qr(self) -> None:
         from decisionaid.ui.qr_widget import QrCodeWidget
