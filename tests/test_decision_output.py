@@ -274,3 +274,61 @@ def test_reset_forgets_the_qr_code_and_the_next_reader_keeps_a_screen_sized_wind
     for button in (window.start_over_button, window.back_button, window.next_button):
         assert button.isVisible()
         assert screen.contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))
+
+
+@pytest.mark.parametrize("mode", [Mode.KIOSK, Mode.PERSONAL], ids=["kiosk", "personal"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missing(
+    qtbot, mode: Mode, scale: int
+) -> None:
+    import segno
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from decisionaid.core.export import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
+    from decisionaid.ui.qr_widget import QUIET_ZONE
+
+    w = make_window(qtbot, DECISION_CONTENT, mode)
+    w.set_text_scale(scale)
+    # A first question that fills the code to the last byte allowed, and one more that cannot fit.
+    room = QR_MAX_BYTES - len(b"Questions to ask my provider:\n1. ")
+    longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
+    longest = longest + "?" * (room - len(longest))
+    w.session.add_own_question(longest)
+    w.session.add_own_question("Can my partner come with me?")
+    w.navigate_to("summary")
+    step = w.current_widget()
+    qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
+    _settle()
+
+    widget = step.qr_widget
+    assert len(widget.text.encode()) == QR_MAX_BYTES
+    code = segno.make(widget.text, error=QR_ERROR, micro=False, boost_error=False)
+    assert code.version == QR_MAX_VERSION, "this is the biggest code the app ever shows"
+    assert w.size() == QSize(1280, 800), "the code does not stretch the window"
+    px = widget.px
+    assert px >= 6, "modules big enough to scan at arm's length"
+    side = widget.modules * px
+    assert side <= widget.width() and side <= widget.height(), "the whole code is in the widget"
+    # ...and the widget is on screen, above the Start over / Back / Next bar.
+    top_left = widget.mapTo(w, QPoint(0, 0))
+    assert QRect(0, 0, 1280, 800).contains(QRect(top_left, QSize(side, side)))
+    assert top_left.y() + side <= w.next_button.mapTo(w, QPoint(0, 0)).y()
+    # The bottom-left finder pattern is painted: its last row of modules is black.
+    image = widget.grab().toImage()
+    n = len(widget.matrix)
+    y = (QUIET_ZONE + n - 1) * px + px - 1
+    for col in range(7):
+        assert image.pixelColor((QUIET_ZONE + col) * px, y).name() == "#000000"
+    # The reader is told plainly that the second question is not in the code, and every word
+    # of the note is in view without scrolling.
+    assert step.qr_missing.isVisible()
+    assert step.qr_missing.text() == "This code holds only the first of your 2 questions."
+    assert "print your summary" in step.qr_note.text()
+    assert step.qr_note.isVisible()
+    assert step.qr_words.verticalScrollBar().maximum() == 0
+    assert step.hide_qr_button.isVisible()
+    # The action row makes way while the code shows, and comes back with the focus.
+    assert not step.print_button.isVisible()
+    qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
+    assert step.print_button.isVisible()
+    assert step.qr_button.hasFocus()
