@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -332,3 +334,22 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
     assert step.print_button.isVisible()
     assert step.qr_button.hasFocus()
+
+
+def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
+    qtbot, tmp_path: Path
+) -> None:
+    _, step = _summary(qtbot)
+    citation = step.data.sure.citation
+    assert citation.startswith("SURE test © O'Connor & Légaré, 2008.")
+    step.save_pdf(tmp_path / "summary.pdf")
+    # NFKC undoes the PDF's ligatures ("conﬂict").
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(tmp_path / "summary.pdf")).split())
+    sure = text[text.index("How sure I feel (the SURE test)") :]
+    assert sure.startswith("How sure I feel (the SURE test) You answered yes to 3 of 4 questions.")
+    assert " ".join(citation.split()) in sure, "the full citation, in the SURE section"
+    assert sure.index("Canadian Family Physician 2010") < sure.index("This list is for you")
+    # Printing sends the same HTML to the printer as the PDF gets.
+    assert html.escape(citation) in step.print_html()
+    # The summary on screen names it too.
+    assert citation in step.view.toPlainText()

@@ -71,6 +71,12 @@ class Summary:
     sure_total: int
     sure_next_steps: tuple[str, ...]
     questions: tuple[str, ...]
+    # The SURE test's licence asks for its citation wherever its result is given.
+    sure_citation: str = ""
+
+    @property
+    def sure_heading(self) -> str:
+        return "How sure I feel (the SURE test)" if self.sure_citation else "How sure I feel"
 
     @property
     def sure_line(self) -> str:
@@ -150,6 +156,7 @@ def build_summary(session: Session, data: DecisionData) -> Summary:
         sure_total=total,
         sure_next_steps=tuple(sure_next_steps(session, data.sure)),
         questions=tuple(chosen_question_texts(session, data)),
+        sure_citation=data.sure.citation if data.sure else "",
     )
 
 
@@ -188,11 +195,13 @@ def summary_html(
         parts.append("<p>Not answered.</p>")
     parts.append("<h2>Where I am leaning</h2>")
     parts.append(f"<p>{e(summary.leaning) if summary.leaning else 'Not answered.'}</p>")
-    parts.append("<h2>How sure I feel</h2>")
+    parts.append(f"<h2>{e(summary.sure_heading)}</h2>")
     parts.append(f"<p>{e(summary.sure_line)}</p>")
     if summary.sure_next_steps:
         items = "".join(f"<li>{e(s)}</li>" for s in summary.sure_next_steps)
         parts.append(f"<p>Things that may help:</p><ul>{items}</ul>")
+    if summary.sure_citation:
+        parts.append(f'<p class="citation">{e(summary.sure_citation)}</p>')
     parts.append(
         '<p class="footnote">This list is for you and your provider to talk over. '
         "It is not advice and does not recommend a treatment.</p>"
@@ -219,6 +228,7 @@ td.num {{ font-weight: 600; }}
 p.notes {{ color: #555555; margin-bottom: {base * 2}pt; }}
 table.values {{ border-color: #555555; border-style: solid; }}
 p.footnote {{ color: #333333; margin-top: 16pt; }}
+p.citation {{ color: #333333; font-size: {max(10, base - 2)}pt; }}
 """
 
 
@@ -229,8 +239,10 @@ def summary_text(summary: Summary, *, title: str) -> str:
     lines += ["", "What matters to me:"]
     lines += [f"- {v.statement}: {v.answer}" for v in summary.values] or ["Not answered."]
     lines += ["", f"Where I am leaning: {summary.leaning or 'Not answered.'}"]
-    lines += ["", f"How sure I feel: {summary.sure_line}"]
+    lines += ["", f"{summary.sure_heading}: {summary.sure_line}"]
     lines += [f"- {s}" for s in summary.sure_next_steps]
+    if summary.sure_citation:
+        lines += [f"Source: {summary.sure_citation}"]
     return "\n".join(lines)
 
 
