@@ -131,13 +131,19 @@ def run(options: Options) -> int:
         from decisionaid.ui.kiosk.environment import prepare_kiosk_environment
 
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
+    from logging import WARNING
+
     from decisionaid.logging_setup import configure_logging, log_startup
 
-    log_startup(parts, configure_logging(parts.policy, parts.session))
+    log_setup = configure_logging(parts.policy, parts.session)
+    log_startup(parts, log_setup)  # configuration notices are logged here, as warnings
     app = ensure_qapplication()
     window = build_window(parts)
-    for notice in parts.config.staff_notices:
-        print(f"decisionaid: configuration: {notice}", file=sys.stderr)
+    # Staff starting the app from a terminal see each notice once: from the log where it goes
+    # to standard error (kiosk), else printed here (personal and counsellor log to a file).
+    if not log_setup.shows_on_stderr(WARNING):
+        for notice in parts.config.staff_notices:
+            print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     from decisionaid.ui.crash_guard import install_crash_guard
 
     install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)

@@ -154,6 +154,18 @@ class LoggingSetup:
     previous_qt_handler: object = None
     qt_installed: bool = False
 
+    def shows_on_stderr(self, level: int) -> bool:
+        """Whether a record at `level` already reaches standard error through this log."""
+        if logging.getLogger().getEffectiveLevel() > level:
+            return False
+        return any(
+            isinstance(h, logging.StreamHandler)
+            and not isinstance(h, logging.FileHandler)
+            and getattr(h, "stream", None) in (sys.stderr, sys.__stderr__)
+            and h.level <= level
+            for h in self.handlers
+        )
+
     def close(self) -> None:
         root = logging.getLogger()
         for handler in self.handlers:

@@ -9,15 +9,29 @@ from decisionaid.core.policy import Mode, policy_for
 from tests.conftest import FIXTURE_CONTENT
 
 
-def make_kiosk(qtbot, content: Path | None = FIXTURE_CONTENT, config: Path | None = None, **policy):  # type: ignore[no-untyped-def]
+def make_kiosk(  # type: ignore[no-untyped-def]
+    qtbot,
+    content: Path | None = FIXTURE_CONTENT,
+    config: Path | None = None,
+    argv: list[str] | None = None,
+    **policy,
+):
     """A shown kiosk window and its controller. Policy overrides (e.g. idle_timeout_seconds=1)
-    go straight to the policy, bypassing the clinic-facing limits the configuration enforces."""
+    go straight to the policy, bypassing the clinic-facing limits the configuration enforces.
+    With `argv`, the options come from the command line exactly as `decisionaid` parses it."""
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.app import build_parts, build_window
     from decisionaid.ui.kiosk.controller import KioskController
 
-    parts = build_parts(Options(content=content, config=config, kiosk=True))
+    if argv is not None:
+        from decisionaid.cli import _options, _parser
+
+        options = _options(_parser().parse_args(argv))
+        assert options.kiosk, "make_kiosk builds kiosks only"
+    else:
+        options = Options(content=content, config=config, kiosk=True)
+    parts = build_parts(options)
     if policy:
         parts.policy = policy_for(Mode.KIOSK, **policy)
     window = build_window(parts)

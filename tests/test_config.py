@@ -266,13 +266,18 @@ def test_the_kiosk_starts_with_each_broken_configuration_and_tells_staff(
     assert window.config.idle_warning_seconds >= 20
 
 
-def test_the_real_program_starts_with_a_broken_configuration_and_prints_notices(
-    tmp_path: Path,
+@pytest.mark.parametrize("mode", ["kiosk", "personal"])
+def test_the_real_program_starts_with_a_broken_configuration_and_prints_each_notice_once(
+    tmp_path: Path, mode: str
 ) -> None:
     path = write(tmp_path, BROKEN_CONFIGS["invalid-toml"])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    state = tmp_path / "state"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(state))
+    args = ["--config", str(path), "--startup-probe"]
+    if mode == "kiosk":
+        args.insert(0, "--kiosk")
     result = subprocess.run(
-        [sys.executable, "-m", "decisionaid", "--kiosk", "--config", str(path), "--startup-probe"],
+        [sys.executable, "-m", "decisionaid", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -280,5 +285,14 @@ def test_the_real_program_starts_with_a_broken_configuration_and_prints_notices(
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "decisionaid: configuration:" in result.stderr
-    assert "clinic.toml:1: invalid TOML" in result.stderr
+    notice = "clinic.toml:1: invalid TOML"
+    assert result.stderr.count(notice) == 1, result.stderr
+    assert "decisionaid: configuration: " in result.stderr
+    if mode == "personal":
+        # Personal use logs to a file; the notice is there too, and only printed on stderr.
+        log = (state / "decisionaid" / "log" / "decisionaid.log").read_text(encoding="utf-8")
+        assert log.count(notice) == 1
+        assert "WARNING decisionaid: configuration: " in log
+    else:
+        # A kiosk logs to standard error: the log line is the one notice staff see there.
+        assert "WARNING decisionaid: configuration: " in result.stderr

@@ -307,3 +307,59 @@ def test_citation_punctuation() -> None:
         "Journal 70(4):1022-1028."
     )
     assert ref.link == "https://doi.org/10.1037/x"
+
+
+def _real_array(array_id: str):  # type: ignore[no-untyped-def]
+    guide = load_guide(REAL_CONTENT)
+    renderer = PageRenderer(guide)
+    for step in guide.steps:
+        if step.kind == "page" and step.page is not None:
+            rendered = renderer.render(step)
+            for array in rendered.icon_arrays:
+                if array is not None and array.id == array_id:
+                    return array, rendered.html
+    raise AssertionError(f"no icon array {array_id}")
+
+
+def test_a_picture_of_how_common_ptsd_is_reads_as_one_plain_sentence() -> None:
+    from decisionaid.core.iconarray import CERTAINTY_WORDS
+
+    array, html = _real_array("ptsd-lifetime")
+    sentence = "About 6 out of 100 people in the United States will have PTSD at some point in their lives."
+    assert array.describe_group(array.groups[0]) == sentence
+    assert array.describe() == f"{sentence} {CERTAINTY_WORDS[array.certainty]}"
+    assert f'alt="{sentence}"' in html, "the page's picture says the same to a screen reader"
+    assert array.legend == (
+        "A filled figure is a person who will have PTSD at some point in their lives. "
+        "A ring is a person who will not."
+    )
+
+
+def test_treatment_pictures_keep_naming_what_each_group_had() -> None:
+    feder, _ = _real_array("feder-response")
+    who = "people like those studied (adults with long-lasting PTSD in one small trial (30 people))"
+    assert [feder.describe_group(g) for g in feder.groups] == [
+        f"About 67 out of 100 {who} who had ketamine had their PTSD symptoms drop by 30 percent "
+        "or more, over 2 weeks.",
+        f"About 20 out of 100 {who} who had midazolam (a comparison drug) had their PTSD "
+        "symptoms drop by 30 percent or more, over 2 weeks.",
+    ]
+    assert feder.legend.endswith("A ring is a person who did not.")
+    # One group can be a treatment too: it still says what those people had.
+    infusions, _ = _real_array("ketamine-severe-blood-pressure")
+    assert "who had ketamine infusions had a very high rise" in infusions.describe_group(
+        infusions.groups[0]
+    )
+
+
+def test_group_names_lose_only_a_capital_first_letter_never_an_acronym() -> None:
+    from decisionaid.core.iconarray import IconArray, IconGroup
+
+    groups = (IconGroup("Esketamine and an SSRI", 40), IconGroup("PE", 30))
+    array = IconArray("x", "felt better", "adults", "8 weeks", "low", "alpha", groups)
+    assert "who had esketamine and an SSRI felt better" in array.describe_group(groups[0])
+    assert "who had PE felt better" in array.describe_group(groups[1])
+    us = IconArray(
+        "y", "had PTSD", "US veterans", "a year", "low", "alpha", (IconGroup("US veterans", 12),)
+    )
+    assert us.describe_group(us.groups[0]) == "About 12 out of 100 people (US veterans) had PTSD."

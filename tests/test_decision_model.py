@@ -13,6 +13,7 @@ from decisionaid.core.content import load_guide
 from decisionaid.core.decision_data import decision_data_for, load_decision_data
 from decisionaid.core.export import (
     QR_MAX_BYTES,
+    QR_MAX_VERSION,
     build_summary,
     qr_payload,
     reflection,
@@ -245,7 +246,36 @@ def test_a_full_qr_payload_stays_scannable() -> None:
         [f"Question {i}: what should I know about this part of it?" for i in range(40)]
     )
     qr = segno.make(payload.text, error=QR_ERROR, micro=False, boost_error=False)
-    assert qr.version <= 20, "a bigger code is hard to scan from a screen"
+    assert qr.version <= QR_MAX_VERSION <= 13, "a bigger code is hard to scan from a kiosk"
+
+
+def test_a_first_question_too_long_for_the_code_is_cut_short_and_the_reader_told() -> None:
+    from decisionaid.core.export import qr_missing_text
+
+    long_own = "Will I be able to " + "keep working and look after my children " * 7
+    payload = qr_payload([long_own.strip() + "?", "What are my options?"])
+    assert len(payload.text.encode()) <= QR_MAX_BYTES
+    assert payload.shortened and payload.included == 1 and payload.total == 2
+    first = payload.text.splitlines()[1]
+    assert first.startswith("1. Will I be able to keep working") and first.endswith("…")
+    assert not first.endswith(" …"), "cut at a word, with no space before the ellipsis"
+    headline, what_to_do = qr_missing_text(payload)
+    assert headline == (
+        "Your first question is too long for the code: it holds only its start. "
+        "Your other question is not in it."
+    )
+    assert "print your summary" in what_to_do
+
+
+def test_the_reader_is_told_how_many_questions_the_code_leaves_out() -> None:
+    from decisionaid.core.export import qr_missing_text
+
+    questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
+    payload = qr_payload(questions)
+    assert 1 < payload.included < 10
+    headline, _ = qr_missing_text(payload)
+    assert headline == f"This code holds only the first {payload.included} of your 10 questions."
+    assert qr_missing_text(qr_payload(questions[:1])) == ("", "")
 
 
 def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:

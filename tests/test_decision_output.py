@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -202,6 +204,8 @@ def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
     assert widget.accessibleDescription() == note
     qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
     assert not step.qr_panel.isVisible()
+    assert widget.text == "" and widget.matrix == [], "a hidden code keeps no questions"
+    assert step.view.isVisible()
 
 
 def test_reset_hides_the_qr_code_and_clears_the_summary(qtbot) -> None:
@@ -218,3 +222,134 @@ def test_print_document_has_no_identifiers(qtbot) -> None:
     _, step = _summary(qtbot)
     html = step.print_html()
     assert "http" not in html and "www." not in html
+
+
+def _choose_questions(window, count: int) -> None:  # type: ignore[no-untyped-def]
+    bank = window.current_widget().data.questions
+    chosen = [q for t in bank.topics for q in bank.in_topic(t.id)][:count]
+    assert len(chosen) == count
+    for q in chosen:
+        window.session.set_question_chosen(q.id, True)
+
+
+def _settle() -> None:
+    # Let posted layout requests run, as the event loop would before the next paint.
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_reset_forgets_the_qr_code_and_the_next_reader_keeps_a_screen_sized_window(
+    qtbot,
+) -> None:
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from tests.kiosk_helpers import make_kiosk
+
+    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide: 34 questions to pick
+    kiosk.start_reading()
+    window.navigate_to("summary")
+    step = window.current_widget()
+    _settle()
+    size_before, step_min_before = window.size(), step.minimumSizeHint()
+    assert size_before == QSize(1280, 800)
+    _choose_questions(window, 10)
+    qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
+    assert step.qr_widget.isVisible() and step.qr_widget.text
+    _settle()
+
+    with qtbot.waitSignal(window.sessionReset, timeout=2000):
+        kiosk.full_reset()
+    # Nothing of the last reader's questions is left in the code or its note.
+    assert step.qr_widget.text == ""
+    assert step.qr_widget.matrix == []
+    assert step.qr_note.text() == ""
+    assert step.qr_widget.accessibleDescription() == ""
+
+    # The next reader opens the summary: the window still fits the 1280x800 screen.
+    kiosk.start_reading()
+    window.navigate_to("summary")
+    _settle()
+    assert window.size() == size_before
+    assert window.minimumSizeHint().height() <= 800
+    assert step.minimumSizeHint() == step_min_before
+    screen = QRect(0, 0, 1280, 800)
+    for button in (window.start_over_button, window.back_button, window.next_button):
+        assert button.isVisible()
+        assert screen.contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))
+
+
+@pytest.mark.parametrize("mode", [Mode.KIOSK, Mode.PERSONAL], ids=["kiosk", "personal"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missing(
+    qtbot, mode: Mode, scale: int
+) -> None:
+    import segno
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from decisionaid.core.export import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
+    from decisionaid.ui.qr_widget import QUIET_ZONE
+
+    w = make_window(qtbot, DECISION_CONTENT, mode)
+    w.set_text_scale(scale)
+    # A first question that fills the code to the last byte allowed, and one more that cannot fit.
+    room = QR_MAX_BYTES - len(b"Questions to ask my provider:\n1. ")
+    longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
+    longest = longest + "?" * (room - len(longest))
+    w.session.add_own_question(longest)
+    w.session.add_own_question("Can my partner come with me?")
+    w.navigate_to("summary")
+    step = w.current_widget()
+    qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
+    _settle()
+
+    widget = step.qr_widget
+    assert len(widget.text.encode()) == QR_MAX_BYTES
+    code = segno.make(widget.text, error=QR_ERROR, micro=False, boost_error=False)
+    assert code.version == QR_MAX_VERSION, "this is the biggest code the app ever shows"
+    assert w.size() == QSize(1280, 800), "the code does not stretch the window"
+    px = widget.px
+    assert px >= 6, "modules big enough to scan at arm's length"
+    side = widget.modules * px
+    assert side <= widget.width() and side <= widget.height(), "the whole code is in the widget"
+    # ...and the widget is on screen, above the Start over / Back / Next bar.
+    top_left = widget.mapTo(w, QPoint(0, 0))
+    assert QRect(0, 0, 1280, 800).contains(QRect(top_left, QSize(side, side)))
+    assert top_left.y() + side <= w.next_button.mapTo(w, QPoint(0, 0)).y()
+    # The bottom-left finder pattern is painted: its last row of modules is black.
+    image = widget.grab().toImage()
+    n = len(widget.matrix)
+    y = (QUIET_ZONE + n - 1) * px + px - 1
+    for col in range(7):
+        assert image.pixelColor((QUIET_ZONE + col) * px, y).name() == "#000000"
+    # The reader is told plainly that the second question is not in the code, and every word
+    # of the note is in view without scrolling.
+    assert step.qr_missing.isVisible()
+    assert step.qr_missing.text() == "This code holds only the first of your 2 questions."
+    assert "print your summary" in step.qr_note.text()
+    assert step.qr_note.isVisible()
+    assert step.qr_words.verticalScrollBar().maximum() == 0
+    assert step.hide_qr_button.isVisible()
+    # The action row makes way while the code shows, and comes back with the focus.
+    assert not step.print_button.isVisible()
+    qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
+    assert step.print_button.isVisible()
+    assert step.qr_button.hasFocus()
+
+
+def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
+    qtbot, tmp_path: Path
+) -> None:
+    _, step = _summary(qtbot)
+    citation = step.data.sure.citation
+    assert citation.startswith("SURE test © O'Connor & Légaré, 2008.")
+    step.save_pdf(tmp_path / "summary.pdf")
+    # NFKC undoes the PDF's ligatures ("conﬂict").
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(tmp_path / "summary.pdf")).split())
+    sure = text[text.index("How sure I feel (the SURE test)") :]
+    assert sure.startswith("How sure I feel (the SURE test) You answered yes to 3 of 4 questions.")
+    assert " ".join(citation.split()) in sure, "the full citation, in the SURE section"
+    assert sure.index("Canadian Family Physician 2010") < sure.index("This list is for you")
+    # Printing sends the same HTML to the printer as the PDF gets.
+    assert html.escape(citation) in step.print_html()
+    # The summary on screen names it too.
+    assert citation in step.view.toPlainText()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from decisionaid.core.policy import Mode
 from tests.helpers import make_window
@@ -272,3 +272,37 @@ def test_icon_array_draws_affected_people_differently(qtbot) -> None:
     # The affected person is a solid figure; the others are thin rings: a difference of
     # shape and fill that survives greyscale printing and colour blindness.
     assert filled > 2 * ring > 0
+
+
+def test_the_ptsd_picture_in_the_comparison_reads_naturally_to_a_screen_reader(qtbot) -> None:
+    from decisionaid.core.iconarray import CERTAINTY_WORDS
+
+    real = Path(__file__).parents[1] / "resources" / "content" / "en"
+    w = make_window(qtbot, real)
+    w.navigate_to("compare")
+    step = w.current_widget()
+    _click(qtbot, step.toggle)
+    panels = {p.array.id: p for p in step.panels}
+    ptsd = panels["ptsd-lifetime"]
+    sentence = "About 6 out of 100 people in the United States will have PTSD at some point in their lives."
+    iface = QAccessible.queryAccessibleInterface(ptsd.grids[0])
+    assert iface.text(QAccessible.Text.Name) == "People in the US: 6 out of 100"
+    assert iface.text(QAccessible.Text.Description) == sentence
+    assert ptsd.accessibleDescription() == f"{sentence} {CERTAINTY_WORDS['moderate']}"
+    legends = [lb.text() for lb in ptsd.findChildren(QLabel) if lb.text().startswith("A filled")]
+    assert legends == [
+        "A filled figure is a person who will have PTSD at some point in their lives. "
+        "A ring is a person who will not."
+    ]
+    feder = panels["feder-response"]
+    descriptions = [
+        QAccessible.queryAccessibleInterface(g).text(QAccessible.Text.Description)
+        for g in feder.grids
+    ]
+    who = "people like those studied (adults with long-lasting PTSD in one small trial (30 people))"
+    assert descriptions == [
+        f"About 67 out of 100 {who} who had ketamine had their PTSD symptoms drop by about a "
+        "third or more, over 2 weeks.",
+        f"About 20 out of 100 {who} who had midazolam (a comparison drug) had their PTSD "
+        "symptoms drop by about a third or more, over 2 weeks.",
+    ]

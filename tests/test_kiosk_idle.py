@@ -169,3 +169,37 @@ def test_text_size_changed_on_the_welcome_screen_is_undone_when_left(qtbot) -> N
         pass
     assert window.session.state.text_scale == 100
     assert kiosk.welcome.isVisible()
+
+
+def test_a_clinic_config_file_sets_the_idle_timeout_and_the_warning_countdown(
+    qtbot, tmp_path
+) -> None:
+    from tests.conftest import FIXTURE_CONTENT
+
+    config = tmp_path / "clinic.toml"
+    config.write_text(
+        "[kiosk]\nidle_timeout_seconds = 30\nidle_warning_seconds = 20\n", encoding="utf-8"
+    )
+    argv = ["--kiosk", "--config", str(config), "--content", str(FIXTURE_CONTENT)]
+    window, kiosk = make_kiosk(qtbot, argv=argv)
+    assert window.config.staff_notices == [], "both values are within the clinic limits"
+    assert window.policy.idle_timeout_seconds == 30
+    assert kiosk.watcher.timeout_ms == 30_000
+    kiosk.start_reading()
+    window.go_to(1)
+    assert kiosk.watcher.counting
+    # No real waiting: the watcher's timeout is what fires after 30 quiet seconds.
+    kiosk.watcher.idle.emit()
+    assert kiosk.warning.isVisible()
+    assert kiosk.warning.countdown.text() == "Clearing in 20 seconds"
+    # Each tick of the one-second timer takes one second off, down to the reset.
+    tick = kiosk.warning._tick
+    assert tick.interval() == 1000
+    for left in range(19, 0, -1):
+        tick.timeout.emit()
+        unit = "second" if left == 1 else "seconds"
+        assert kiosk.warning.countdown.text() == f"Clearing in {left} {unit}"
+    with qtbot.waitSignal(window.sessionReset, timeout=1000):
+        tick.timeout.emit()
+    assert kiosk.welcome.isVisible()
+    assert not kiosk.warning.isVisible()

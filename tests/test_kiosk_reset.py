@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMessageBox
 
@@ -79,3 +80,59 @@ def test_welcome_says_what_it_is_how_long_and_that_nothing_is_kept(qtbot) -> Non
     assert "Nothing you do here is kept" in text
     assert "does not tell you what to choose" in text
     assert "candidate" not in text.lower()
+
+
+def test_typed_question_cannot_be_brought_back_by_undo_after_a_reset(qtbot, monkeypatch) -> None:
+    import decisionaid.ui.keyboard as keyboard
+    from tests.test_decision_steps import DECISION_CONTENT
+
+    monkeypatch.setattr(keyboard, "physical_keyboard_present", lambda: True)
+    window, kiosk = make_kiosk(qtbot, content=DECISION_CONTENT)
+    kiosk.start_reading()
+    window.navigate_to("questions")
+    step = window.current_widget()
+    edit = step.own_edit
+    assert edit is not None
+    edit.setFocus()
+    # One question added (the box empties itself), then a second one half typed.
+    qtbot.keyClicks(edit, "Will my partner know")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "Can I drive home")
+    assert edit.isUndoAvailable()
+
+    with qtbot.waitSignal(window.sessionReset, timeout=2000):
+        kiosk.full_reset()
+
+    assert edit.text() == ""
+    assert not edit.isUndoAvailable()
+    assert not edit.isRedoAvailable()
+    assert not edit.isModified()
+    # The next reader presses Ctrl+Z in the same box: nothing of the last reader comes back.
+    kiosk.start_reading()
+    window.navigate_to("questions")
+    edit.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert edit.text() == ""
+    assert window.session.state.own_questions == []
+
+
+@pytest.mark.parametrize("kind", ["QTextEdit", "QPlainTextEdit"])
+def test_wiping_a_text_box_leaves_nothing_to_undo(qtbot, kind: str) -> None:
+    import PySide6.QtWidgets as widgets
+
+    from decisionaid.ui.controls import wipe_text
+
+    edit = getattr(widgets, kind)()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "what the last reader wrote")
+    assert edit.document().isUndoAvailable()
+    wipe_text(edit)
+    assert edit.toPlainText() == ""
+    assert not edit.document().isUndoAvailable()
+    assert not edit.document().isRedoAvailable()
+    edit.undo()
+    assert edit.toPlainText() == ""
+    assert edit.document().isUndoRedoEnabled()

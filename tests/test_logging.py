@@ -247,3 +247,18 @@ def test_the_app_logs_its_start_where_the_mode_says(mode: Mode, tmp_path: Path) 
         text = log_file.read_text(encoding="utf-8")
         assert "starting: mode personal" in text and "5 steps" in text
         assert "starting" not in result.stderr
+
+
+def test_the_log_knows_whether_a_warning_already_shows_on_stderr(logging_setup, tmp_path) -> None:
+    kiosk = logging_setup(KIOSK, Session())
+    assert kiosk.shows_on_stderr(logging.WARNING)
+    kiosk.close()
+    # A log level above warnings: the app must print configuration notices itself.
+    quiet = logging_setup(KIOSK, Session(), level="error")
+    assert not quiet.shows_on_stderr(logging.WARNING)
+    quiet.close()
+    to_file = logging_setup(PERSONAL, Session(), directory=tmp_path)
+    assert not to_file.shows_on_stderr(logging.WARNING)
+    to_file.close()
+    elsewhere = logging_setup(KIOSK, Session(), stream=io.StringIO())
+    assert not elsewhere.shows_on_stderr(logging.WARNING)

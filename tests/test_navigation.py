@@ -263,3 +263,60 @@ def test_personal_mode_asks_before_a_web_page_opens(
     view.anchorClicked.emit(QUrl("https://example.org"))
     assert seen and "https://example.org" in seen[0] and "outside this guide" in seen[0]
     assert browser == opened
+
+
+VA_LINK = "Read more on [the VA page](https://www.ptsd.va.gov/)."
+
+
+def _with_va_link(content: Path) -> Path:
+    page = content / "pages" / "welcome.md"
+    page.write_text(page.read_text().replace("Go to [the facts](step:facts)", VA_LINK))
+    return content
+
+
+def test_without_links_a_web_address_is_shown_as_text_after_its_words(content_copy: Path) -> None:
+    from decisionaid.core.content import load_guide
+    from decisionaid.core.render import PageRenderer
+
+    guide = load_guide(_with_va_link(content_copy))
+    kiosk = PageRenderer(guide, external_links=False).render(guide.steps[0]).html
+    assert "Read more on the VA page (www.ptsd.va.gov)." in kiosk
+    assert "<a " not in kiosk and "href" not in kiosk
+    personal = PageRenderer(guide, external_links=True).render(guide.steps[0]).html
+    assert '<a href="https://www.ptsd.va.gov/">the VA page</a>' in personal
+    assert "(www.ptsd.va.gov)" not in personal
+
+
+def test_kiosk_reader_sees_the_address_and_nothing_to_tap(qtbot, content_copy: Path) -> None:
+    from tests.kiosk_helpers import make_kiosk
+
+    window, kiosk = make_kiosk(qtbot, content=_with_va_link(content_copy))
+    kiosk.start_reading()
+    view = window.current_widget().view
+    assert "Read more on the VA page (www.ptsd.va.gov)." in view.toPlainText()
+    anchors = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isAnchor():
+                anchors.append(fragment.text())
+            it += 1
+        block = block.next()
+    assert anchors == [], "nothing on the page is a link"
+
+
+def test_cached_pages_follow_the_link_setting(content_copy: Path, tmp_path: Path) -> None:
+    from decisionaid.core.content import load_guide
+    from decisionaid.core.page_cache import Pages, PageStore
+
+    guide = load_guide(_with_va_link(content_copy))
+    # Even one shared folder never hands the kiosk the personal page with its live link.
+    store = PageStore(tmp_path / "pages", writable=True)
+    personal = Pages(guide, external_links=True, stores=[store]).render(guide.steps[0]).html
+    kiosk_pages = Pages(guide, external_links=False, stores=[store])
+    kiosk = kiosk_pages.render(guide.steps[0]).html
+    assert 'href="https://www.ptsd.va.gov/"' in personal
+    assert "the VA page (www.ptsd.va.gov)" in kiosk and "href" not in kiosk
+    assert kiosk_pages.key(guide.steps[0]) != Pages(guide, external_links=True).key(guide.steps[0])

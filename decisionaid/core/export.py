@@ -47,8 +47,12 @@ SURE_NEXT_STEPS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# The QR code must stay small enough to scan from a screen at arm's length.
-QR_MAX_BYTES = 600
+# The QR code must stay small enough to scan from a screen at arm's length: 250 bytes at
+# error level M is at most a version-11 code (61 modules, 69 with its quiet zone), which fits
+# a 1280x800 screen at 6 pixels a module even at 200% text. A bigger code needs smaller
+# modules, and a phone held back from a kiosk no longer reads it.
+QR_MAX_BYTES = 250
+QR_MAX_VERSION = 11
 QR_ERROR = "m"
 QR_HEADING = "Questions to ask my provider"
 
@@ -67,6 +71,12 @@ class Summary:
     sure_total: int
     sure_next_steps: tuple[str, ...]
     questions: tuple[str, ...]
+    # The SURE test's licence asks for its citation wherever its result is given.
+    sure_citation: str = ""
+
+    @property
+    def sure_heading(self) -> str:
+        return "How sure I feel (the SURE test)" if self.sure_citation else "How sure I feel"
 
     @property
     def sure_line(self) -> str:
@@ -146,6 +156,7 @@ def build_summary(session: Session, data: DecisionData) -> Summary:
         sure_total=total,
         sure_next_steps=tuple(sure_next_steps(session, data.sure)),
         questions=tuple(chosen_question_texts(session, data)),
+        sure_citation=data.sure.citation if data.sure else "",
     )
 
 
@@ -184,11 +195,13 @@ def summary_html(
         parts.append("<p>Not answered.</p>")
     parts.append("<h2>Where I am leaning</h2>")
     parts.append(f"<p>{e(summary.leaning) if summary.leaning else 'Not answered.'}</p>")
-    parts.append("<h2>How sure I feel</h2>")
+    parts.append(f"<h2>{e(summary.sure_heading)}</h2>")
     parts.append(f"<p>{e(summary.sure_line)}</p>")
     if summary.sure_next_steps:
         items = "".join(f"<li>{e(s)}</li>" for s in summary.sure_next_steps)
         parts.append(f"<p>Things that may help:</p><ul>{items}</ul>")
+    if summary.sure_citation:
+        parts.append(f'<p class="citation">{e(summary.sure_citation)}</p>')
     parts.append(
         '<p class="footnote">This list is for you and your provider to talk over. '
         "It is not advice and does not recommend a treatment.</p>"
@@ -215,6 +228,7 @@ td.num {{ font-weight: 600; }}
 p.notes {{ color: #555555; margin-bottom: {base * 2}pt; }}
 table.values {{ border-color: #555555; border-style: solid; }}
 p.footnote {{ color: #333333; margin-top: 16pt; }}
+p.citation {{ color: #333333; font-size: {max(10, base - 2)}pt; }}
 """
 
 
@@ -225,8 +239,10 @@ def summary_text(summary: Summary, *, title: str) -> str:
     lines += ["", "What matters to me:"]
     lines += [f"- {v.statement}: {v.answer}" for v in summary.values] or ["Not answered."]
     lines += ["", f"Where I am leaning: {summary.leaning or 'Not answered.'}"]
-    lines += ["", f"How sure I feel: {summary.sure_line}"]
+    lines += ["", f"{summary.sure_heading}: {summary.sure_line}"]
     lines += [f"- {s}" for s in summary.sure_next_steps]
+    if summary.sure_citation:
+        lines += [f"Source: {summary.sure_citation}"]
     return "\n".join(lines)
 
 
@@ -235,19 +251,63 @@ class QrPayload:
     text: str
     included: int
     total: int
+    # The first question alone was too long for the code, so it holds only its beginning.
+    shortened: bool = False
+
+
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _shorten(line: str, budget: int) -> str:
+    """`line` cut at a word boundary, with an ellipsis, to at most `budget` UTF-8 bytes."""
+    ellipsis = "…"
+    room = budget - _utf8_len(ellipsis)
+    cut = line
+    while cut and _utf8_len(cut) > room:
+        cut = cut[:-1]
+    if " " in cut.rstrip():
+        cut = cut.rstrip()[: cut.rstrip().rindex(" ")]
+    return cut.rstrip(" ,;:") + ellipsis
 
 
 def qr_payload(questions: list[str] | tuple[str, ...]) -> QrPayload:
     """The chosen questions as plain text, and nothing else: no names, ids or addresses.
 
     A long list is cut at whole questions so the code stays scannable; the caller says so.
+    A first question too long for the code on its own is cut short, so the code is never empty.
     """
     lines = [QR_HEADING + ":"]
     included = 0
+    shortened = False
     for i, q in enumerate(questions, 1):
-        candidate = "\n".join([*lines, f"{i}. {q}"])
-        if len(candidate.encode("utf-8")) > QR_MAX_BYTES:
+        line = f"{i}. {q}"
+        if _utf8_len("\n".join([*lines, line])) > QR_MAX_BYTES:
+            if included == 0:
+                budget = QR_MAX_BYTES - _utf8_len("\n".join(lines)) - 1
+                lines.append(_shorten(line, budget))
+                included, shortened = 1, True
             break
-        lines.append(f"{i}. {q}")
+        lines.append(line)
         included += 1
-    return QrPayload("\n".join(lines), included, len(questions))
+    return QrPayload("\n".join(lines), included, len(questions), shortened)
+
+
+def qr_missing_text(payload: QrPayload) -> tuple[str, str]:
+    """When the code does not hold all the reader's questions: a short headline saying so, and
+    what to do about it. Two empty strings when it holds them all."""
+    if payload.shortened:
+        headline = "Your first question is too long for the code: it holds only its start."
+        others = payload.total - 1
+        if others:
+            rest = "question is" if others == 1 else f"{others} questions are"
+            headline += f" Your other {rest} not in it."
+    elif payload.included < payload.total:
+        first = "first" if payload.included == 1 else f"first {payload.included}"
+        headline = f"This code holds only the {first} of your {payload.total} questions."
+    else:
+        return "", ""
+    return headline, (
+        "To take them all, print your summary, or move the ones you most want to ask to the top "
+        "of your list."
+    )

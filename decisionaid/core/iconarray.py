@@ -41,13 +41,37 @@ class IconArray:
     line: int = 1
     denominator: int = DENOMINATOR
 
+    @property
+    def shows_how_common(self) -> bool:
+        """One group that is a set of people, not a treatment: how common something is.
+
+        "People in the US" is such a group; "Ketamine infusions" is a treatment people had.
+        """
+        if len(self.groups) != 1:
+            return False
+        return any(_word(w) in PEOPLE_WORDS for w in self.groups[0].name.split())
+
     def describe_group(self, group: IconGroup) -> str:
         """The same facts the picture shows, as one sentence a screen reader can read."""
+        if self.shows_how_common:
+            # The label carries its own time ("at some point in their lives"); the caption
+            # gives the timeframe too.
+            population = _lower_first(self.population)
+            if _word(population.split(" ", 1)[0]) not in PEOPLE_WORDS:
+                population = f"people ({population})"
+            return f"About {group.numerator} out of {self.denominator} {population} {self.label}."
         return (
             f"About {group.numerator} out of {self.denominator} people like those studied "
-            f"({self.population}) who had {group.name.lower() if _lower_ok(group.name) else group.name} "
+            f"({self.population}) who had {_lower_first(group.name)} "
             f"{self.label}, over {self.timeframe}."
         )
+
+    @property
+    def legend(self) -> str:
+        """What a filled figure and a ring mean, in the label's own tense."""
+        first = self.label.split(" ", 1)[0].lower()
+        unaffected = NEGATIVES.get(first, "did not")
+        return f"A filled figure is a person who {self.label}. A ring is a person who {unaffected}."
 
     def describe(self) -> str:
         sentences = [self.describe_group(g) for g in self.groups]
@@ -60,10 +84,33 @@ class IconArray:
         return f"{self.population[:1].upper()}{self.population[1:]}, over {self.timeframe}."
 
 
-def _lower_ok(name: str) -> bool:
-    # Keep proper nouns and acronyms ("Ketamine" -> "ketamine", but "PE" stays "PE").
-    first = name.split(" ", 1)[0]
-    return not (len(first) > 1 and first[1:2].isupper())
+# A group named by one of these is a set of people, not something they had.
+PEOPLE_WORDS = frozenset(
+    {"people", "adults", "children", "teenagers", "veterans", "women", "men", "everyone"}
+)
+# The label's first word -> how a ring (a person not affected) is described, in the same tense.
+NEGATIVES = {
+    "will": "will not",
+    "is": "is not",
+    "has": "has not",
+    "was": "was not",
+    "can": "cannot",
+    "could": "could not",
+    "would": "would not",
+}
+
+
+def _word(word: str) -> str:
+    return word.strip("()[],.;:").lower()
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case only the first letter, and not at all when the first word is an acronym:
+    "Ketamine" -> "ketamine", "People in the US" -> "people in the US", "PE" stays "PE"."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def parse_iconarray(

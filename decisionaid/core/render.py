@@ -40,6 +40,9 @@ REMOTE_OR_FILE = re.compile(
 )
 FILE_URL = re.compile(r"\bfile:", re.IGNORECASE)
 HREF = re.compile(r'<a href="([^"]*)"')
+EXTERNAL_ANCHOR = re.compile(
+    r'<a href="((?:https?://|mailto:)[^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL
+)
 SAFE_SCHEMES = ("step:", "ref:", "glossary:", "https://", "http://", "mailto:")
 INTERNAL_SCHEMES = ("step:", "ref:", "glossary:")
 UNAVAILABLE_HTML = (
@@ -140,7 +143,7 @@ class PageRenderer:
         )
         # Neighbouring citations read as one group: [3, 7] rather than [3][7].
         out = out.replace("]</sup><sup>[", ", ")
-        out = re.sub(r'<a href="((?:https?://|mailto:)[^"]*)"', self._external_anchor, out)
+        out = EXTERNAL_ANCHOR.sub(self._external_anchor, out)
         out = out.replace(
             "<table>", '<table class="data" cellspacing="0" cellpadding="6" border="1">'
         )
@@ -225,8 +228,14 @@ class PageRenderer:
     def _external_anchor(self, m: re.Match[str]) -> str:
         if self.external_links:
             return m.group(0)
-        # Where links must not open (kiosk), the address stays readable but inert.
-        return '<a href="external-blocked:"'
+        # Where links must not open (kiosk), the words stay and the address follows them as
+        # plain text, so a reader can still note it down: "the VA page (www.ptsd.va.gov)".
+        address = readable_address(html.unescape(m.group(1)))
+        words = m.group(2)
+        plain_words = html.unescape(re.sub(r"<[^>]*>", "", words)).strip()
+        if readable_address(plain_words) == address:
+            return html.escape(address)  # the words were the address already
+        return f"{words} ({html.escape(address)})"
 
     # -- generated steps -----------------------------------------------------------------
 
@@ -285,6 +294,16 @@ class PageRenderer:
             for t in terms
         )
         return "<p>What the harder words in this guide mean.</p>" + rows
+
+
+def readable_address(url: str) -> str:
+    """A web or e-mail address as a person would write it down: no scheme, no final slash."""
+    text = url.strip()
+    for scheme in ("https://", "http://", "mailto:"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme) :]
+            break
+    return text[:-1] if text.endswith("/") and text.count("/") == 1 else text
 
 
 def _certainty_line(array: IconArray) -> str:

@@ -6,7 +6,15 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 
 def button_text(text: str) -> str:
@@ -80,3 +88,20 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
+
+
+def wipe_text(edit: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
+    """Empty a text box and forget its undo and redo history.
+
+    `clear()` is itself an undoable edit, so after it the next reader's Ctrl+Z would bring
+    back what the last reader typed. For a line edit `setText` drops the history; a text edit
+    forgets it when undo is switched off and on again.
+    """
+    if isinstance(edit, QLineEdit):
+        edit.setText("")
+        edit.setModified(False)
+        return
+    edit.setUndoRedoEnabled(False)
+    edit.clear()
+    edit.setUndoRedoEnabled(True)
+    edit.document().setModified(False)

@@ -122,11 +122,7 @@ class IconArrayPanel(QFrame):
             self.grids.append(grid)
         row.addStretch(1)
         lay.addLayout(row)
-        lay.addWidget(
-            make_label(
-                f"A filled figure is a person who {array.label}. A ring is a person who did not."
-            )
-        )
+        lay.addWidget(make_label(array.legend))
         cite = (
             f" Source: [{reference.number}] {reference.authors} ({reference.year})."
             if reference

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.content import Step
 from decisionaid.core.export import chosen_question_texts
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
-from decisionaid.ui.controls import clear_layout, make_button, make_label
+from decisionaid.ui.controls import clear_layout, make_button, make_label, wipe_text
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
@@ -226,7 +226,7 @@ class QuestionsStep(DecisionStep):
         super().reset()
         self.list_scroll.verticalScrollBar().setValue(0)
         if self.own_edit is not None:
-            self.own_edit.clear()
+            wipe_text(self.own_edit)
 
     def first_focus(self) -> QWidget | None:
         return next(iter(self.boxes.values()), None)

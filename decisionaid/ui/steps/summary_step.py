@@ -12,8 +12,10 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
-    QStackedLayout,
+    QLayout,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,7 @@ from decisionaid.core.content import Step
 from decisionaid.core.export import (
     build_summary,
     chosen_question_texts,
+    qr_missing_text,
     qr_payload,
     summary_html,
     summary_text,
@@ -34,6 +37,17 @@ from decisionaid.ui.theme import document_css
 
 PRINT_TITLE = "My questions and notes for my provider"
 PDF_NAME = "my-questions.pdf"
+
+
+def invalidate_layouts(layout: QLayout | None) -> None:
+    """Mark `layout` and every layout inside it as needing its sizes worked out again."""
+    if layout is None:
+        return
+    layout.invalidate()
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is not None and item.layout() is not None:
+            invalidate_layouts(item.layout())
 
 
 class SummaryView(QTextBrowser):
@@ -59,7 +73,9 @@ class SummaryStep(DecisionStep):
         self.outer.removeWidget(self.scroll)
         self.scroll.hide()
 
-        actions = QHBoxLayout()
+        # The action row is one widget, so it can make way for the code while that shows.
+        self.action_bar = QWidget(self)
+        actions = QHBoxLayout(self.action_bar)
         actions.setContentsMargins(24, 12, 24, 8)
         actions.setSpacing(policy.control_gap_px)
         self.print_button = make_button(
@@ -85,30 +101,61 @@ class SummaryStep(DecisionStep):
         self.large_print.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         actions.addWidget(self.large_print)
         actions.addStretch(1)
-        self.outer.addLayout(actions)
+        self.outer.addWidget(self.action_bar)
         self.status = make_label("", "count")
         self.status.setContentsMargins(24, 0, 24, 0)
         self.status.hide()
         self.outer.addWidget(self.status)
 
         # The code replaces the summary text while shown, so it always has room to be whole.
-        self.pages = QStackedLayout()
+        # Whichever of the two is hidden takes no room: a plain layout skips hidden widgets,
+        # where a stacked layout would keep the hidden page's minimum size.
+        self.pages = QVBoxLayout()
+        self.pages.setContentsMargins(0, 0, 0, 0)
         self.view = SummaryView(self)
         self.pages.addWidget(self.view)
+        # The code takes the panel's full height (height is what a wide screen is short of);
+        # what it holds and how to use it sit beside it, in the width left over.
         self.qr_panel, qr_lay = card(self)
+        qr_lay.setContentsMargins(16, 8, 16, 8)
+        self.qr_panel.hide()
         self.qr_holder = QHBoxLayout()
         self.qr_holder.setSpacing(24)
         side = QVBoxLayout()
-        side.setSpacing(12)
-        self.qr_note = make_label("")
-        side.addWidget(self.qr_note)
+        side.setSpacing(8)
+        # "Hide the code" shares its row with the headline, so the words below get the height
+        # that large text needs.
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        self.qr_missing = make_label("", "count", parent=self.qr_panel)
+        self.qr_missing.hide()
+        top.addWidget(self.qr_missing, 1)
         self.hide_qr_button = make_button("Hide the code", "hideQr")
-        self.hide_qr_button.clicked.connect(lambda: self.qr_button.setChecked(False))
-        side.addWidget(self.hide_qr_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side.addStretch(1)
+        self.hide_qr_button.clicked.connect(self._hide_qr_by_button)
+        top.addWidget(
+            self.hide_qr_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+        )
+        side.addLayout(top)
+        # The words scroll if a narrow window leaves them too little room.
+        self.qr_words = QScrollArea(self.qr_panel)
+        self.qr_words.setObjectName("qrWords")
+        self.qr_words.setWidgetResizable(True)
+        self.qr_words.setFrameShape(QFrame.Shape.NoFrame)
+        self.qr_words.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.qr_words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.qr_words.viewport().setAutoFillBackground(False)
+        words = QWidget()
+        words.setObjectName("qrWordsBody")
+        words.setAutoFillBackground(False)
+        words_lay = QVBoxLayout(words)
+        words_lay.setContentsMargins(0, 0, 0, 0)
+        self.qr_note = make_label("", parent=words)
+        words_lay.addWidget(self.qr_note)
+        words_lay.addStretch(1)
+        self.qr_words.setWidget(words)
+        side.addWidget(self.qr_words, 1)
         self.qr_holder.addLayout(side, 1)
-        qr_lay.addLayout(self.qr_holder)
-        qr_lay.addStretch(1)
+        qr_lay.addLayout(self.qr_holder, 1)
         self.pages.addWidget(self.qr_panel)
         holder = QHBoxLayout()
         holder.setContentsMargins(12, 0, 12, 0)
@@ -143,6 +190,7 @@ class SummaryStep(DecisionStep):
 
     def reset(self) -> None:
         self.qr_button.setChecked(False)
+        self._clear_qr()
         self.large_print.setChecked(False)
         self.status.hide()
         self.status.setText("")
@@ -207,37 +255,57 @@ class SummaryStep(DecisionStep):
     def show_qr(self, on: bool) -> None:
         if on:
             self._update_qr()
-            self.pages.setCurrentWidget(self.qr_panel)
-            self.qr_button.setText("Hide QR code")
             self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.pages.setCurrentWidget(self.view)
-            self.qr_button.setText("Show QR code")
+        # While the code shows it has the step to itself: the summary text, the action row
+        # and any status line make way, and "Hide the code" brings them back.
+        self.action_bar.setVisible(not on)
+        self.status.setVisible(not on and bool(self.status.text()))
+        self.view.setVisible(not on)
+        self.qr_panel.setVisible(on)
+        if not on:
+            self._clear_qr()
+        # A reset hides the code while this step is off screen, and Qt then keeps the nested
+        # layouts' old sizes: the hidden step would go on asking for the code's height.
+        invalidate_layouts(self.layout())
+        self.qr_button.setText("Hide QR code" if on else "Show QR code")
         self.qr_button.setAccessibleName(self.qr_button.text())
+
+    def _hide_qr_by_button(self) -> None:
+        self.qr_button.setChecked(False)
+        self.qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_qr(self) -> None:
+        """Forget the code's questions: a hidden code holds nothing of the reader's."""
+        if self.qr_widget is not None:
+            self.qr_widget.set_text("")  # type: ignore[attr-defined]
+            self.qr_widget.setAccessibleDescription("")
+        self.qr_note.setText("")
+        self.qr_missing.setText("")
+        self.qr_missing.hide()
 
     def _update_qr(self) -> None:
         from decisionaid.ui.qr_widget import QrCodeWidget
 
         if self.qr_widget is None:
             self.qr_widget = QrCodeWidget(self.qr_panel)
-            self.qr_holder.insertWidget(0, self.qr_widget, 0, Qt.AlignmentFlag.AlignTop)
+            self.qr_holder.insertWidget(0, self.qr_widget)
         payload = qr_payload(chosen_question_texts(self.ctx.session, self.data))
-        # Bigger modules where people stand further from the screen (touch kiosks).
+        # Bigger modules where people stand further from the screen (touch kiosks); never
+        # below the smallest a phone reads at arm's length.
         module_px = 8 if self.ctx.policy.touch_target_px >= 56 else 6
         self.qr_widget.set_text(payload.text, module_px)  # type: ignore[attr-defined]
-        held = (
-            f"all {payload.total} of your questions"
-            if payload.included == payload.total
-            else f"the first {payload.included} of your {payload.total} questions (a longer list "
-            "would be too hard to scan)"
+        missing, what_to_do = qr_missing_text(payload)
+        self.qr_missing.setText(missing)
+        self.qr_missing.setVisible(bool(missing))
+        question = "question" if payload.included == 1 else "questions"
+        how = (
+            f"Point your phone's camera at the code to copy the {question} in it. "
+            f"It holds only the words of your {question}: no name, no answers and no web "
+            "address. Nothing is sent anywhere."
         )
-        note = (
-            f"Point your phone's camera at the code to copy {held} as plain text. "
-            "The code holds only the words of the questions: no name, no answers, "
-            "and no web address. Nothing is sent anywhere."
-        )
+        note = " ".join(p for p in (what_to_do, how) if p)
         self.qr_note.setText(note)
-        self.qr_widget.setAccessibleDescription(note)
+        self.qr_widget.setAccessibleDescription(" ".join(p for p in (missing, note) if p))
 
     def first_focus(self) -> QWidget | None:
         return self.print_button
