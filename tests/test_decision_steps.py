@@ -301,8 +301,8 @@ def test_the_ptsd_picture_in_the_comparison_reads_naturally_to_a_screen_reader(q
     ]
     who = "people like those studied (adults with long-lasting PTSD in one small trial (30 people))"
     assert descriptions == [
-        f"About 67 out of 100 {who} who had ketamine had their PTSD symptoms drop by about a "
-        "third or more, over 2 weeks.",
+        f"About 67 out of 100 {who} who had ketamine had their PTSD symptoms drop by 30 percent "
+        "or more, over 2 weeks.",
         f"About 20 out of 100 {who} who had midazolam (a comparison drug) had their PTSD "
-        "symptoms drop by about a third or more, over 2 weeks.",
+        "symptoms drop by 30 percent or more, over 2 weeks.",
     ]

@@ -385,3 +385,25 @@ def test_content_strings_never_become_live_rich_text_in_labels(qtbot, content_co
         if rich:
             live.append(f"{label.objectName() or type(label.parent()).__name__}: {shown}")
     assert live == [], "\n".join(live)
+
+
+def test_every_text_view_of_the_app_reads_nothing_from_outside(qtbot, secret_png: Path) -> None:
+    """The same hostile HTML, put into every rich-text view a reader can reach, loads nothing."""
+    from PySide6.QtWidgets import QTextEdit
+
+    from tests.helpers import make_window
+
+    window = make_window(qtbot, Path(__file__).parents[1] / "resources" / "content" / "en")
+    for index in range(len(window.guide.steps)):
+        window.go_to(index)
+    views = window.findChildren(QTextEdit)
+    kinds = {type(view).__name__ for view in views}
+    assert {"PageView", "SummaryView"} <= kinds
+    markup, urls = _hostile_html(secret_png)
+    for view in views:
+        view.setHtml(markup)
+        view.show()
+        view.resize(400, 300)
+        view.viewport().repaint()
+        assert _loaded_images(view.document(), urls) == [], type(view).__name__
+        assert "color: red" not in view.document().toHtml(), type(view).__name__

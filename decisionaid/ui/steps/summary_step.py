@@ -31,6 +31,7 @@ from decisionaid.core.export import (
     summary_text,
 )
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 from decisionaid.ui.theme import document_css
@@ -55,6 +56,9 @@ class SummaryView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Returning nothing from the widget's loadResource is not enough: Qt's own document
+        # would then read a file named in the HTML itself.
+        self.setDocument(SafeTextDocument(self))
         self.setOpenLinks(False)
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
@@ -62,7 +66,7 @@ class SummaryView(QTextBrowser):
         self.setAccessibleName("Your summary")
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        return None
+        return blocked_resource(kind)
 
 
 class SummaryStep(DecisionStep):
