@@ -133,12 +133,13 @@ def run(options: Options) -> int:
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
     from logging import WARNING
 
-    from decisionaid.logging_setup import configure_logging, log_startup
+    from decisionaid.logging_setup import configure_logging, log_config_notices, log_startup
 
     log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts, log_setup)  # configuration notices are logged here, as warnings
+    log_startup(parts, log_setup)
     app = ensure_qapplication()
     window = build_window(parts)
+    log_config_notices(parts.config.staff_notices)
     # Staff starting the app from a terminal see each notice once: from the log where it goes
     # to standard error (kiosk), else printed here (personal and counsellor log to a file).
     if not log_setup.shows_on_stderr(WARNING):

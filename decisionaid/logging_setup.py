@@ -269,5 +269,10 @@ def log_startup(parts: AppParts, setup: LoggingSetup) -> None:
         log.warning("content: %s", diag)
     if len(diagnostics) > MAX_DIAGNOSTICS_LOGGED:
         log.warning("content: %d more problems; run check-content", len(diagnostics) - 50)
-    for notice in parts.config.staff_notices:
+
+
+def log_config_notices(notices: list[str]) -> None:
+    """Configuration notices, logged once the window is built: drawing the clinic's logo is
+    what finds out that its file is not an image."""
+    for notice in notices:
         log.warning("configuration: %s", notice)

@@ -296,3 +296,23 @@ def test_the_real_program_starts_with_a_broken_configuration_and_prints_each_not
     else:
         # A kiosk logs to standard error: the log line is the one notice staff see there.
         assert "WARNING decisionaid: configuration: " in result.stderr
+
+
+def test_a_logo_file_that_is_not_an_image_is_logged_with_its_own_line(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"this is not a picture")
+    path = write(tmp_path, f'[clinic]\nname = "Test clinic"\nlogo = "{logo}"\n')
+    state = tmp_path / "state"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(state))
+    result = subprocess.run(
+        [sys.executable, "-m", "decisionaid", "--config", str(path), "--startup-probe"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    notice = f"clinic.toml:3: clinic.logo '{logo}' could not be read as an image; no logo shown"
+    assert result.stderr.count(notice) == 1, result.stderr
+    log = (state / "decisionaid" / "log" / "decisionaid.log").read_text(encoding="utf-8")
+    assert log.count(notice) == 1, log

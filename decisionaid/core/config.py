@@ -42,6 +42,7 @@ class Config:
     locale: str = "en"
     clinic_name: str = ""
     clinic_logo: Path | None = None
+    clinic_logo_line: int = 1  # where `logo = ...` is, for a notice found when it is drawn
     clinic_contact: str = ""
     clinic_disclosure: str = ""
     idle_timeout_seconds: int = 120
@@ -264,6 +265,7 @@ class _Reader:
         if logo is None:
             return
         line = self.line("clinic", "logo")
+        self.config.clinic_logo_line = line
         problem = ""
         if not logo.is_file():
             problem = "not found"

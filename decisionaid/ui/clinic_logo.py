@@ -22,7 +22,7 @@ def clinic_logo_label(
     if pixmap.isNull():
         config.diagnostics.error(
             config.path or path,
-            1,
+            config.clinic_logo_line,
             f"clinic.logo '{path}' could not be read as an image; no logo shown",
         )
         return None
