@@ -136,6 +136,32 @@ def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:
     assert w.theme.name == "standard"
 
 
+def test_presentation_off_gives_back_the_readers_own_text_size_and_contrast(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    qtbot.mouseClick(w.larger_button, Qt.MouseButton.LeftButton)  # the reader chose 125%
+    assert w.session.state.text_scale == 125
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 150 and w.theme.name == "high-contrast"
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 125
+    assert w.scale_label.text() == "Text 125%"
+    assert w.theme.name == "standard"
+    # A reader who had chosen high contrast keeps it.
+    w.session.set_high_contrast(True)
+    w.set_text_scale(100)
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 150
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 100 and w.theme.name == "high-contrast"
+    # Text at 175% is never made smaller by the preset.
+    w.session.set_high_contrast(False)
+    w.set_text_scale(175)
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 175 and w.theme.name == "high-contrast"
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    assert w.session.state.text_scale == 175 and w.theme.name == "standard"
+
+
 def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
     w, tools = _counsellor(qtbot)
     qtbot.mouseClick(tools.hide_button, Qt.MouseButton.LeftButton)

@@ -28,6 +28,8 @@ class CounsellorTools(QObject):
         self.session = window.session
         policy = window.policy
         self.presenter: PresenterWindow | None = None
+        # The reader's text size and contrast from before the preset, put back when it goes off.
+        self._before_presentation: tuple[int, bool] | None = None
         self.bar = QWidget()
         self.bar.setObjectName("counsellorTools")
         self.bar.setStyleSheet("QWidget#counsellorTools { background: transparent; }")
@@ -148,8 +150,18 @@ class CounsellorTools(QObject):
             self.open_presenter()
 
     def set_presentation(self, on: bool) -> None:
-        self.session.set_text_scale(PRESENTATION_SCALE if on else 100)
-        self.session.set_high_contrast(on)
+        state = self.session.state
+        if on:
+            before = (state.text_scale, state.high_contrast)
+            # Never smaller than the reader already had it.
+            self.session.set_text_scale(max(PRESENTATION_SCALE, state.text_scale))
+            self.session.set_high_contrast(True)
+            self._before_presentation = before
+        else:
+            scale, contrast = self._before_presentation or (100, False)
+            self._before_presentation = None
+            self.session.set_text_scale(scale)
+            self.session.set_high_contrast(contrast)
 
     def print_step(self) -> None:
         from decisionaid.ui.counsellor.handout import print_step
@@ -160,6 +172,9 @@ class CounsellorTools(QObject):
         state = self.session.state
         if what in ("reset", "text_scale", "high_contrast"):
             on = state.high_contrast and state.text_scale >= PRESENTATION_SCALE
+            if not on:
+                # Changed by hand or cleared: what came before the preset no longer applies.
+                self._before_presentation = None
             self._set_checked(self.presentation_button, on)
         if what in ("reset", "hide_answers"):
             self._set_checked(self.hide_button, state.hide_answers)
