@@ -80,6 +80,29 @@ def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbo
     assert presenter.title.text() == w.guide.steps[benefits + 1].title
 
 
+def test_talking_points_show_as_a_list_not_one_paragraph(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    for index, step in enumerate(w.guide.steps):
+        if step.page is None or "\n- " not in step.page.counsellor_notes:
+            continue
+        w.go_to(index)
+        doc = presenter.view.document()
+        items = [
+            doc.findBlockByNumber(n).text()
+            for n in range(doc.blockCount())
+            if doc.findBlockByNumber(n).textList() is not None
+        ]
+        first = step.page.counsellor_notes.split("\n- ", 1)[1].split()[:4]
+        assert any(item.split()[:4] == first for item in items), (step.id, items[:3])
+        assert not any(
+            "Talking points" in doc.findBlockByNumber(n).text()
+            and len(doc.findBlockByNumber(n).text()) > len("Talking points") + 2
+            for n in range(doc.blockCount())
+        ), f"{step.id}: talking points run on as one paragraph"
+
+
 def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> None:
     config = tmp_path / "screens.json"
     screen = {"logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1, "width": 1280, "height": 800}
