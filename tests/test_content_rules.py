@@ -437,7 +437,9 @@ def test_grade_without_textstat_is_close(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def _with_notes(notes: str) -> str:
-    return page("p").replace('counsellor_notes = "Talking points."', f'counsellor_notes = """\n{notes}"""')
+    return page("p").replace(
+        'counsellor_notes = "Talking points."', f'counsellor_notes = """\n{notes}"""'
+    )
 
 
 def test_a_list_straight_after_a_line_of_counsellor_notes_warns(tmp_path: Path) -> None:

@@ -80,6 +80,59 @@ def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbo
     assert presenter.title.text() == w.guide.steps[benefits + 1].title
 
 
+def _after(text: str, heading: str) -> str:
+    return text.split(heading, 1)[1].strip() if heading in text else ""
+
+
+def test_presenter_shows_what_the_reader_sees_and_notes_on_every_step(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    for index, step in enumerate(w.guide.steps):
+        w.go_to(index)
+        text = presenter.view.toPlainText()
+        seen = _after(text, "What the reader sees")
+        assert len(seen.split()) >= 5, f"{step.id}: the reader's step is missing: {seen!r}"
+        notes = _after(text, "Counsellor notes").split("Sources on this step")[0]
+        if step.kind in ("values", "leaning", "quiz", "questions", "sure", "summary"):
+            assert "No counsellor notes" not in notes and len(notes.split()) > 30, step.id
+    # What the reader sees is what the reader's own step says, word for word.
+    w.navigate_to("sure")
+    reading = w.current_widget().text_for_reading().split("\n")
+    assert " ".join(reading[0].split()) in " ".join(presenter.view.toPlainText().split())
+
+
+def test_sure_notes_say_how_to_respond_to_a_low_score(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    w.navigate_to("sure")
+    notes = _after(presenter.view.toPlainText(), "Counsellor notes").lower()
+    assert "3 or lower" in notes
+    for need in ("information", "what matters", "support", "time"):
+        assert need in notes, need
+    for step_id in ("values", "leaning", "quiz", "questions", "sure", "summary"):
+        step = w.guide.step(step_id)
+        assert step is not None
+        assert "recommend ketamine" not in step.counsellor_notes.lower()
+
+
+def test_presenter_on_the_readers_screen_hides_answers_as_the_reader_screen_does(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    assert not presenter.on_own_screen()  # one screen: both windows are seen by everyone
+    w.navigate_to("values")
+    step = w.current_widget()
+    qtbot.mouseClick(step.groups["quick-relief"].buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Extremely important" in presenter.view.toPlainText())
+    qtbot.mouseClick(tools.hide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Extremely important" not in presenter.view.toPlainText())
+    assert "Hidden, as on the reader's screen" in presenter.view.toPlainText()
+    assert not step.groups["quick-relief"].buttons[4].isChecked()
+    assert "hidden on this screen" in _after(presenter.view.toPlainText(), "What the reader sees")
+
+
 def test_talking_points_show_as_a_list_not_one_paragraph(qtbot) -> None:
     w, tools = _counsellor(qtbot)
     presenter = tools.open_presenter()

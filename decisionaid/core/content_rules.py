@@ -586,16 +586,21 @@ def list_runs_into_paragraph(markdown_text: str) -> Iterator[tuple[str, str]]:
 def check_counsellor_notes(
     guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
 ) -> None:
-    """Talking points that would render as one paragraph instead of a list."""
-    for _, page in page_steps(guide):
-        if not page.counsellor_notes:
+    """Talking points that would render as one paragraph instead of a list.
+
+    Pages keep their notes in front matter; the steps the app draws keep theirs in guide.toml.
+    """
+    for step in guide.steps:
+        notes = step.counsellor_notes
+        if not notes or step.broken:
             continue
-        text = read_text(page.path, Diagnostics()) or ""
-        for before, item in list_runs_into_paragraph(page.counsellor_notes):
-            line = line_of(text, item, page.counsellor_notes_line, after=page.counsellor_notes_line)
+        path = step.page.path if step.page else guide.root / "guide.toml"
+        text = read_text(path, Diagnostics()) or ""
+        start = step.counsellor_notes_line
+        for before, item in list_runs_into_paragraph(notes):
             diags.warning(
-                page.path,
-                line,
+                path,
+                line_of(text, item, start, after=start),
                 f"counsellor notes: the list after '{before.strip()[:40]}' needs a blank line "
                 "before it, or it shows as one run-on paragraph",
             )
