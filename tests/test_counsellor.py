@@ -47,6 +47,55 @@ def test_index_shows_every_step_as_a_tile_and_jumps_there(qtbot) -> None:
     assert not index.isVisible()
 
 
+@pytest.mark.parametrize("width", [1280, 700])
+def test_index_tiles_show_every_title_whole_from_100_to_200_percent(qtbot, width: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.core.session import TEXT_SCALES
+
+    w, tools = _counsellor(qtbot)
+    w.resize(width, 800)
+    qtbot.waitUntil(lambda: w.width() == width)
+    for scale in TEXT_SCALES:
+        w.set_text_scale(scale)
+        tools.open_index()
+        QApplication.processEvents()
+        index = tools.index
+        for tile, step in zip(index.tiles, w.guide.steps, strict=True):
+            hint = tile.sizeHint()
+            where = f"{scale}% at {width}px, {step.short_title!r}"
+            assert tile.width() >= hint.width() and tile.height() >= hint.height(), where
+            assert " ".join(tile.text().split()).endswith(" ".join(step.short_title.split()))
+            assert tile.geometry().right() <= index.scroll.viewport().width(), where
+            assert tile.height() >= w.policy.touch_target_px
+        assert len({t.width() for t in index.tiles}) == 1  # one even grid
+        index.close_index()
+
+
+def test_a_title_too_long_for_one_line_wraps_inside_its_tile(qtbot, content_copy: Path) -> None:
+    long_title = (
+        "A short title that is far too long to fit on one line of any tile at all, "
+        "not even on the widest tile there is room for at the largest text size"
+    )
+    manifest = content_copy / "guide.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            'short_title = "Words"', f'short_title = "{long_title}"'
+        ),
+        encoding="utf-8",
+    )
+    w = make_window(qtbot, content_copy, Mode.COUNSELLOR)
+    tools = w.display_tools.counsellor
+    w.set_text_scale(200)
+    tools.open_index()
+    tile = tools.index.tiles[w.guide.index_of("glossary")]
+    assert tile.text().count("\n") >= 2  # the number, then the title on two lines or more
+    assert " ".join(tile.text().split()[1:]) == long_title
+    assert tile.geometry().right() <= tools.index.scroll.viewport().width()
+    for t in tools.index.tiles:
+        assert t.width() >= t.sizeHint().width() and t.height() >= t.sizeHint().height()
+
+
 def test_escape_closes_the_index_and_returns_to_its_button(qtbot) -> None:
     w, tools = _counsellor(qtbot)
     tools.open_index()

@@ -126,9 +126,8 @@ class CounsellorTools(QObject):
     # -- actions ---------------------------------------------------------------------------
 
     def open_index(self) -> None:
-        self.index.size_tiles(font_px(self.session.state.text_scale))
         self._placer.place()
-        self.index.open_index()
+        self.index.open_index(font_px(self.session.state.text_scale))
 
     def _focus_index_button(self) -> None:
         self.index_button.setFocus(Qt.FocusReason.OtherFocusReason)
