@@ -205,7 +205,32 @@ def test_talking_points_show_as_a_list_not_one_paragraph(qtbot) -> None:
         ), f"{step.id}: talking points run on as one paragraph"
 
 
-def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> None:
+def test_on_one_screen_the_tools_stay_in_the_readers_window(qtbot) -> None:
+    w, tools = _counsellor(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    qtbot.waitExposed(presenter)
+    assert not tools.tools_with_counsellor()
+    for b in (tools.index_button, tools.presentation_button, tools.hide_button, tools.print_button):
+        assert b.isVisible(), b.text()
+    for b in (presenter.presentation_button, presenter.hide_button, presenter.print_button):
+        assert not b.isVisible(), b.text()
+    # The presenter's "All steps" opens its own index, in the window the counsellor is using.
+    from PySide6.QtWidgets import QApplication
+
+    presenter.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is presenter)
+    qtbot.mouseClick(presenter.index_button, Qt.MouseButton.LeftButton)
+    assert presenter.index.isVisible() and not tools.index.isVisible()
+    QTest.keyClick(presenter.index.tiles[0], Qt.Key.Key_Escape)
+    assert not presenter.index.isVisible() and presenter.index_button.hasFocus()
+    qtbot.mouseClick(presenter.index_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(presenter.index.tiles[3], Qt.MouseButton.LeftButton)
+    assert w.current_index == 3 and presenter.counter.text().startswith("Step 4 ")
+
+
+def _two_screens(tmp_path: Path) -> dict[str, str]:
+    """The environment for a run with a second screen on the offscreen platform."""
     config = tmp_path / "screens.json"
     screen = {"logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1, "width": 1280, "height": 800}
     config.write_text(
@@ -218,6 +243,14 @@ def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> 
             }
         )
     )
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        DECISIONAID_SPEECH_ENGINE="none",
+    )
+
+
+def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from PySide6.QtGui import QGuiApplication\n"
@@ -237,17 +270,31 @@ def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> 
         "QTimer.singleShot(20000, lambda: app.exit(2))\n"
         "sys.exit(app.exec())\n"
     )
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-        DECISIONAID_SPEECH_ENGINE="none",
-    )
+    env = _two_screens(tmp_path)
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     if result.returncode == 3:
         pytest.skip("this Qt's offscreen platform cannot simulate a second screen")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_two_screen_consultation_runs_from_the_counsellors_screen(tmp_path: Path) -> None:
+    """tests/two_screen_cases.py, in a run of its own with a second screen attached: the
+    counsellor's window holds the tools, the index and Back/Next; the reader's shows none."""
+    cases = Path(__file__).with_name("two_screen_cases.py")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", str(cases)],
+        capture_output=True,
+        text=True,
+        env=_two_screens(tmp_path),
+        cwd=Path(__file__).parent.parent,
+        timeout=300,
+    )
+    if "needs the offscreen platform's two-screen set-up" in result.stdout:
+        pytest.skip("this Qt's offscreen platform cannot simulate a second screen")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "skipped" not in result.stdout, result.stdout
 
 
 def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:

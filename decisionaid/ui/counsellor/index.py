@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.core.content import Guide
 from decisionaid.ui.controls import button_text, make_button
 from decisionaid.ui.flow_layout import FlowLayout
-
-if TYPE_CHECKING:
-    from decisionaid.ui.main_window import MainWindow
 
 TILE_MIN_WIDTH_EM = 10  # tiles are at least this wide, and as wide as the widest title
 TILE_MIN_HEIGHT_EM = 4.2
@@ -51,9 +49,11 @@ class StepIndex(QFrame):
     stepChosen = Signal(int)
     closed = Signal()
 
-    def __init__(self, window: MainWindow, parent: QWidget) -> None:
+    def __init__(self, guide: Guide, current: Callable[[], int], parent: QWidget) -> None:
+        """`current`: the step the reader is on."""
         super().__init__(parent)
-        self.window = window
+        self.guide = guide
+        self._current = current
         self.setObjectName("stepIndex")
         self.setAccessibleName("All steps")
         self.setAutoFillBackground(True)
@@ -78,7 +78,7 @@ class StepIndex(QFrame):
         body.setObjectName("indexBody")
         self.grid = FlowLayout(body, spacing=12, align=Qt.AlignmentFlag.AlignLeft)
         self.tiles: list[QPushButton] = []
-        for i, step in enumerate(window.guide.steps):
+        for i, step in enumerate(guide.steps):
             tile = make_button(f"{i + 1}\n{step.short_title}", "stepTile")
             tile.setAccessibleName(f"Step {i + 1}: {step.title}")
             tile.clicked.connect(lambda _=False, i=i: self.choose(i))
@@ -127,9 +127,9 @@ class StepIndex(QFrame):
             self.size_tiles(self._font_px)
 
     def open_index(self, font_px: int) -> None:
-        current = self.window.current_index
+        current = self._current()
         for i, tile in enumerate(self.tiles):
-            step = self.window.guide.steps[i]
+            step = self.guide.steps[i]
             # Where the reader is shows as words too, not only as a colour.
             here = "  (you are here)" if i == current else ""
             self._words[i] = f"{i + 1}{here}\n{step.short_title}"
@@ -169,15 +169,14 @@ class StepIndex(QFrame):
 
 
 class IndexPlacer(QObject):
-    """Keeps the index over the page area when the window is resized."""
+    """Keeps the index over `area` (a sibling of the index) when either changes size."""
 
-    def __init__(self, index: StepIndex, window: MainWindow) -> None:
+    def __init__(self, index: StepIndex, area: QWidget, watched: Sequence[QWidget]) -> None:
         super().__init__(index)
         self.index = index
-        self.window = window
-        window.centralWidget().installEventFilter(self)
-        # The page area also changes when the header or footer wraps onto more rows.
-        window.body.installEventFilter(self)
+        self.area = area
+        for widget in (area, *watched):
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
@@ -185,5 +184,4 @@ class IndexPlacer(QObject):
         return False
 
     def place(self) -> None:
-        body = self.window.body.geometry()
-        self.index.setGeometry(body)
+        self.index.setGeometry(self.area.geometry())

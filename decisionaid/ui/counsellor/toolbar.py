@@ -1,4 +1,8 @@
-"""The counsellor's controls, in the footer between "Start over" and Back/Next."""
+"""The counsellor's controls, in the footer between "Start over" and Back/Next.
+
+While the presenter view has a screen of its own, the counsellor runs the consultation from
+there: the tools move to the presenter view and the reader's window shows none of them.
+"""
 
 from __future__ import annotations
 
@@ -39,10 +43,10 @@ class CounsellorTools(QObject):
         )
         self.buttons: list[QPushButton] = []
 
-        self.index = StepIndex(window, window.centralWidget())
+        self.index = StepIndex(window.guide, lambda: window.current_index, window.centralWidget())
         self.index.stepChosen.connect(window.go_to)
         self.index.closed.connect(self._focus_index_button)
-        self._placer = IndexPlacer(self.index, window)
+        self._placer = IndexPlacer(self.index, window.body, [window.centralWidget()])
         self.index_button = self._add(
             row, policy.step_index, "All steps", "indexButton", "every step as a large tile"
         )
@@ -83,7 +87,7 @@ class CounsellorTools(QObject):
             "printStep",
             "print this step as a handout",
         )
-        self.print_button.clicked.connect(self.print_step)
+        self.print_button.clicked.connect(lambda: self.print_step())
 
         self._insert_in_footer()
         window.stepChanged.connect(lambda _i: self.index.hide())
@@ -136,11 +140,33 @@ class CounsellorTools(QObject):
         if self.presenter is None:
             from decisionaid.ui.counsellor.presenter import PresenterWindow
 
-            self.presenter = PresenterWindow(self.window)
-            self.presenter.index_button.clicked.connect(self.open_index)
+            presenter = PresenterWindow(self.window)
+            presenter.presentation_button.clicked.connect(self.set_presentation)
+            presenter.hide_button.clicked.connect(self.session.set_hide_answers)
+            presenter.print_button.clicked.connect(lambda: self.print_step(presenter))
+            presenter.placementChanged.connect(self._place_tools)
+            handle = self.window.windowHandle()
+            if handle is not None:  # the reader's window moving to another screen counts too
+                handle.screenChanged.connect(lambda _s: presenter.note_placement())
+            self.presenter = presenter
+            self._show_state()
         self.presenter.show_step(self.window.current_index)
         self.presenter.place()
         return self.presenter
+
+    def tools_with_counsellor(self) -> bool:
+        """Whether the counsellor's tools are in the presenter view, on its own screen."""
+        return self.presenter is not None and self.presenter.on_own_screen()
+
+    def _place_tools(self) -> None:
+        there = self.tools_with_counsellor()
+        for b in self.buttons:
+            b.setVisible(not there)
+        self.bar.setAccessibleName("" if there else "Counsellor tools")
+        if self.presenter is not None:
+            self.presenter.show_shared_tools(there)
+        if there:
+            self.index.close_index()
 
     def _open_presenter_on_second_screen(self) -> None:
         if not self.window.policy.presenter_view or len(QGuiApplication.screens()) < 2:
@@ -162,25 +188,36 @@ class CounsellorTools(QObject):
             self.session.set_text_scale(scale)
             self.session.set_high_contrast(contrast)
 
-    def print_step(self) -> None:
+    def print_step(self, parent: QWidget | None = None) -> None:
+        """Print the reader's step; the dialog opens over the window it was asked from."""
         from decisionaid.ui.counsellor.handout import print_step
 
-        print_step(self.window)
+        print_step(self.window, parent=parent)
 
     def _on_session_changed(self, what: str) -> None:
         state = self.session.state
-        if what in ("reset", "text_scale", "high_contrast"):
-            on = state.high_contrast and state.text_scale >= PRESENTATION_SCALE
-            if not on:
-                # Changed by hand or cleared: what came before the preset no longer applies.
-                self._before_presentation = None
-            self._set_checked(self.presentation_button, on)
-        if what in ("reset", "hide_answers"):
-            self._set_checked(self.hide_button, state.hide_answers)
+        if what in ("reset", "text_scale", "high_contrast") and not self._presentation_on():
+            # Changed by hand or cleared: what came before the preset no longer applies.
+            self._before_presentation = None
+        if what in ("reset", "text_scale", "high_contrast", "hide_answers"):
+            self._show_state()
         if what == "reset":
             self.index.hide()
         if what == "text_scale" and self.index.isVisible():
             self.index.size_tiles(font_px(state.text_scale))
+
+    def _presentation_on(self) -> bool:
+        state = self.session.state
+        return state.high_contrast and state.text_scale >= PRESENTATION_SCALE
+
+    def _show_state(self) -> None:
+        """Both windows' toggles show the session's state."""
+        pairs = [(self.presentation_button, self.hide_button)]
+        if self.presenter is not None:
+            pairs.append((self.presenter.presentation_button, self.presenter.hide_button))
+        for presentation, hide in pairs:
+            self._set_checked(presentation, self._presentation_on())
+            self._set_checked(hide, self.session.state.hide_answers)
 
     @staticmethod
     def _set_checked(button: QPushButton, on: bool) -> None:
