@@ -227,6 +227,12 @@ def test_on_one_screen_the_tools_stay_in_the_readers_window(qtbot) -> None:
     qtbot.mouseClick(presenter.index_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(presenter.index.tiles[3], Qt.MouseButton.LeftButton)
     assert w.current_index == 3 and presenter.counter.text().startswith("Step 4 ")
+    # Start over, for the next person, closes the counsellor's index too.
+    w.go_to(0)
+    qtbot.mouseClick(presenter.index_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(w.sessionReset):
+        w.start_over()
+    assert not presenter.index.isVisible()
 
 
 def _two_screens(tmp_path: Path) -> dict[str, str]:

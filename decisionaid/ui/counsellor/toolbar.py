@@ -203,6 +203,8 @@ class CounsellorTools(QObject):
             self._show_state()
         if what == "reset":
             self.index.hide()
+            if self.presenter is not None:
+                self.presenter.index.hide()
         if what == "text_scale" and self.index.isVisible():
             self.index.size_tiles(font_px(state.text_scale))
 
