@@ -3,6 +3,8 @@ offscreen platform's two-screen set-up, which test_counsellor.py starts them in.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -11,7 +13,13 @@ from PySide6.QtWidgets import QPushButton
 from decisionaid.cli import Options
 from decisionaid.paths import content_dir
 
-SHOTS = "/tmp/counsellor-shots"
+# Set to a folder to keep pictures of both screens, to look at.
+SHOTS = os.environ.get("DECISIONAID_SHOTS", "")
+
+
+def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, f"{name}.png"))
 
 
 @pytest.fixture(autouse=True)
@@ -79,8 +87,8 @@ def test_the_counsellors_screen_holds_the_tools_and_the_readers_shows_none(qtbot
     for b in mine:
         assert b.accessibleName() and b.focusPolicy() == Qt.FocusPolicy.StrongFocus
         assert b.height() >= w.policy.touch_target_px and b.width() >= b.sizeHint().width()
-    w.grab().save(f"{SHOTS}/two-screens-reader-100.png")
-    presenter.grab().save(f"{SHOTS}/two-screens-presenter-100.png")
+    _shot(w, "two-screens-reader-100")
+    _shot(presenter, "two-screens-presenter-100")
 
 
 def test_a_consultation_runs_from_the_counsellors_screen(qtbot, monkeypatch) -> None:
@@ -119,8 +127,8 @@ def test_a_consultation_runs_from_the_counsellors_screen(qtbot, monkeypatch) -> 
     assert tools.presentation_button.isChecked()  # the reader's own (hidden) toggle agrees
     assert presenter.next_button.size() == before
     qtbot.waitUntil(lambda: _settled(w) and _settled(presenter))
-    w.grab().save(f"{SHOTS}/two-screens-reader-presentation.png")
-    presenter.grab().save(f"{SHOTS}/two-screens-presenter-values.png")
+    _shot(w, "two-screens-reader-presentation")
+    _shot(presenter, "two-screens-presenter-values")
     _tap(qtbot, presenter.presentation_button)
     assert w.session.state.text_scale == 100
     # Print asks over the counsellor's window, for the reader's step.
@@ -176,6 +184,6 @@ def test_both_screens_are_whole_with_the_readers_text_at_200_percent(qtbot) -> N
         problems += _settled_problems(qtbot, presenter, f"presenter, {step_id}")
     presenter.open_index()
     problems += _settled_problems(qtbot, presenter, "presenter's index", presenter.index)
-    presenter.grab().save(f"{SHOTS}/two-screens-presenter-index.png")
-    w.grab().save(f"{SHOTS}/two-screens-reader-200.png")
+    _shot(presenter, "two-screens-presenter-index")
+    _shot(w, "two-screens-reader-200")
     assert not problems, "\n".join(problems)
