@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Offscreen always; a run may give the offscreen platform options (two screens, say).
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content" / "en"

@@ -363,3 +363,38 @@ def test_group_names_lose_only_a_capital_first_letter_never_an_acronym() -> None
         "y", "had PTSD", "US veterans", "a year", "low", "alpha", (IconGroup("US veterans", 12),)
     )
     assert us.describe_group(us.groups[0]) == "About 12 out of 100 people (US veterans) had PTSD."
+
+
+def test_steps_without_a_page_take_counsellor_notes_from_guide_toml(content_copy: Path) -> None:
+    manifest = content_copy / "guide.toml"
+    rewrite(
+        manifest,
+        'kind = "glossary"\n',
+        'kind = "glossary"\ncounsellor_notes = """\nTalking points\n\n- Ask which word was new [@alpha].\n"""\n',
+    )
+    result = check_content(content_copy)
+    assert not [str(d) for d in result.diagnostics.items if "guide.toml" in str(d)]
+    step = result.guide.step("glossary")
+    assert step is not None and step.counsellor_notes.startswith("Talking points")
+    notes = PageRenderer(result.guide).render(step).notes_html
+    assert "<li>Ask which word was new" in notes and 'href="ref:alpha"' in notes
+
+
+def test_counsellor_notes_in_guide_toml_are_checked(content_copy: Path) -> None:
+    manifest = content_copy / "guide.toml"
+    rewrite(
+        manifest,
+        'kind = "glossary"\n',
+        'kind = "glossary"\ncounsellor_notes = "See [@nobody]."\n',
+    )
+    rewrite(
+        manifest, 'file = "pages/facts.md"\n', 'file = "pages/facts.md"\ncounsellor_notes = "x"\n'
+    )
+    rewrite(manifest, 'kind = "references"\n', 'kind = "references"\ncounsellor_notes = 3\n')
+    found = messages(content_copy)
+    assert (
+        f"{manifest}:{line_in(manifest, 'See [@nobody]')}: unknown citation key 'nobody'" in found
+    )
+    misplaced = line_in(manifest, 'counsellor_notes = "x"')
+    assert any(f"{manifest}:{misplaced}: warning: step 'facts' has a page" in m for m in found)
+    assert any("step 'references' counsellor_notes must be text" in m for m in found), found

@@ -431,3 +431,37 @@ def test_grade_without_textstat_is_close(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(content_rules, "_install_offline_dictionary", lambda: False)
     without = content_rules.reading_grade(text)
     assert abs(with_textstat - without) < 1.0
+
+
+# --- counsellor notes --------------------------------------------------------------------------
+
+
+def _with_notes(notes: str) -> str:
+    return page("p").replace(
+        'counsellor_notes = "Talking points."', f'counsellor_notes = """\n{notes}"""'
+    )
+
+
+def test_a_list_straight_after_a_line_of_counsellor_notes_warns(tmp_path: Path) -> None:
+    notes = "Talking points\n- First point\n  goes on here.\n- Second point\n"
+    root = make_guide(tmp_path, {"p": _with_notes(notes)})
+    found = [m for m in messages(root) if "counsellor notes" in m]
+    # The page's front matter starts at line 1: "Talking points" is line 8, its list line 9.
+    assert found == [
+        f"{root}/pages/p.md:9: warning: counsellor notes: the list after 'Talking points' needs "
+        "a blank line before it, or it shows as one run-on paragraph"
+    ], found
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Talking points\n\n- First point\n- Second point\n",
+        "### Talking points\n- First point\n- Second point\n",
+        "- A point that runs on\n  over two lines.\n- Another point\n",
+    ],
+    ids=["blank line", "heading", "list only"],
+)
+def test_counsellor_notes_set_off_as_a_list_pass(tmp_path: Path, notes: str) -> None:
+    root = make_guide(tmp_path, {"p": _with_notes(notes)})
+    assert not [m for m in messages(root) if "counsellor notes" in m]

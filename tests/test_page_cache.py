@@ -54,6 +54,17 @@ def test_a_changed_page_is_rendered_again(content_copy: Path, tmp_path: Path) ->
     assert "Hello there" in _html(_pages(guide, tmp_path), guide, "welcome")
 
 
+def test_changed_notes_in_guide_toml_are_rendered_again(content_copy: Path, tmp_path: Path) -> None:
+    manifest = content_copy / "guide.toml"
+    rewrite(manifest, 'kind = "glossary"\n', 'kind = "glossary"\ncounsellor_notes = "First."\n')
+    _pages(load_guide(content_copy), tmp_path).render_all()
+    rewrite(manifest, 'counsellor_notes = "First."', 'counsellor_notes = "Second."')
+    guide = load_guide(content_copy)
+    step = guide.step("glossary")
+    assert step is not None
+    assert "Second." in _pages(guide, tmp_path).render(step).notes_html
+
+
 def test_a_changed_reference_renumbers_citations_on_cached_pages(
     content_copy: Path, tmp_path: Path
 ) -> None:

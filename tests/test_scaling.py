@@ -118,3 +118,27 @@ def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
         assert b.width() >= b.sizeHint().width()
     rows = {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
     assert len(rows) >= 2  # the controls moved onto a second row rather than being squeezed
+
+
+def test_counsellor_index_and_presenter_view_are_whole_at_200_percent(qtbot) -> None:
+    w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
+    tools = w.display_tools.counsellor
+    tools.open_index()  # open first: the text grows under it, as with "Presentation"
+    index = tools.index
+    w.set_text_scale(200)
+    qtbot.waitUntil(lambda: w.next_button.width() >= w.next_button.sizeHint().width())
+    qtbot.waitUntil(lambda: index.geometry() == w.body.geometry())
+    problems = []
+    for tile in index.tiles:  # every tile in turn, as a counsellor scrolls to it
+        index.scroll.ensureWidgetVisible(tile)
+        problems += _settled_problems(qtbot, w, f"step index, {tile.text()!r}", index)
+    # The index lies over the page area only: the header and footer stay whole around it.
+    problems += _settled_problems(qtbot, w, "window around the step index")
+    index.close_index()
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    presenter.resize(1280, 800)
+    for i, step in enumerate(w.guide.steps):
+        w.go_to(i)
+        problems += _settled_problems(qtbot, presenter, f"presenter view, {step.id}")
+    assert not problems, "\n".join(problems)

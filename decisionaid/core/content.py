@@ -140,10 +140,21 @@ class Step:
     file: str = ""
     line: int = 1
     broken: bool = False
+    # Talking points from guide.toml, for steps with no page (a page keeps them in its front matter).
+    notes: str = ""
+    notes_line: int = 1
 
     @property
     def content_note(self) -> str:
         return self.page.content_note if self.page else ""
+
+    @property
+    def counsellor_notes(self) -> str:
+        return self.page.counsellor_notes if self.page else self.notes
+
+    @property
+    def counsellor_notes_line(self) -> int:
+        return self.page.counsellor_notes_line if self.page else self.notes_line
 
 
 @dataclass
@@ -395,6 +406,20 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
             file=_str(entry, "file"),
             line=line,
         )
+        if "counsellor_notes" in entry:
+            notes = entry["counsellor_notes"]
+            notes_line = line_of(text, "counsellor_notes", line, after=line)
+            if not isinstance(notes, str):
+                diags.error(path, notes_line, f"step '{step_id}' counsellor_notes must be text")
+            elif step.file:
+                diags.warning(
+                    path,
+                    notes_line,
+                    f"step '{step_id}' has a page: its counsellor_notes belong in the page's "
+                    "front matter, and these are not shown",
+                )
+            else:
+                step.notes, step.notes_line = notes.strip(), notes_line
         if kind == "page" and not step.file:
             diags.error(path, line, f"page step '{step_id}' has no 'file'")
             step.broken = True

@@ -8,7 +8,8 @@ own checks (valid files, known citation keys and glossary terms, safe links):
 - every paragraph that states a figure cites a source;
 - every reference is cited somewhere, and data files cite only known references;
 - no page uses a word or phrase from `marketing-words.txt`;
-- the benefits and the risks pages are of comparable length.
+- the benefits and the risks pages are of comparable length;
+- a list in counsellor notes is set off from the line before it, so it shows as a list.
 
 The checker calls each function in `RULES` with the loaded guide. Nothing here imports Qt.
 """
@@ -555,6 +556,56 @@ def check_balance(
         )
 
 
+# --- counsellor notes --------------------------------------------------------------------------
+
+
+def list_runs_into_paragraph(markdown_text: str) -> Iterator[tuple[str, str]]:
+    """(paragraph line, list item) wherever a list item directly follows a paragraph line.
+
+    Markdown reads such an item as more of the paragraph, so "Talking points" and its list
+    show as one run-on paragraph. A blank line (or a heading) before the list fixes it.
+    """
+    previous = ""
+    in_fence = False
+    for line in markdown_text.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif (
+            not in_fence
+            and LIST_ITEM.match(line)
+            and previous.strip()
+            and not previous[:1].isspace()  # an indented line continues a list item
+            and not LIST_ITEM.match(previous)
+            and not HEADING.match(previous)
+            and not TABLE_ROW.match(previous)
+        ):
+            yield previous, line
+        previous = "" if in_fence else line
+
+
+def check_counsellor_notes(
+    guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
+) -> None:
+    """Talking points that would render as one paragraph instead of a list.
+
+    Pages keep their notes in front matter; the steps the app draws keep theirs in guide.toml.
+    """
+    for step in guide.steps:
+        notes = step.counsellor_notes
+        if not notes or step.broken:
+            continue
+        path = step.page.path if step.page else guide.root / "guide.toml"
+        text = read_text(path, Diagnostics()) or ""
+        start = step.counsellor_notes_line
+        for before, item in list_runs_into_paragraph(notes):
+            diags.warning(
+                path,
+                line_of(text, item, start, after=start),
+                f"counsellor notes: the list after '{before.strip()[:40]}' needs a blank line "
+                "before it, or it shows as one run-on paragraph",
+            )
+
+
 RULES: list[Rule] = [
     check_front_matter,
     check_reading_level,
@@ -562,4 +613,5 @@ RULES: list[Rule] = [
     check_references_used,
     check_marketing_words,
     check_balance,
+    check_counsellor_notes,
 ]

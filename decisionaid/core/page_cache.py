@@ -192,8 +192,8 @@ class Pages:
             step.kind,
             page.body if page else "",
             page.body_line if page else 0,
-            page.counsellor_notes if page else "",
-            page.counsellor_notes_line if page else 0,
+            step.counsellor_notes,
+            step.counsellor_notes_line,
         ):
             h.update(f"{part}\0".encode())
         return h.hexdigest()

@@ -103,6 +103,16 @@ class PageRenderer:
                 )
         else:
             result = RenderedPage(step.id, "")
+        if step.page is None and step.notes:
+            # Talking points for a step the app draws itself come from guide.toml.
+            result.notes_html = self.render_markdown(
+                step.notes,
+                self.guide.root / "guide.toml",
+                step.notes_line,
+                result.diagnostics,
+                step.id,
+                [],
+            )
         self._cache[step.id] = result
         return result
 

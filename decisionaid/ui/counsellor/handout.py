@@ -16,6 +16,7 @@ from decisionaid.ui.theme import STANDARD, document_css
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
     from decisionaid.ui.main_window import MainWindow
 
@@ -56,8 +57,9 @@ def print_document(doc: QTextDocument, printer: QPrinter) -> None:
     doc.print_(printer)
 
 
-def print_step(window: MainWindow, index: int | None = None) -> bool:
-    """Ask where to print, then print. Returns whether anything was printed."""
+def print_step(window: MainWindow, index: int | None = None, parent: QWidget | None = None) -> bool:
+    """Ask where to print, over `parent` (the window asked from), then print. Returns whether
+    anything was printed."""
     if not window.policy.print_dialog:
         return False
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -66,7 +68,7 @@ def print_step(window: MainWindow, index: int | None = None) -> bool:
     doc = handout_document(window, index)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(window.guide.steps[index].title)
-    dialog = QPrintDialog(printer, window)
+    dialog = QPrintDialog(printer, parent or window)
     dialog.setWindowTitle("Print this step")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False

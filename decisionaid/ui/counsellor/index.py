@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from decisionaid.core.content import Guide
 from decisionaid.ui.controls import button_text, make_button
 from decisionaid.ui.flow_layout import FlowLayout
 
-if TYPE_CHECKING:
-    from decisionaid.ui.main_window import MainWindow
+TILE_MIN_WIDTH_EM = 10  # tiles are at least this wide, and as wide as the widest title
+TILE_MIN_HEIGHT_EM = 4.2
+MARGIN_PX = 24
 
-TILE_WIDTH_EM = 13
+
+def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
+    """Each line of `text` broken at spaces so that no line is wider than `width` pixels
+    (a single word wider than that keeps a line of its own)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split():
+            candidate = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(candidate) > width:
+                out.append(current)
+                current = word
+            else:
+                current = candidate
+        out.append(current)
+    return "\n".join(out)
 
 
 class StepIndex(QFrame):
@@ -31,14 +49,18 @@ class StepIndex(QFrame):
     stepChosen = Signal(int)
     closed = Signal()
 
-    def __init__(self, window: MainWindow, parent: QWidget) -> None:
+    def __init__(self, guide: Guide, current: Callable[[], int], parent: QWidget) -> None:
+        """`current`: the step the reader is on."""
         super().__init__(parent)
-        self.window = window
+        self.guide = guide
+        self._current = current
         self.setObjectName("stepIndex")
         self.setAccessibleName("All steps")
         self.setAutoFillBackground(True)
+        self._font_px = 0
+        self._words: list[str] = []  # each tile's words, before wrapping
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setContentsMargins(MARGIN_PX, 16, MARGIN_PX, 16)
         outer.setSpacing(12)
         top = QHBoxLayout()
         heading = QLabel("All steps")
@@ -49,37 +71,71 @@ class StepIndex(QFrame):
         top.addWidget(self.close_button)
         outer.addLayout(top)
         scroll = QScrollArea(self)
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         body.setObjectName("indexBody")
         self.grid = FlowLayout(body, spacing=12, align=Qt.AlignmentFlag.AlignLeft)
         self.tiles: list[QPushButton] = []
-        for i, step in enumerate(window.guide.steps):
+        for i, step in enumerate(guide.steps):
             tile = make_button(f"{i + 1}\n{step.short_title}", "stepTile")
             tile.setAccessibleName(f"Step {i + 1}: {step.title}")
             tile.clicked.connect(lambda _=False, i=i: self.choose(i))
             self.grid.addWidget(tile)
             self.tiles.append(tile)
+            self._words.append(f"{i + 1}\n{step.short_title}")
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.hide()
 
     def size_tiles(self, font_px: int) -> None:
-        width = TILE_WIDTH_EM * font_px
+        """Every tile as wide as the widest title needs, up to the width there is; a title
+        wider than that wraps onto more lines. Tiles share one height, so rows stay even."""
+        self._font_px = font_px
+        if not self.tiles:
+            return
         for tile in self.tiles:
+            tile.ensurePolished()  # the window's style sheet sets the font and padding
+        metrics = self.tiles[0].fontMetrics()
+        padding = max(t.sizeHint().width() - self._widest_line(t, metrics) for t in self.tiles)
+        widest = max(self._widest_line_of(words, metrics) for words in self._words)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.width() - 2 * MARGIN_PX - bar - 4
+        width = max(TILE_MIN_WIDTH_EM * font_px, widest + padding)
+        if room > TILE_MIN_WIDTH_EM * font_px:
+            width = min(width, room)
+        for tile, words in zip(self.tiles, self._words, strict=True):
+            tile.setText(button_text(wrap_words(words, width - padding, metrics)))
             tile.setFixedWidth(width)
-            tile.setMinimumHeight(round(font_px * 4.2))
+        height = max(
+            round(font_px * TILE_MIN_HEIGHT_EM), *(t.sizeHint().height() for t in self.tiles)
+        )
+        for tile in self.tiles:
+            tile.setFixedHeight(height)
 
-    def open_index(self) -> None:
-        current = self.window.current_index
+    @staticmethod
+    def _widest_line_of(text: str, metrics: QFontMetrics) -> int:
+        return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+    def _widest_line(self, tile: QPushButton, metrics: QFontMetrics) -> int:
+        return self._widest_line_of(tile.text().replace("&&", "&"), metrics)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._font_px and event.size().width() != event.oldSize().width():
+            self.size_tiles(self._font_px)
+
+    def open_index(self, font_px: int) -> None:
+        current = self._current()
         for i, tile in enumerate(self.tiles):
-            step = self.window.guide.steps[i]
+            step = self.guide.steps[i]
             # Where the reader is shows as words too, not only as a colour.
             here = "  (you are here)" if i == current else ""
-            tile.setText(f"{i + 1}{here}\n{button_text(step.short_title)}")
+            self._words[i] = f"{i + 1}{here}\n{step.short_title}"
             tile.setProperty("current", i == current)
             tile.setAccessibleDescription("You are here" if i == current else "")
+        self.size_tiles(font_px)
         self.show()
         self.raise_()
         if 0 <= current < len(self.tiles):
@@ -113,19 +169,19 @@ class StepIndex(QFrame):
 
 
 class IndexPlacer(QObject):
-    """Keeps the index over the page area when the window is resized."""
+    """Keeps the index over `area` (a sibling of the index) when either changes size."""
 
-    def __init__(self, index: StepIndex, window: MainWindow) -> None:
+    def __init__(self, index: StepIndex, area: QWidget, watched: Sequence[QWidget]) -> None:
         super().__init__(index)
         self.index = index
-        self.window = window
-        window.centralWidget().installEventFilter(self)
+        self.area = area
+        for widget in (area, *watched):
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self.place()
         return False
 
     def place(self) -> None:
-        body = self.window.body.geometry()
-        self.index.setGeometry(body)
+        self.index.setGeometry(self.area.geometry())

@@ -10,19 +10,26 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.content import Guide
+from decisionaid.core.decision_data import decision_data_for
+from decisionaid.core.export import build_summary, summary_text
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
+from decisionaid.ui.display_tools import show_checked_in_text
+from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.page_view import PageView
-from decisionaid.ui.theme import STANDARD, document_css, stylesheet
+from decisionaid.ui.theme import STANDARD, document_css, font_px, stylesheet
 
 if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
 
 REF_LINK = re.compile(r'href="ref:([A-Za-z0-9_:-]+)"')
+# Steps that show the reader's answers; on them the counsellor's screen lists those answers.
+ANSWER_KINDS = frozenset({"values", "leaning", "sure", "summary"})
 
 
 def cited_keys(*fragments: str) -> list[str]:
@@ -32,6 +39,12 @@ def cited_keys(*fragments: str) -> list[str]:
         for key in REF_LINK.findall(fragment):
             seen.setdefault(key, None)
     return list(seen)
+
+
+def text_html(text: str) -> str:
+    """Plain words (a step's reading text) as paragraphs, every piece escaped."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
 def sources_html(guide: Guide, keys: list[str]) -> str:
@@ -46,9 +59,19 @@ def sources_html(guide: Guide, keys: list[str]) -> str:
 
 
 class PresenterWindow(QWidget):
+    """On a screen of its own it is the counsellor's control desk: it then holds the shared
+    screen's tools (Presentation, Hide answers, Print this step) as well as Back/Next and the
+    index, and the reader's window shows none of them. `placementChanged` says when that may
+    have changed (shown, hidden, or moved to another screen)."""
+
+    placementChanged = Signal()
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.reader = window
+        self._shown = -1
+        self._watched_screen = False
+        policy = window.policy
         self.setObjectName("presenterWindow")
         self.setWindowTitle(f"Presenter view – {window.guide.title}")
         self.setAccessibleName("Presenter view")
@@ -65,25 +88,112 @@ class PresenterWindow(QWidget):
         self.view.setAccessibleName("Step text with talking points and sources")
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        buttons.setSpacing(window.policy.control_gap_px)
+        buttons.setSpacing(policy.control_gap_px)
         self.back_button = make_button("Back", "presenterBack", tip="reader's previous step")
         self.next_button = make_button(
             "Next", "presenterNext", primary=True, tip="reader's next step"
         )
         self.index_button = make_button("All steps", "presenterIndex", tip="choose any step")
         self.close_button = make_button("Close presenter view", "presenterClose")
+        # The shared screen's tools, here only while this window has a screen of its own.
+        self.presentation_button = make_button(
+            "Presentation",
+            "presenterPresentation",
+            tip="large text and high contrast on the reader's screen",
+        )
+        self.hide_button = make_button(
+            "Hide answers", "presenterHideAnswers", tip="keep the reader's choices off their screen"
+        )
+        self.print_button = make_button(
+            "Print this step", "presenterPrint", tip="print the reader's step as a handout"
+        )
+        for b in (self.presentation_button, self.hide_button):
+            b.setCheckable(True)
+            show_checked_in_text(b)
         self.back_button.clicked.connect(window.go_back)
         self.next_button.clicked.connect(window.go_next)
         self.close_button.clicked.connect(self.close)
-        for b in (self.close_button, self.index_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        self.index_button.clicked.connect(self.open_index)
+        tools = QWidget(self)
+        tools.setObjectName("presenterTools")
+        tools.setAccessibleName("Counsellor tools")
+        row = FlowLayout(tools, spacing=policy.control_gap_px, align=Qt.AlignmentFlag.AlignLeft)
+        self.shared_tools: list[QPushButton] = []  # the tools that move here from the reader's
+        for b, wanted, shared in (
+            (self.close_button, True, False),
+            (self.index_button, policy.step_index, False),
+            (self.presentation_button, True, True),
+            (self.hide_button, True, True),
+            (self.print_button, policy.step_handouts and policy.print_dialog, True),
+        ):
+            if wanted:
+                row.addWidget(b)
+                if shared:
+                    self.shared_tools.append(b)
+            else:
+                b.setParent(tools)
+            if shared or not wanted:
+                b.hide()
+        buttons.addWidget(tools, 1)
         for b in (self.back_button, self.next_button):
-            buttons.addWidget(b)
+            buttons.addWidget(b, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(buttons)
+        for seq, slot in (("Alt+Right", window.go_next), ("Alt+Left", window.go_back)):
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.activated.connect(slot)
+        # The counsellor's own index of all steps, over this window's text.
+        self.index = StepIndex(window.guide, lambda: window.current_index, self)
+        self.index.stepChosen.connect(window.go_to)
+        self.index.closed.connect(
+            lambda: self.index_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+        self._placer = IndexPlacer(self.index, self.view, [self])
+        self._placement = QTimer(self)
+        self._placement.setSingleShot(True)
+        self._placement.setInterval(0)
+        self._placement.timeout.connect(self.placementChanged.emit)
+        self.placementChanged.connect(lambda: self.show_step(self.reader.current_index))
         self.setStyleSheet(stylesheet(STANDARD, 100, window.policy.touch_target_px))
         window.stepChanged.connect(self.show_step)
+        # Answers change what the reader's step shows: follow once the step has redrawn itself.
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(lambda: self.show_step(self.reader.current_index))
+        window.signals.changed.connect(self._on_session_changed)
         self.show_step(window.current_index)
+
+    def _on_session_changed(self, what: str) -> None:
+        if what not in ("current_step", "text_scale", "high_contrast") and self.isVisible():
+            self._refresh.start()
+
+    def on_own_screen(self) -> bool:
+        """Shown on a screen the reader's window is not on: the counsellor's own screen."""
+        return self.isVisible() and self.screen() is not self.reader.screen()
+
+    def show_shared_tools(self, here: bool) -> None:
+        for b in self.shared_tools:
+            b.setVisible(here)
+
+    def open_index(self) -> None:
+        self._placer.place()
+        self.index.open_index(font_px(100))
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            if kind == QEvent.Type.Show and not self._watched_screen:
+                handle = self.windowHandle()
+                if handle is not None:
+                    handle.screenChanged.connect(lambda _s: self.note_placement())
+                    self._watched_screen = True
+            self.note_placement()
+        return super().event(event)
+
+    def note_placement(self) -> None:
+        """This window or the reader's was shown, hidden or moved: say so once it is done, so
+        isVisible() and screen() already tell where it is."""
+        self._placement.start()
 
     def show_step(self, index: int) -> None:
         guide = self.reader.guide
@@ -93,17 +203,52 @@ class PresenterWindow(QWidget):
         rendered = self.reader.renderer.render(step)
         self.title.setText(step.title)
         self.counter.setText(f"Step {index + 1} of {len(guide.steps)}")
-        notes = rendered.notes_html or "<p>No talking points for this step.</p>"
+        notes = rendered.notes_html or "<p>No counsellor notes for this step.</p>"
         body = (
             f"<h1>{html.escape(step.title)}</h1>"
-            f"<h2>Talking points</h2>{notes}"
+            f"<h2>Counsellor notes</h2>{notes}"
             f"<h2>Sources on this step</h2>"
             f"{sources_html(guide, cited_keys(rendered.html, rendered.notes_html))}"
-            f"<h2>What the reader sees</h2>{rendered.html}"
+            f"{self._answers_html(step.kind)}"
+            f"<h2>What the reader sees</h2>{rendered.html or self._reading_html(index)}"
         )
+        bar = self.view.verticalScrollBar()
+        keep = bar.value() if index == self._shown else 0
+        if index != self._shown:
+            self.index.hide()
         self.view.show_html(body, rendered.icon_arrays, document_css(STANDARD))
+        bar.setValue(keep)  # an answer given on the reader's screen keeps the counsellor's place
+        self._shown = index
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(guide.steps) - 1)
+
+    def _reading_html(self, index: int) -> str:
+        """The reader's step as its own widget reads it: exactly what the reader's screen shows,
+        so answers the counsellor hides there are hidden here too."""
+        words = self.reader.step_widget(index).text_for_reading()
+        return text_html(words) or "<p>This step shows no text.</p>"
+
+    def _answers_html(self, kind: str) -> str:
+        """The reader's answers, for the counsellor.
+
+        "Hide answers" keeps a reader's choices off a screen others in the room can see. The
+        presenter view on a screen of its own is the counsellor's screen, so there it lists the
+        answers the reader's screen hides, to help the counsellor respond (to a SURE score of 3
+        or lower, say). Sharing the reader's screen (one screen, opened by hand), it is seen by
+        the same people as the reader's window, so it hides them as that window does.
+        """
+        if kind not in ANSWER_KINDS:
+            return ""
+        heading = "<h2>The reader's answers</h2>"
+        session = self.reader.session
+        if session.state.hide_answers and not self.on_own_screen():
+            return (
+                f"{heading}<p><i>Hidden, as on the reader's screen: this window is on the same "
+                "screen.</i></p>"
+            )
+        summary = build_summary(session, decision_data_for(self.reader.guide))
+        lines = summary_text(summary, title="").strip().split("\n")
+        return heading + text_html("\n".join(lines))
 
     def place(self) -> None:
         """On the screen the reader's window is not on, when there is one."""

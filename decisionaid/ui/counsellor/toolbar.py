@@ -1,4 +1,8 @@
-"""The counsellor's controls, in the footer between "Start over" and Back/Next."""
+"""The counsellor's controls, in the footer between "Start over" and Back/Next.
+
+While the presenter view has a screen of its own, the counsellor runs the consultation from
+there: the tools move to the presenter view and the reader's window shows none of them.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ class CounsellorTools(QObject):
         self.session = window.session
         policy = window.policy
         self.presenter: PresenterWindow | None = None
+        # The reader's text size and contrast from before the preset, put back when it goes off.
+        self._before_presentation: tuple[int, bool] | None = None
         self.bar = QWidget()
         self.bar.setObjectName("counsellorTools")
         self.bar.setStyleSheet("QWidget#counsellorTools { background: transparent; }")
@@ -37,10 +43,10 @@ class CounsellorTools(QObject):
         )
         self.buttons: list[QPushButton] = []
 
-        self.index = StepIndex(window, window.centralWidget())
+        self.index = StepIndex(window.guide, lambda: window.current_index, window.centralWidget())
         self.index.stepChosen.connect(window.go_to)
         self.index.closed.connect(self._focus_index_button)
-        self._placer = IndexPlacer(self.index, window)
+        self._placer = IndexPlacer(self.index, window.body, [window.centralWidget()])
         self.index_button = self._add(
             row, policy.step_index, "All steps", "indexButton", "every step as a large tile"
         )
@@ -81,7 +87,7 @@ class CounsellorTools(QObject):
             "printStep",
             "print this step as a handout",
         )
-        self.print_button.clicked.connect(self.print_step)
+        self.print_button.clicked.connect(lambda: self.print_step())
 
         self._insert_in_footer()
         window.stepChanged.connect(lambda _i: self.index.hide())
@@ -124,9 +130,8 @@ class CounsellorTools(QObject):
     # -- actions ---------------------------------------------------------------------------
 
     def open_index(self) -> None:
-        self.index.size_tiles(font_px(self.session.state.text_scale))
         self._placer.place()
-        self.index.open_index()
+        self.index.open_index(font_px(self.session.state.text_scale))
 
     def _focus_index_button(self) -> None:
         self.index_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -135,11 +140,33 @@ class CounsellorTools(QObject):
         if self.presenter is None:
             from decisionaid.ui.counsellor.presenter import PresenterWindow
 
-            self.presenter = PresenterWindow(self.window)
-            self.presenter.index_button.clicked.connect(self.open_index)
+            presenter = PresenterWindow(self.window)
+            presenter.presentation_button.clicked.connect(self.set_presentation)
+            presenter.hide_button.clicked.connect(self.session.set_hide_answers)
+            presenter.print_button.clicked.connect(lambda: self.print_step(presenter))
+            presenter.placementChanged.connect(self._place_tools)
+            handle = self.window.windowHandle()
+            if handle is not None:  # the reader's window moving to another screen counts too
+                handle.screenChanged.connect(lambda _s: presenter.note_placement())
+            self.presenter = presenter
+            self._show_state()
         self.presenter.show_step(self.window.current_index)
         self.presenter.place()
         return self.presenter
+
+    def tools_with_counsellor(self) -> bool:
+        """Whether the counsellor's tools are in the presenter view, on its own screen."""
+        return self.presenter is not None and self.presenter.on_own_screen()
+
+    def _place_tools(self) -> None:
+        there = self.tools_with_counsellor()
+        for b in self.buttons:
+            b.setVisible(not there)
+        self.bar.setAccessibleName("" if there else "Counsellor tools")
+        if self.presenter is not None:
+            self.presenter.show_shared_tools(there)
+        if there:
+            self.index.close_index()
 
     def _open_presenter_on_second_screen(self) -> None:
         if not self.window.policy.presenter_view or len(QGuiApplication.screens()) < 2:
@@ -148,25 +175,51 @@ class CounsellorTools(QObject):
             self.open_presenter()
 
     def set_presentation(self, on: bool) -> None:
-        self.session.set_text_scale(PRESENTATION_SCALE if on else 100)
-        self.session.set_high_contrast(on)
+        state = self.session.state
+        if on:
+            before = (state.text_scale, state.high_contrast)
+            # Never smaller than the reader already had it.
+            self.session.set_text_scale(max(PRESENTATION_SCALE, state.text_scale))
+            self.session.set_high_contrast(True)
+            self._before_presentation = before
+        else:
+            scale, contrast = self._before_presentation or (100, False)
+            self._before_presentation = None
+            self.session.set_text_scale(scale)
+            self.session.set_high_contrast(contrast)
 
-    def print_step(self) -> None:
+    def print_step(self, parent: QWidget | None = None) -> None:
+        """Print the reader's step; the dialog opens over the window it was asked from."""
         from decisionaid.ui.counsellor.handout import print_step
 
-        print_step(self.window)
+        print_step(self.window, parent=parent)
 
     def _on_session_changed(self, what: str) -> None:
         state = self.session.state
-        if what in ("reset", "text_scale", "high_contrast"):
-            on = state.high_contrast and state.text_scale >= PRESENTATION_SCALE
-            self._set_checked(self.presentation_button, on)
-        if what in ("reset", "hide_answers"):
-            self._set_checked(self.hide_button, state.hide_answers)
+        if what in ("reset", "text_scale", "high_contrast") and not self._presentation_on():
+            # Changed by hand or cleared: what came before the preset no longer applies.
+            self._before_presentation = None
+        if what in ("reset", "text_scale", "high_contrast", "hide_answers"):
+            self._show_state()
         if what == "reset":
             self.index.hide()
+            if self.presenter is not None:
+                self.presenter.index.hide()
         if what == "text_scale" and self.index.isVisible():
             self.index.size_tiles(font_px(state.text_scale))
+
+    def _presentation_on(self) -> bool:
+        state = self.session.state
+        return state.high_contrast and state.text_scale >= PRESENTATION_SCALE
+
+    def _show_state(self) -> None:
+        """Both windows' toggles show the session's state."""
+        pairs = [(self.presentation_button, self.hide_button)]
+        if self.presenter is not None:
+            pairs.append((self.presenter.presentation_button, self.presenter.hide_button))
+        for presentation, hide in pairs:
+            self._set_checked(presentation, self._presentation_on())
+            self._set_checked(hide, self.session.state.hide_answers)
 
     @staticmethod
     def _set_checked(button: QPushButton, on: bool) -> None:
