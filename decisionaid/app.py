@@ -104,9 +104,9 @@ def build_window(parts: AppParts) -> MainWindow:
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
-    from PySide6.QtCore import Qt
-
     if policy.frameless:
+        from PySide6.QtCore import Qt  # only here: `Qt` costs start-up time (ui/controls.py)
+
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     if policy.fullscreen:
         window.showFullScreen()

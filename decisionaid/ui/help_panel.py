@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -87,7 +87,7 @@ class HelpPanel(QFrame):
     def show_panel(self) -> None:
         self.show()
         self.raise_()
-        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.close_button.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     def hide_panel(self) -> None:
         if self.isVisible():
