@@ -42,7 +42,10 @@ def make_button(
     tip: str = "",
     parent: QWidget | None = None,
 ) -> QPushButton:
-    b = QPushButton(text, parent)
+    # Not QPushButton(text, parent): matching that call against the (icon, text, parent)
+    # constructor makes PySide6 build QIcon's enums (about 16 M instructions at start-up).
+    b = QPushButton(parent)
+    b.setText(text)
     if name:
         b.setObjectName(name)
     b.setAccessibleName(text if not tip else f"{text}: {tip}")

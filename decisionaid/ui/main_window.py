@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -316,7 +315,10 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(seq), self)  # a window shortcut, Qt's default
             sc.activated.connect(slot)
         if self.policy.quit_shortcuts:
-            quit_action = QAction("Quit", self)
+            from PySide6.QtGui import QAction  # its enums cost start-up time where unused
+
+            quit_action = QAction(self)  # not QAction(text, self): see make_button
+            quit_action.setText("Quit")
             # Every key the platform binds to Quit; setShortcut() would look up the `Qt` namespace.
             quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
             quit_action.triggered.connect(self.close)
@@ -464,6 +466,8 @@ class MainWindow(QMainWindow):
     def open_external(self, url: str) -> None:
         if not self.policy.may_open_external_links:
             return
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time (see controls)
+
         answer = QMessageBox.question(
             self,
             "Open a web page?",
