@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from decisionaid.cli import Options
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
-from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.content import Guide
+from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.session import Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
@@ -64,13 +65,23 @@ def build_parts(options: Options) -> AppParts:
     config = load_config(options.config if explicit else default_config_path(), explicit=explicit)
     mode = choose_mode(options, config)
     root, locale = choose_content(options, config)
-    guide = load_guide(root, locale)
     policy = policy_for(
         mode,
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
     )
+    guide = load_guide_cached(root, locale, guide_store(policy))
     return AppParts(config=config, guide=guide, policy=policy)
+
+
+def guide_store(policy: Policy) -> GuideStore | None:
+    """Where the parsed guide is kept between starts: the user's cache folder, unless the mode
+    writes nothing to disk (kiosk)."""
+    if not policy.cache_pages:
+        return None
+    from decisionaid.paths import user_cache_dir
+
+    return GuideStore(user_cache_dir() / "guide", writable=True)
 
 
 def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
