@@ -152,6 +152,9 @@ def run(options: Options) -> int:
     from decisionaid.ui.crash_guard import install_crash_guard
 
     install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)
+    import gc
+
+    window.firstPaint.connect(gc.enable)  # cli.main keeps the collector off until then
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.
