@@ -60,3 +60,14 @@ def test_first_paint_does_not_build_the_qt_namespace(tmp_path: Path) -> None:
 
 def test_accessible_text_role_is_qts() -> None:
     assert Qt.ItemDataRole.AccessibleTextRole.value == ACCESSIBLE_TEXT_ROLE
+
+
+def test_escape_is_html_escape() -> None:
+    import html
+
+    from decisionaid.core.escape import escape
+
+    samples = ["", "plain", "<b>&amp;</b>", "\"quoted\" and 'single'", "a < b > c & d", "é ✓ \x00"]
+    for text in samples:
+        for quote in (True, False):
+            assert escape(text, quote) == html.escape(text, quote)

@@ -8,10 +8,10 @@ Designer file sets them.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
+
+from decisionaid.core.escape import escape
 
 # Qt.ItemDataRole.AccessibleTextRole, as the plain number item data roles are (tested).
 ACCESSIBLE_TEXT_ROLE = 11
@@ -31,7 +31,7 @@ def button_text(text: str) -> str:
 
 def plain_tooltip(text: str) -> str:
     """Words from a file, for a tool tip: Qt would guess tags in a bare string were markup."""
-    return f"<p>{html.escape(text)}</p>"
+    return f"<p>{escape(text)}</p>"
 
 
 def make_button(

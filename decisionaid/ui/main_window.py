@@ -6,7 +6,6 @@ reader reaches them, so start-up only pays for the first step.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 import shiboken6
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.config import Config
 from decisionaid.core.content import Guide, Step
+from decisionaid.core.escape import escape
 from decisionaid.core.page_cache import Pages, app_pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES, Session
@@ -74,7 +74,7 @@ class GlossaryBar(QFrame):
         self.hide()
 
     def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{html.escape(term)}</b>: {html.escape(definition)}")
+        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
         self.setAccessibleDescription(f"{term}: {definition}")
         self.show()
         self.close_button.setFocus()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import Step
+from decisionaid.core.escape import escape
 from decisionaid.ui.controls import make_button, set_enum
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.steps.base import StepContext, StepWidget
@@ -96,16 +95,16 @@ class PageStep(StepWidget):
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()
-        heading = f"<h1>{html.escape(self.step.title)}</h1>"
+        heading = f"<h1>{escape(self.step.title)}</h1>"
         self.view.theme = self.ctx.theme()
         self.view.show_html(heading + body, rendered.icon_arrays, document_css(self.ctx.theme()))
         self._loaded = True
 
     def _clinic_disclosure_html(self) -> str:
         cfg = self.ctx.config
-        name = html.escape(cfg.clinic_name or "The place where you are using this guide")
+        name = escape(cfg.clinic_name or "The place where you are using this guide")
         if cfg.clinic_disclosure:
-            text = html.escape(cfg.clinic_disclosure)
+            text = escape(cfg.clinic_disclosure)
         else:
             text = "has not added a statement about its own interests."
             return f"<h2>From the clinic</h2><p>{name} {text}</p>"
