@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from decisionaid.core.config import Config, default_config_path, is_locale_code,
 from decisionaid.core.content import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
+from decisionaid.core.record import field, record
 from decisionaid.core.session import Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 APP_NAME = "decisionaid"
 
 
-@dataclass
+@record
 class AppParts:
     config: Config
     guide: Guide

@@ -9,13 +9,13 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from decisionaid import __version__
+from decisionaid.core.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Options:
     content: Path | None = None
     locale: str | None = None  # None: the configuration's locale, else English

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.record import field, record
 from decisionaid.core.textfile import line_of, load_toml_file, parse_toml, read_text
 
 PAGE_KINDS = frozenset({"page", "compare", "about"})
@@ -27,7 +27,7 @@ FRONT_MATTER_FENCE = "+++"
 MAX_PAGE_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     key: str
     number: int
@@ -62,7 +62,7 @@ class Reference:
         return " ".join(p for p in parts if p.strip(". "))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GlossaryTerm:
     id: str
     term: str
@@ -70,7 +70,7 @@ class GlossaryTerm:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CrisisLine:
     name: str
     action: str
@@ -79,7 +79,7 @@ class CrisisLine:
     emergency: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CrisisInfo:
     intro: str
     lines: tuple[CrisisLine, ...]
@@ -112,7 +112,7 @@ DEFAULT_CRISIS = CrisisInfo(
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Page:
     id: str
     title: str
@@ -127,7 +127,7 @@ class Page:
     counsellor_notes_line: int = 1
 
 
-@dataclass
+@record
 class Step:
     id: str
     kind: str
@@ -144,7 +144,7 @@ class Step:
         return self.page.content_note if self.page else ""
 
 
-@dataclass
+@record
 class Guide:
     root: Path
     locale: str

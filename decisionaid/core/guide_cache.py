@@ -15,7 +15,6 @@ classes listed in `_CLASSES` may appear in it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import marshal
 import os
@@ -36,6 +35,7 @@ from decisionaid.core.content import (
     load_guide,
 )
 from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
+from decisionaid.core.record import is_record, record_fields
 
 try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
     from _blake2 import blake2b
@@ -158,11 +158,11 @@ def _encode(value: Any) -> Any:
         return ("e", type(value).__name__, value.value)
     if value is None or isinstance(value, str | int | float):  # bool is an int
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_record(value) and not isinstance(value, type):
         name = type(value).__name__
         if _CLASSES.get(name) is not type(value):
             raise TypeError(f"cannot cache a {name}")
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {f: _encode(getattr(value, f)) for f in record_fields(value)}
         return ("c", name, fields)
     if isinstance(value, Path):
         return ("p", str(value))
