@@ -71,6 +71,25 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
+# The launch options that are plain flags. A launch with nothing else on its command line (a
+# desktop shortcut, a kiosk's service file) needs no parser: building argparse's five parsers
+# is about 1.5% of start-up.
+_WINDOW_FLAGS = frozenset({"--kiosk", "--counsellor", "--startup-probe"})
+
+
+def window_flags_only(argv: Sequence[str]) -> Options | None:
+    """The Options argparse gives for a command line of window flags alone, else None
+    (anything else, an error argparse must report included, goes to the parser)."""
+    given = set(argv)
+    if not given <= _WINDOW_FLAGS or {"--kiosk", "--counsellor"} <= given:
+        return None
+    return Options(
+        kiosk="--kiosk" in given,
+        counsellor="--counsellor" in given,
+        startup_probe="--startup-probe" in given,
+    )
+
+
 def _check_content(args: argparse.Namespace, options: Options) -> int:
     from decisionaid.core.checker import check_content
     from decisionaid.paths import DEFAULT_LOCALE, content_dir
@@ -115,6 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # painted (app.run turns it on then), and for the other commands only while parsing.
     gc.disable()
     try:
+        quick = window_flags_only(sys.argv[1:] if argv is None else argv)
+        if quick is not None:
+            from decisionaid.app import run
+
+            return run(quick)
         args = _parser().parse_args(argv)
         options = _options(args)
         commands = {
