@@ -1,5 +1,7 @@
+import gc
 import sys
 
-from decisionaid.cli import main
+gc.disable()  # from the very start; cli.main says why and turns it back on
+from decisionaid.cli import main  # noqa: E402
 
 sys.exit(main())

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.cli import Options
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
-from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.content import Guide
+from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
+from decisionaid.core.record import field, record
 from decisionaid.core.session import Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 APP_NAME = "decisionaid"
 
 
-@dataclass
+@record
 class AppParts:
     config: Config
     guide: Guide
@@ -64,13 +65,23 @@ def build_parts(options: Options) -> AppParts:
     config = load_config(options.config if explicit else default_config_path(), explicit=explicit)
     mode = choose_mode(options, config)
     root, locale = choose_content(options, config)
-    guide = load_guide(root, locale)
     policy = policy_for(
         mode,
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
     )
+    guide = load_guide_cached(root, locale, guide_store(policy))
     return AppParts(config=config, guide=guide, policy=policy)
+
+
+def guide_store(policy: Policy) -> GuideStore | None:
+    """Where the parsed guide is kept between starts: the user's cache folder, unless the mode
+    writes nothing to disk (kiosk)."""
+    if not policy.cache_pages:
+        return None
+    from decisionaid.paths import user_cache_dir
+
+    return GuideStore(user_cache_dir() / "guide", writable=True)
 
 
 def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
@@ -104,9 +115,9 @@ def build_window(parts: AppParts) -> MainWindow:
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
-    from PySide6.QtCore import Qt
-
     if policy.frameless:
+        from PySide6.QtCore import Qt  # only here: `Qt` costs start-up time (ui/controls.py)
+
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     if policy.fullscreen:
         window.showFullScreen()
@@ -148,6 +159,9 @@ def run(options: Options) -> int:
     from decisionaid.ui.crash_guard import install_crash_guard
 
     install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)
+    import gc
+
+    window.firstPaint.connect(gc.enable)  # cli.main keeps the collector off until then
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.

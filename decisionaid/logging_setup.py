@@ -15,9 +15,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from decisionaid.core.record import field, is_record, record, record_fields
 
 if TYPE_CHECKING:
     from decisionaid.app import AppParts
@@ -69,6 +70,9 @@ def _strings(value: Any) -> Iterator[str]:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             yield from _strings(getattr(value, f.name))
+    elif is_record(value) and not isinstance(value, type):
+        for name in record_fields(value):
+            yield from _strings(getattr(value, name))
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(key)
@@ -144,7 +148,7 @@ class ReaderDataFilter(logging.Filter):
         return True
 
 
-@dataclass
+@record
 class LoggingSetup:
     """What configure_logging changed, so tests (and a second run in one process) can undo it."""
 

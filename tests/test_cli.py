@@ -70,3 +70,20 @@ def test_screenshots_writes_one_png_per_step_named_after_it(
 
 def test_bad_size_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["screenshots", str(tmp_path), "--size", "big"]) == 2
+
+
+def test_a_launch_with_window_flags_alone_gets_what_argparse_would_give() -> None:
+    import itertools
+
+    from decisionaid.cli import _options, _parser, window_flags_only
+
+    flags = ["--kiosk", "--counsellor", "--startup-probe", "--startup-probe"]
+    lines = [list(line) for n in range(4) for line in itertools.permutations(flags, n)]
+    for argv in lines:
+        quick = window_flags_only(argv)
+        if "--kiosk" in argv and "--counsellor" in argv:
+            assert quick is None  # argparse reports the clash
+        else:
+            assert quick == _options(_parser().parse_args(argv)), argv
+    for argv in (["--kiosk", "check-content"], ["--locale", "en"], ["--kio"], ["--help"], ["-h"]):
+        assert window_flags_only(argv) is None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from decisionaid.core.export import (
     reflection,
     summary_text,
 )
+from decisionaid.core.record import record_fields
 from decisionaid.core.session import Session, SessionState
 
 DECISION_CONTENT = Path(__file__).parent / "fixtures" / "decision" / "en"
@@ -66,12 +66,12 @@ def _different(value: object) -> object:
 
 def test_reset_wipes_every_field_one_by_one() -> None:
     fresh = SessionState()
-    for f in fields(fresh):
+    for name in record_fields(fresh):
         session = Session()
-        setattr(session.state, f.name, _different(getattr(fresh, f.name)))
-        assert not session.is_empty(), f.name
+        setattr(session.state, name, _different(getattr(fresh, name)))
+        assert not session.is_empty(), name
         session.reset()
-        assert getattr(session.state, f.name) == getattr(fresh, f.name), f.name
+        assert getattr(session.state, name) == getattr(fresh, name), name
 
 
 def test_reset_wipes_every_decision_choice() -> None:
@@ -92,8 +92,8 @@ def test_reset_wipes_every_decision_choice() -> None:
     heard: list[str] = []
     session.subscribe(heard.append)
     session.reset()
-    for f in fields(fresh):
-        assert getattr(session.state, f.name) == getattr(fresh, f.name), f.name
+    for name in record_fields(fresh):
+        assert getattr(session.state, name) == getattr(fresh, name), name
     assert session.is_empty()
     assert heard == ["reset"]
     assert session.own_question_text("own:0") == ""

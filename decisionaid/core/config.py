@@ -14,12 +14,12 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.content import CrisisInfo, parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.record import field, record
 from decisionaid.core.staff_pin import is_valid_hash
 from decisionaid.core.textfile import parse_toml, read_text
 
@@ -35,7 +35,7 @@ _LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass
+@record
 class Config:
     path: Path | None = None
     mode: str = "personal"

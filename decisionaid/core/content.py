@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.record import field, record
 from decisionaid.core.textfile import line_of, load_toml_file, parse_toml, read_text
 
 PAGE_KINDS = frozenset({"page", "compare", "about"})
@@ -27,7 +27,7 @@ FRONT_MATTER_FENCE = "+++"
 MAX_PAGE_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     key: str
     number: int
@@ -64,7 +64,7 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GlossaryTerm:
     id: str
     term: str
@@ -72,7 +72,7 @@ class GlossaryTerm:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CrisisLine:
     name: str
     action: str
@@ -81,7 +81,7 @@ class CrisisLine:
     emergency: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CrisisInfo:
     intro: str
     lines: tuple[CrisisLine, ...]
@@ -114,7 +114,7 @@ DEFAULT_CRISIS = CrisisInfo(
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Page:
     id: str
     title: str
@@ -129,7 +129,7 @@ class Page:
     counsellor_notes_line: int = 1
 
 
-@dataclass
+@record
 class Step:
     id: str
     kind: str
@@ -157,7 +157,7 @@ class Step:
         return self.page.counsellor_notes_line if self.page else self.notes_line
 
 
-@dataclass
+@record
 class Guide:
     root: Path
     locale: str

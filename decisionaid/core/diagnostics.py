@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+from decisionaid.core.record import field, record
 
 
 class Severity(Enum):
@@ -13,7 +14,7 @@ class Severity(Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Diagnostic:
     path: str
     line: int
@@ -25,7 +26,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}: {prefix}{self.message}"
 
 
-@dataclass
+@record
 class Diagnostics:
     """Collects problems instead of raising them, so one bad file never stops the rest."""
 

@@ -5,8 +5,9 @@ Widgets ask the policy ("may I open an external link?"), never which mode they a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import Enum
+
+from decisionaid.core.record import record, replace
 
 
 class Mode(Enum):
@@ -20,7 +21,7 @@ class ExternalLinks(Enum):
     SHOW_ONLY = "show"  # show the address as text; never open anything
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Policy:
     mode: Mode
     fullscreen: bool = False

@@ -6,16 +6,16 @@ python-markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.record import field, record
 
 if TYPE_CHECKING:
     from decisionaid.core.iconarray import IconArray
 
 
-@dataclass
+@record
 class RenderedPage:
     step_id: str
     html: str

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-
 from decisionaid.core.observable import Observable
+from decisionaid.core.record import field, record, record_fields
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
 OWN_PREFIX = "own:"
 OWN_QUESTION_MAX_CHARS = 300
 
 
-@dataclass
+@record
 class SessionState:
     """The reader's choices. Every field has an empty default so a reset is a fresh instance."""
 
@@ -44,7 +43,7 @@ class Session(Observable):
 
     def is_empty(self) -> bool:
         fresh = SessionState()
-        return all(getattr(self.state, f.name) == getattr(fresh, f.name) for f in fields(fresh))
+        return all(getattr(self.state, f) == getattr(fresh, f) for f in record_fields(fresh))
 
     # -- navigation and view -------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ def parse_toml(
     text: str, path: Path, diags: Diagnostics, line_offset: int = 0
 ) -> dict[str, Any] | None:
     """Parsed TOML, or None with a diagnostic at the line the parser names."""
+    import tomllib  # here: a start with the guide cached (core/guide_cache.py) reads no TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

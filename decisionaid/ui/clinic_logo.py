@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -26,6 +25,8 @@ def clinic_logo_label(
             f"clinic.logo '{path}' could not be read as an image; no logo shown",
         )
         return None
+    from PySide6.QtCore import Qt  # only with a logo: the window imports this module early
+
     scaled = pixmap.scaledToHeight(height_px, Qt.TransformationMode.SmoothTransformation)
     if scaled.width() > MAX_LOGO_WIDTH:
         scaled = pixmap.scaledToWidth(MAX_LOGO_WIDTH, Qt.TransformationMode.SmoothTransformation)

@@ -1,20 +1,32 @@
-"""Buttons and labels built the same way everywhere: named for screen readers, keyboard-ready."""
+"""Buttons and labels built the same way everywhere: named for screen readers, keyboard-ready.
+
+Nothing here touches PySide6's `Qt` namespace: its first use makes PySide6 build all 93 of its
+enums (about 120 M instructions), and the first screen needs none of them. Enum-typed properties
+are set by their key names through Qt's property system instead (`set_enum`), the way a
+Designer file sets them.
+"""
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import (
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+from decisionaid.core.escape import escape
+
+# Qt.ItemDataRole.AccessibleTextRole, as the plain number item data roles are (tested).
+ACCESSIBLE_TEXT_ROLE = 11
+
+
+def set_enum(obj: QObject, prop: str, keys: str) -> None:
+    """Set an enum or flags property by key names: `set_enum(label, "textFormat", "PlainText")`
+    is `label.setTextFormat(Qt.TextFormat.PlainText)`; flags join keys with "|"."""
+    if not obj.setProperty(prop, keys):
+        raise ValueError(f"{type(obj).__name__}.{prop} cannot be set to {keys!r}")
 
 
 def button_text(text: str) -> str:
@@ -24,7 +36,7 @@ def button_text(text: str) -> str:
 
 def plain_tooltip(text: str) -> str:
     """Words from a file, for a tool tip: Qt would guess tags in a bare string were markup."""
-    return f"<p>{html.escape(text)}</p>"
+    return f"<p>{escape(text)}</p>"
 
 
 def make_button(
@@ -35,7 +47,10 @@ def make_button(
     tip: str = "",
     parent: QWidget | None = None,
 ) -> QPushButton:
-    b = QPushButton(text, parent)
+    # Not QPushButton(text, parent): matching that call against the (icon, text, parent)
+    # constructor makes PySide6 build QIcon's enums (about 16 M instructions at start-up).
+    b = QPushButton(parent)
+    b.setText(text)
     if name:
         b.setObjectName(name)
     b.setAccessibleName(text if not tip else f"{text}: {tip}")
@@ -43,7 +58,7 @@ def make_button(
         b.setToolTip(tip)
     if primary:
         b.setProperty("role", "primary")
-    b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_enum(b, "focusPolicy", "StrongFocus")
     b.setAutoDefault(True)  # Enter and Return press a focused button, as Space does
     return b
 
@@ -60,7 +75,7 @@ def make_label(
     piece from a file escaped, may pass `rich=True`: content, clinic settings and a reader's
     own words can hold tags such as <img> or <a>, which must appear as typed."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    set_enum(label, "textFormat", "RichText" if rich else "PlainText")
     label.setText(text)
     if name:
         label.setObjectName(name)
@@ -71,6 +86,9 @@ def make_label(
 def label_words(label: QLabel) -> str:
     """The words a label shows, for reading aloud: markup of our own rich labels dropped, and
     plain labels taken as they are, so a typed '<b>' is read as typed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocumentFragment
+
     if label.textFormat() == Qt.TextFormat.RichText:
         return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
     return label.text()
@@ -97,6 +115,8 @@ def wipe_text(edit: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
     back what the last reader typed. For a line edit `setText` drops the history; a text edit
     forgets it when undo is switched off and on again.
     """
+    from PySide6.QtWidgets import QLineEdit
+
     if isinstance(edit, QLineEdit):
         edit.setText("")
         edit.setModified(False)

@@ -19,8 +19,8 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger("decisionaid.crash")
 
@@ -54,7 +54,10 @@ class CrashGuard(QObject):
         self._recent: list[float] = []
         self._handling = False
         self._previous_hooks: tuple[object, object] | None = None
-        self._relay.connect(self._handle, Qt.ConnectionType.QueuedConnection)
+        # Emitted only from other threads, so Qt's automatic connection queues it to this
+        # object's (the GUI) thread; naming Qt.ConnectionType.QueuedConnection would cost the
+        # first paint the `Qt` namespace (see ui/controls.py).
+        self._relay.connect(self._handle)
 
     def install(self) -> None:
         self._previous_hooks = (sys.excepthook, threading.excepthook)
@@ -109,6 +112,9 @@ class CrashGuard(QObject):
         self.crashed.emit(summary)
 
     def _calm_message(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._parent_widget)
         box.setObjectName("crashMessage")
         box.setIcon(QMessageBox.Icon.Information)

@@ -6,16 +6,28 @@ whole and tappable instead of squeezing their labels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class FlowLayout(QLayout):
+    """Rows of controls, right-aligned unless `align` says otherwise.
+
+    The header's row is built before the first paint, where PySide6's `Qt` namespace is not
+    touched (see controls.py): right alignment needs no `Qt` value, and the layout keeps
+    QLayout's own expandingDirections(), which only its parents' stretch factors decide here.
+    """
+
     def __init__(
         self,
         parent: QWidget | None = None,
         spacing: int = 8,
-        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignRight,
+        align: Qt.AlignmentFlag | None = None,  # None: Qt.AlignmentFlag.AlignRight
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
@@ -41,9 +53,6 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -73,6 +82,17 @@ class FlowLayout(QLayout):
 
     # -- placement -------------------------------------------------------------------------
 
+    def _indent(self, spare: int) -> int:
+        if self._align is None:
+            return spare
+        from PySide6.QtCore import Qt
+
+        if self._align & Qt.AlignmentFlag.AlignRight:
+            return spare
+        if self._align & Qt.AlignmentFlag.AlignHCenter:
+            return spare // 2
+        return 0
+
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
 
@@ -94,13 +114,7 @@ class FlowLayout(QLayout):
                 continue
             height = max(i.sizeHint().height() for i in row)
             width = sum(i.sizeHint().width() for i in row) + self._gap * (len(row) - 1)
-            spare = max(0, area.width() - width)
-            if self._align & Qt.AlignmentFlag.AlignRight:
-                x = area.x() + spare
-            elif self._align & Qt.AlignmentFlag.AlignHCenter:
-                x = area.x() + spare // 2
-            else:
-                x = area.x()
+            x = area.x() + self._indent(max(0, area.width() - width))
             for item in row:
                 hint = item.sizeHint()
                 if apply:

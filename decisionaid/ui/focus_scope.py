@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 # Far more than the window has; only stops a broken focus chain from looping forever.
@@ -17,6 +16,8 @@ _CHAIN_LIMIT = 2000
 
 
 def takes_tab_focus(widget: QWidget) -> bool:
+    from PySide6.QtCore import Qt  # here: the window imports this module before its first paint
+
     return (
         widget.isVisible()
         and widget.isEnabled()
@@ -46,6 +47,8 @@ class FocusScope:
             if widget is start:
                 break
             if self.contains(widget) and takes_tab_focus(widget):
+                from PySide6.QtCore import Qt
+
                 reason = (
                     Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
                 )

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import CrisisInfo
+from decisionaid.core.escape import escape
 from decisionaid.ui.controls import clear_layout, label_words, make_button, make_label
 
 
@@ -68,9 +67,9 @@ class HelpPanel(QFrame):
         for line in info.lines:
             who = f" ({line.audience})" if line.audience else ""
             # Crisis lines come from content and clinic files: shown as text, never as markup.
-            text = f"<b>{html.escape(line.action)}</b><br/>{html.escape(line.name + who)}"
+            text = f"<b>{escape(line.action)}</b><br/>{escape(line.name + who)}"
             if line.detail:
-                text += f"<br/>{html.escape(line.detail)}"
+                text += f"<br/>{escape(line.detail)}"
             label = make_label(text, rich=True)
             label.setAccessibleName(f"{line.action}. {line.name}{who}. {line.detail}")
             self.body_layout.addWidget(label)
@@ -87,7 +86,7 @@ class HelpPanel(QFrame):
     def show_panel(self) -> None:
         self.show()
         self.raise_()
-        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.close_button.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     def hide_panel(self) -> None:
         if self.isVisible():

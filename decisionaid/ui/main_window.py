@@ -6,12 +6,11 @@ reader reaches them, so start-up only pays for the first step.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.config import Config
 from decisionaid.core.content import Guide, Step
+from decisionaid.core.escape import escape
 from decisionaid.core.page_cache import Pages, app_pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES, Session
 from decisionaid.ui.clinic_logo import clinic_logo_label
-from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.controls import ACCESSIBLE_TEXT_ROLE, make_button, make_label, set_enum
 from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
@@ -46,6 +45,16 @@ from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 CONTENTS_AUTO_HIDE_SCALE = 175
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
+
+
+def top_aligned(widget: QWidget) -> QVBoxLayout:
+    """`widget` at the top of its row: the same as adding it with Qt.AlignmentFlag.AlignTop,
+    without touching the `Qt` namespace before the first paint (see controls.py)."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    return column
 
 
 class GlossaryBar(QFrame):
@@ -61,14 +70,14 @@ class GlossaryBar(QFrame):
         self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top_aligned(self.close_button))
         self.hide()
 
     def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{html.escape(term)}</b>: {html.escape(definition)}")
+        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
         self.setAccessibleDescription(f"{term}: {definition}")
         self.show()
-        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.close_button.setFocus()
 
 
 class StartOverBar(QFrame):
@@ -178,11 +187,11 @@ class MainWindow(QMainWindow):
         # The controls wrap onto more rows at large text sizes instead of being squeezed.
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumHeight(self.policy.touch_target_px)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a clinic name is not markup
+        set_enum(self.title_label, "textFormat", "PlainText")  # a clinic name is not markup
         self.logo_label = clinic_logo_label(self.config, self.policy.touch_target_px, header)
         if self.logo_label is not None:
-            h.addWidget(self.logo_label, 0, Qt.AlignmentFlag.AlignTop)
-        h.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignTop)
+            h.addLayout(top_aligned(self.logo_label))
+        h.addLayout(top_aligned(self.title_label), 1)
         self.tools_row = FlowLayout(spacing=gap)
         h.addLayout(self.tools_row, 2)
         self.tools_row.addWidget(self.contents_button)
@@ -195,7 +204,7 @@ class MainWindow(QMainWindow):
             ts.addWidget(w)
         self.tools_row.addWidget(text_size)
         h.addSpacing(gap * 2)
-        h.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        h.addLayout(top_aligned(self.help_button))
         root.addWidget(header)
 
         progress_row = QWidget(central)
@@ -209,11 +218,11 @@ class MainWindow(QMainWindow):
         self.step_title = QLabel()
         self.step_title.setObjectName("stepTitle")
         self.step_title.setWordWrap(True)
-        self.step_title.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files
+        set_enum(self.step_title, "textFormat", "PlainText")  # titles come from files
         labels.addWidget(self.step_title, 1)
-        labels.addWidget(
-            self.counter_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
+        # At its own width beside the stretching title, so at the right; a label centres its
+        # text vertically by default.
+        labels.addWidget(self.counter_label, 0)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress through the guide")
         self.progress.setTextVisible(False)
@@ -234,7 +243,7 @@ class MainWindow(QMainWindow):
         self.contents.setMinimumWidth(220)
         for i, step in enumerate(self.guide.steps):
             item = QListWidgetItem(f"{i + 1}. {step.short_title}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}: {step.title}")
+            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
             self.contents.addItem(item)
         self.contents.itemActivated.connect(lambda item: self.go_to(self.contents.row(item)))
         self.contents.itemClicked.connect(lambda item: self.go_to(self.contents.row(item)))
@@ -303,12 +312,15 @@ class MainWindow(QMainWindow):
             ("Ctrl+-", lambda: self.step_text_scale(-1)),
             ("F1", self.toggle_help),
         ):
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc = QShortcut(QKeySequence(seq), self)  # a window shortcut, Qt's default
             sc.activated.connect(slot)
         if self.policy.quit_shortcuts:
-            quit_action = QAction("Quit", self)
-            quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+            from PySide6.QtGui import QAction  # its enums cost start-up time where unused
+
+            quit_action = QAction(self)  # not QAction(text, self): see make_button
+            quit_action.setText("Quit")
+            # Every key the platform binds to Quit; setShortcut() would look up the `Qt` namespace.
+            quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
             quit_action.triggered.connect(self.close)
             self.addAction(quit_action)
         escape = QShortcut(QKeySequence("Escape"), self)
@@ -393,7 +405,7 @@ class MainWindow(QMainWindow):
         self.start_over_bar.hide()
         focus = widget.first_focus()
         if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.setFocus()  # Qt.FocusReason.OtherFocusReason
         self.setWindowTitle(f"{step.title} – {self.guide.title}")
         self.stepChanged.emit(index)
 
@@ -408,7 +420,7 @@ class MainWindow(QMainWindow):
                 "Please tell a member of staff. The help button above still works."
             )
             label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum(label, "alignment", "AlignCenter")
             self.stack.addWidget(label)
 
     def go_next(self) -> None:
@@ -443,7 +455,7 @@ class MainWindow(QMainWindow):
         opener, self._help_opener = self._help_opener, None
         if opener is None or not shiboken6.isValid(opener) or not takes_tab_focus(opener):
             opener = self.help_button
-        opener.setFocus(Qt.FocusReason.OtherFocusReason)
+        opener.setFocus()
         self.helpVisibilityChanged.emit(False)
 
     def show_glossary(self, term_id: str) -> None:
@@ -454,6 +466,8 @@ class MainWindow(QMainWindow):
     def open_external(self, url: str) -> None:
         if not self.policy.may_open_external_links:
             return
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time (see controls)
+
         answer = QMessageBox.question(
             self,
             "Open a web page?",
@@ -521,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def ask_start_over(self) -> None:
         self.start_over_bar.show()
-        self.start_over_bar.cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.start_over_bar.cancel.setFocus()
 
     def start_over(self) -> None:
         """Wipe the reader's session and every widget's state, then show the first step."""

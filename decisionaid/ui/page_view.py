@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.theme import Theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
 
     from decisionaid.core.iconarray import IconArray
@@ -48,7 +49,10 @@ class PageView(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Reached by setSource() and history; the document answers for everything else.
         # Remote and local files are never fetched, whatever the content asks for.
-        url = QUrl(url) if isinstance(url, str) else url
+        if isinstance(url, str):
+            from PySide6.QtCore import QUrl
+
+            url = QUrl(url)
         return resource_for(kind, url, lambda u: self._icon_image(u.path()))
 
     def _icon_image(self, path: str) -> QImage | None:

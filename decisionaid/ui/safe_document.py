@@ -9,19 +9,28 @@ the app draws itself, and gives an empty stand-in for everything else.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
 
 # Schemes whose pictures the app draws itself; a loader for them is passed in.
 DRAWN_SCHEMES = frozenset({"iconarray"})
 
-ImageLoader = Callable[[QUrl], QImage | None]
+ImageLoader = Callable[["QUrl"], "QImage | None"]
 
 
 def blocked_resource(kind: int) -> object:
     """An empty stand-in for a resource that must not be loaded, of the type Qt expects."""
     if kind == QTextDocument.ResourceType.ImageResource:
+        # Imported here: the first page asks for no resource, and `Qt` costs start-up time.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage
+
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         return image

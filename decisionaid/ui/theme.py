@@ -6,15 +6,15 @@ against WCAG contrast ratios.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from decisionaid.core.record import record
 from decisionaid.paths import icon_path
 
 BASE_FONT_PX = 17
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Theme:
     name: str
     window: str

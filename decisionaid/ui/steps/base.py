@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -12,6 +11,7 @@ from decisionaid.core.config import Config
 from decisionaid.core.content import Guide, Step
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
+from decisionaid.core.record import record
 from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from decisionaid.ui.theme import Theme
 
 
-@dataclass
+@record
 class StepContext:
     """Everything a step widget may use. Steps never reach into the main window."""
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import Step
-from decisionaid.ui.controls import make_button
+from decisionaid.core.escape import escape
+from decisionaid.ui.controls import make_button, set_enum
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import document_css
@@ -35,8 +33,8 @@ class ContentNote(QFrame):
         heading.setObjectName("stepTitle")
         body = QLabel(text)
         body.setWordWrap(True)
-        body.setTextFormat(Qt.TextFormat.PlainText)  # the note comes from a content file
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_enum(body, "textFormat", "PlainText")  # the note comes from a content file
+        set_enum(body, "textInteractionFlags", "NoTextInteraction")
         hint = QLabel(
             "You can skip it, come back later, or stop at any time. Help is always at the top right."
         )
@@ -81,7 +79,7 @@ class PageStep(StepWidget):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_enum(scroll, "focusPolicy", "NoFocus")
             scroll.setWidget(holder)
             self.stack.addWidget(scroll)
         self.stack.addWidget(self.view)
@@ -97,16 +95,16 @@ class PageStep(StepWidget):
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()
-        heading = f"<h1>{html.escape(self.step.title)}</h1>"
+        heading = f"<h1>{escape(self.step.title)}</h1>"
         self.view.theme = self.ctx.theme()
         self.view.show_html(heading + body, rendered.icon_arrays, document_css(self.ctx.theme()))
         self._loaded = True
 
     def _clinic_disclosure_html(self) -> str:
         cfg = self.ctx.config
-        name = html.escape(cfg.clinic_name or "The place where you are using this guide")
+        name = escape(cfg.clinic_name or "The place where you are using this guide")
         if cfg.clinic_disclosure:
-            text = html.escape(cfg.clinic_disclosure)
+            text = escape(cfg.clinic_disclosure)
         else:
             text = "has not added a statement about its own interests."
             return f"<h2>From the clinic</h2><p>{name} {text}</p>"
@@ -128,7 +126,7 @@ class PageStep(StepWidget):
     def reveal(self) -> None:
         self.ctx.session.mark_content_note_seen(self.step.id)
         self.stack.setCurrentWidget(self.view)
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     def scroll_to(self, anchor: str) -> None:
         if anchor:
