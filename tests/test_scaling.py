@@ -142,3 +142,27 @@ def test_counsellor_index_and_presenter_view_are_whole_at_200_percent(qtbot) -> 
         w.go_to(i)
         problems += _settled_problems(qtbot, presenter, f"presenter view, {step.id}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scale", [100, 125, 150])
+def test_every_contents_title_shows_whole_at_each_text_size(qtbot, scale: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    window = make_window(qtbot, content_dir())
+    window.resize(1280, 800)
+    window.set_text_scale(scale)
+    qtbot.waitUntil(lambda: window.contents.isVisible())
+    _settle()
+    contents = window.contents
+    assert contents.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    metrics = QFontMetrics(contents.font())
+    width = contents.viewport().width()
+    for row in range(contents.count()):
+        item = contents.item(row)
+        rect = contents.visualItemRect(item)
+        needed = metrics.boundingRect(
+            QRect(0, 0, width - 4, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert rect.height() >= needed.height(), f"{item.text()!r} is cut short at {scale}%"
+        assert rect.width() >= needed.width(), f"{item.text()!r} is cut short at {scale}%"

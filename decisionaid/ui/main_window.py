@@ -239,6 +239,13 @@ class MainWindow(QMainWindow):
         self.contents.setObjectName("contents")
         self.contents.setAccessibleName("Contents: all steps of the guide")
         self.contents.setWordWrap(True)
+        # Long titles wrap onto a second line at large text sizes instead of being cut short
+        # behind a sideways scroll bar.
+        set_enum(self.contents, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        # The list is longer than the window at every text size; a bar that came and went would
+        # change the width the titles were measured at.
+        set_enum(self.contents, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        set_enum(self.contents, "resizeMode", "Adjust")
         self.contents.setMaximumWidth(320)
         self.contents.setMinimumWidth(220)
         for i, step in enumerate(self.guide.steps):
@@ -528,6 +535,8 @@ class MainWindow(QMainWindow):
         self.scale_label.setAccessibleName(f"Text size {scale} percent")
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
         self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
+        # The list measures wrapped titles once; at a new text size it must measure again.
+        QTimer.singleShot(0, self.contents.doItemsLayout)
         for widget in self._step_widgets.values():
             widget.apply_theme()
 

@@ -142,9 +142,9 @@ QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
 QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
     border: 2px solid transparent; border-radius: 8px; background: transparent; }}
 {indicator_css(t, f)}
-QListWidget {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window}; }}
+QListWidget {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window}; padding: 0px 0px 0px 8px; }}
 QListWidget:focus {{ border: 4px solid {t.focus}; }}
-QListWidget::item {{ min-height: {target_px}px; padding: 2px 8px; }}
+QListWidget::item {{ min-height: {target_px}px; padding: 2px 0px; }}
 QListWidget::item:selected {{ background: {t.selection}; color: {t.on_selection}; }}
 QTextBrowser {{ border: none; background: {t.window}; }}
 QTextBrowser:focus {{ border: 3px solid {t.focus}; }}
