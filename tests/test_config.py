@@ -316,3 +316,38 @@ def test_a_logo_file_that_is_not_an_image_is_logged_with_its_own_line(tmp_path: 
     assert result.stderr.count(notice) == 1, result.stderr
     log = (state / "decisionaid" / "log" / "decisionaid.log").read_text(encoding="utf-8")
     assert log.count(notice) == 1, log
+
+
+def test_a_counsellor_sees_setup_notices_on_screen_and_can_put_them_away(
+    qtbot, tmp_path: Path
+) -> None:
+    from decisionaid.paths import content_dir
+    from decisionaid.ui.staff_notices import StaffNoticeBar
+    from tests.helpers import make_window
+
+    path = write(tmp_path, BROKEN_CONFIGS["absurd-timeouts"])
+    window = make_window(qtbot, content_dir(), Mode.COUNSELLOR, config=path)
+    bar = window.findChild(StaffNoticeBar)
+    assert bar is not None and bar.isVisible()
+    shown = bar.notices_label.text()
+    assert "clinic.toml:2: kiosk.idle_timeout_seconds is -1" in shown
+    assert bar.accessibleName() == "Notices for staff"
+    from PySide6.QtCore import Qt
+
+    assert bar.dismiss.focusPolicy() & Qt.FocusPolicy.TabFocus
+    bar.dismiss.setFocus()
+    qtbot.keyClick(bar.dismiss, Qt.Key.Key_Space)
+    assert not bar.isVisible()
+
+
+@pytest.mark.parametrize("mode_name", ["PERSONAL", "KIOSK"])
+def test_readers_never_see_setup_notices_on_the_guide(
+    qtbot, tmp_path: Path, mode_name: str
+) -> None:
+    from decisionaid.paths import content_dir
+    from decisionaid.ui.staff_notices import StaffNoticeBar
+    from tests.helpers import make_window
+
+    path = write(tmp_path, BROKEN_CONFIGS["absurd-timeouts"])
+    window = make_window(qtbot, content_dir(), getattr(Mode, mode_name), config=path)
+    assert window.findChild(StaffNoticeBar) is None

@@ -43,6 +43,7 @@ class Policy:
     step_index: bool = False
     presenter_view: bool = False
     step_handouts: bool = False  # print any single step
+    staff_notices_on_screen: bool = False  # staff run the app, so setup problems show to them
     own_questions: bool = True
     # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
     own_questions_with_keyboard: bool = False
@@ -80,6 +81,7 @@ COUNSELLOR = Policy(
     step_index=True,
     presenter_view=True,
     step_handouts=True,
+    staff_notices_on_screen=True,
 )
 
 _BY_MODE = {Mode.PERSONAL: PERSONAL, Mode.KIOSK: KIOSK, Mode.COUNSELLOR: COUNSELLOR}

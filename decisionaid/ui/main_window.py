@@ -288,6 +288,13 @@ class MainWindow(QMainWindow):
         f.addWidget(self.next_button)
         root.addWidget(footer)
 
+        notices = self.config.staff_notices
+        if self.policy.staff_notices_on_screen and notices:
+            from decisionaid.ui.staff_notices import StaffNoticeBar
+
+            self.staff_notice_bar = StaffNoticeBar(notices, central)
+            root.insertWidget(1, self.staff_notice_bar)  # under the header, above the step
+
         self.setCentralWidget(central)
         self.help_panel = HelpPanel(central)
         self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
