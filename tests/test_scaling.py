@@ -110,11 +110,14 @@ def _settled_problems(qtbot, window, where, root=None):  # type: ignore[no-untyp
 
 def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    one_row = w.help_button.geometry().height()
-    w.set_text_scale(200)
-    qtbot.waitUntil(lambda: w.contents_button.height() > one_row)
     buttons = [w.contents_button, w.larger_button, w.display_tools.contrast_button]
+
+    def rows() -> set[int]:
+        return {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
+
+    assert len(rows()) == 1
+    w.set_text_scale(200)
+    # The controls move onto a second row rather than being squeezed.
+    qtbot.waitUntil(lambda: len(rows()) >= 2)
     for b in buttons:
         assert b.width() >= b.sizeHint().width()
-    rows = {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
-    assert len(rows) >= 2  # the controls moved onto a second row rather than being squeezed

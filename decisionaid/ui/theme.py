@@ -156,9 +156,8 @@ QPushButton, QToolButton {{
 }}
 QPushButton[role="primary"] {{ background: {t.primary}; color: {t.on_primary}; border-color: {t.primary}; }}
 QPushButton#helpButton {{ background: {t.help}; color: {t.on_help}; border-color: {t.help}; font-weight: 600; }}
-QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus {{
-    border: 4px solid {t.focus};
-}}
+QRadioButton:focus, QCheckBox:focus {{ border: 4px solid {t.focus}; }}
+{focus_ring_css(t)}
 QPushButton:disabled {{ color: {t.muted}; background: {t.surface}; border-style: dashed; }}
 QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
 QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
@@ -179,6 +178,30 @@ QFrame#notice, QFrame#glossaryBar {{ background: {t.notice}; border: 2px solid {
 QFrame#notice QLabel, QFrame#glossaryBar QLabel {{ color: {t.on_notice}; }}
 QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}
 {scroll_bar_css(t, target_px)}
+"""
+
+
+FOCUS_RING_PX = 6  # three 2px bands: ring, gap, ring
+
+
+def focus_ring_css(theme: Theme) -> str:
+    """A two-tone focus indicator on every button: a ring in `focus`, a gap through which the
+    background behind the button shows, and a second ring round the button's own fill.
+
+    The outer ring stands out from the window and panels; the gap, in their colour, stands out
+    from the inner ring and from fills close to the ring's colour (the primary and help
+    buttons, a pressed toggle), so the indicator shows at 3:1 on every button style. Ring, gap
+    and padding are exactly as wide as an unfocused button's border and padding (2px and
+    4px 16px): a size Qt measures while a button has focus fits its words after focus moves
+    on, and the words do not move. Repeated for the help button, whose ID selector would
+    otherwise win over :focus; kiosk screens add it again after their own padding."""
+    t = theme
+    ring = (
+        f"border: {FOCUS_RING_PX}px double {t.focus}; padding: 0px 12px; background-clip: padding;"
+    )
+    return f"""
+QPushButton:focus, QToolButton:focus {{ {ring} }}
+QPushButton#helpButton:focus {{ {ring} }}
 """
 
 
