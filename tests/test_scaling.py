@@ -6,12 +6,13 @@ import contextlib
 import itertools
 
 import pytest
-from PySide6.QtCore import QEvent, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QWidget
 from pytestqt.exceptions import TimeoutError
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
+from decisionaid.ui.settle import settle_layouts
 from tests.helpers import make_window
 
 MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
@@ -19,9 +20,7 @@ MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
 
 def _settle() -> None:
     """Let pending layout requests run, as they would before the next paint."""
-    for _ in range(3):
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QApplication.processEvents()
+    settle_layouts()
 
 
 def _leaves(window: QWidget) -> list[QWidget]:

@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
         self.help_panel = HelpPanel(central)
         self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
         self.help_panel.closed.connect(self._on_help_closed)
-        # The panel covers part of the step and Back/Next: the keyboard stays in what shows.
-        self._help_focus = FocusScope([header, self.help_panel], self.help_panel.isVisible)
+        # A panel over the page (help, or one a mode adds such as the counsellor's step index)
+        # keeps the keyboard in what shows; the roots follow whichever panel is open.
+        self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
+        self._header, self._footer = header, footer
         self._help_opener: QWidget | None = None
         central.installEventFilter(self)
         self._central = central
@@ -330,8 +332,36 @@ class MainWindow(QMainWindow):
             area.right() - width - margin, top + 8, width, area.height() - top - margin
         )
 
+    def _panel_over_page(self) -> QWidget | None:
+        """The panel lying over the page, if one is open: the help panel, or a panel a mode
+        laid on the window's middle itself (outside its layout), over the page."""
+        if self.help_panel.isVisible():
+            return self.help_panel
+        layout = self._central.layout()
+        body = self.body.geometry()
+        for child in self._central.children():
+            if (
+                isinstance(child, QWidget)
+                and not child.isWindow()
+                and child.isVisible()
+                and (layout is None or layout.indexOf(child) < 0)
+                and child.geometry().intersects(body)
+            ):
+                return child
+        return None
+
+    def _panel_focus_roots(self) -> list[QWidget]:
+        panel = self._panel_over_page()
+        if panel is None:
+            return []
+        roots = [self._header, panel]
+        if not panel.geometry().intersects(self._footer.geometry()):
+            roots.append(self._footer)  # Back/Next still show below a panel that stops short
+        return roots
+
     def focusNextPrevChild(self, next: bool) -> bool:
-        moved = self._help_focus.move(next)
+        self._panel_focus.roots = self._panel_focus_roots()
+        moved = self._panel_focus.move(next)
         return super().focusNextPrevChild(next) if moved is None else moved
 
     def paintEvent(self, event):  # type: ignore[no-untyped-def]
