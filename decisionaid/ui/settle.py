@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 SETTLE_ROUNDS = 3
 
@@ -17,3 +17,23 @@ def settle_layouts(rounds: int = SETTLE_ROUNDS) -> None:
     for _ in range(rounds):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()
+
+
+def _shape(window: QWidget) -> list[tuple[int, int, int, int, bool]]:
+    shape = []
+    for w in window.findChildren(QWidget):
+        g = w.geometry()
+        shape.append((g.x(), g.y(), g.width(), g.height(), w.isVisible()))
+    return shape
+
+
+def settle_window(window: QWidget, max_rounds: int = 20) -> None:
+    """Settle until nothing in the window moves or resizes any more (or max_rounds pass),
+    so a photograph shows what a reader sees once the window has finished laying out."""
+    before = _shape(window)
+    for _ in range(max_rounds):
+        settle_layouts(1)
+        after = _shape(window)
+        if after == before:
+            return
+        before = after
