@@ -38,12 +38,14 @@ from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel
+from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 
 CONTENTS_AUTO_HIDE_SCALE = 175
+CONTENTS_ITEM_PADDING_PX = 8  # QListWidget::item's side padding in theme.stylesheet
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
 
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
         self.contents.setWordWrap(True)
         self.contents.setMaximumWidth(320)
         self.contents.setMinimumWidth(220)
+        # Items wrap without their 8px side padding (theme.py): overflow up to that is blank.
+        ignore_horizontal_slack(self.contents, CONTENTS_ITEM_PADDING_PX)
         for i, step in enumerate(self.guide.steps):
             item = QListWidgetItem(f"{i + 1}. {step.short_title}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {i + 1}: {step.title}")
