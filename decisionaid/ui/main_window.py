@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         # A panel over the page (help, or one a mode adds such as the counsellor's step index)
         # keeps the keyboard in what shows; the roots follow whichever panel is open.
         self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
-        self._header, self._footer = header, footer
+        self._footer = footer
         self._help_opener: QWidget | None = None
         central.installEventFilter(self)
         self._central = central
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         panel = self._panel_over_page()
         if panel is None:
             return []
-        roots = [self._header, panel]
+        roots = [self.header, panel]
         if not panel.geometry().intersects(self._footer.geometry()):
             roots.append(self._footer)  # Back/Next still show below a panel that stops short
         return roots

@@ -8,6 +8,7 @@ needs; real overflow (a word or a picture wider than the view) still gets its sc
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QAbstractScrollArea
 
 
@@ -17,6 +18,9 @@ def ignore_horizontal_slack(area: QAbstractScrollArea, slack_px: int) -> None:
     bar = area.horizontalScrollBar()
 
     def check(_low: int, high: int) -> None:
+        # A view being taken down may still announce a new range from a bar already gone.
+        if not shiboken6.isValid(bar):
+            return
         if 0 < high <= slack_px:
             bar.setRange(0, 0)
 

@@ -186,15 +186,18 @@ FOCUS_RING_PX = 6  # three 2px bands: ring, gap, ring
 
 def focus_ring_css(theme: Theme) -> str:
     """A two-tone focus indicator on every button: a ring in `focus`, a gap through which the
-    background behind the button shows, and a second ring round the button's own fill.
+    background behind the button shows, a second ring, then the button's own fill.
 
-    The outer ring stands out from the window and panels; the gap, in their colour, stands out
-    from the inner ring and from fills close to the ring's colour (the primary and help
-    buttons, a pressed toggle), so the indicator shows at 3:1 on every button style. Ring, gap
-    and padding are exactly as wide as an unfocused button's border and padding (2px and
-    4px 16px): a size Qt measures while a button has focus fits its words after focus moves
-    on, and the words do not move. Repeated for the help button, whose ID selector would
-    otherwise win over :focus; kiosk screens add it again after their own padding."""
+    Qt draws the 6px double border as 2px ring, 2px gap, 2px ring, and with the background
+    clipped to the padding the fill starts a few pixels inside the inner ring, so the
+    background shows there too. The rings touch only that background, which they stand out
+    from; the background stands out from fills close to the ring's colour (the primary and
+    help buttons, a pressed toggle), so the indicator shows at 3:1 on every button style
+    (tests/test_focus_ring.py checks the pixels). Border and padding add up to exactly an
+    unfocused button's (2px, and 4px 16px): a size Qt measures while a button has focus
+    fits its words after focus moves on, and the words do not move. Repeated for the help
+    button, whose ID selector would otherwise win over :focus; kiosk screens add it again
+    after their own padding."""
     t = theme
     ring = (
         f"border: {FOCUS_RING_PX}px double {t.focus}; padding: 0px 12px; background-clip: padding;"
