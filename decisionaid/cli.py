@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from decisionaid import __version__
-from decisionaid.core.record import record
+from decisionaid.core.record import record, replace
 
 
 @record(frozen=True)
@@ -56,6 +56,22 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--size", default="1280x800", help="window size as WxH (default 1280x800)")
     shots.add_argument("--scale", type=int, default=100, help="text size in percent (100 to 200)")
+    shots.add_argument(
+        "--high-contrast", action="store_true", help="render in the high-contrast theme"
+    )
+    shot_modes = shots.add_mutually_exclusive_group()
+    shot_modes.add_argument(
+        "--kiosk",
+        action="store_true",
+        dest="shots_kiosk",
+        help="kiosk mode; adds the welcome screen and the idle warning",
+    )
+    shot_modes.add_argument(
+        "--counsellor",
+        action="store_true",
+        dest="shots_counsellor",
+        help="counsellor mode; adds the step index and the presenter view",
+    )
     sub.add_parser("hash-pin", help="print a salted hash of a staff PIN for the configuration file")
     return parser
 
@@ -117,7 +133,15 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
     except ValueError:
         print(f"--size must look like 1280x800, not {args.size!r}", file=sys.stderr)
         return 2
-    written = take_screenshots(options, args.out_dir, (width, height), args.scale)
+    kiosk = options.kiosk or args.shots_kiosk
+    counsellor = options.counsellor or args.shots_counsellor
+    if kiosk and counsellor:
+        print("choose --kiosk or --counsellor, not both", file=sys.stderr)
+        return 2
+    options = replace(options, kiosk=kiosk, counsellor=counsellor)
+    written = take_screenshots(
+        options, args.out_dir, (width, height), args.scale, high_contrast=args.high_contrast
+    )
     print(f"wrote {len(written)} screenshots to {args.out_dir}")
     return 0
 

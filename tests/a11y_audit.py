@@ -147,8 +147,30 @@ def audit_colour_alone(root: QWidget, where: str, report: AuditReport) -> None:
             report.add(where, w, "checked and unchecked look different only by colour")
 
 
+def takes_tab(widget: QWidget) -> bool:
+    """A control Tab can stop on, where a reader can see it."""
+    return (
+        showing(widget)
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+    )
+
+
+def _place_in(widget: QWidget) -> tuple[int, int] | None:
+    """Where the keyboard is inside a text area (it moves through links on Tab)."""
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        cursor = widget.textCursor()
+        return cursor.selectionStart(), cursor.selectionEnd()
+    return None
+
+
 def tab_cycle(window: QWidget, limit: int = 400) -> tuple[list[QWidget], bool]:
-    """Press Tab from the current focus until focus comes back; (order, came back)."""
+    """Press Tab from the current focus until focus comes back; (order, came back).
+
+    Tab that stays on one control is fine while a text area moves through its links, and on a
+    screen with a single control (Tab comes back to it at once). It is a trap when the control
+    keeps the keyboard without moving, and other controls are there to go to."""
     QApplication.processEvents()
     start = QApplication.focusWidget()
     if start is None:
@@ -156,6 +178,7 @@ def tab_cycle(window: QWidget, limit: int = 400) -> tuple[list[QWidget], bool]:
         start = QApplication.focusWidget()
     order: list[QWidget] = []
     current = start
+    place = _place_in(current) if current is not None else None
     for _ in range(limit):
         if current is None:
             return order, False
@@ -165,12 +188,22 @@ def tab_cycle(window: QWidget, limit: int = 400) -> tuple[list[QWidget], bool]:
         QApplication.processEvents()
         following = QApplication.focusWidget()
         if following is current:
-            continue  # a text area moves through its links first, then lets Tab go on
+            moved_on = _place_in(current)
+            if moved_on is not None and moved_on != place:
+                place = moved_on
+                continue  # a text area moves through its links first, then lets Tab go on
+            others = [
+                w
+                for w in window.findChildren(QWidget)
+                if w is not current and w.window() is window and takes_tab(w)
+            ]
+            return order, not others  # alone, Tab comes back to it; else it holds the keyboard
         if following is start:
             return order, True
         if following in order:
             return order, False  # a loop that never comes back to the start is a trap
         current = following
+        place = _place_in(current) if current is not None else None
     return order, False
 
 

@@ -3,7 +3,9 @@
 Runs under the system Python (/usr/bin/python3) because pyatspi comes from the Debian package
 python3-pyatspi, not from PyPI. It finds the app, then on every step reads the step's text,
 checks that the "Get help now" control is there, and presses "Next" through its accessible
-action. Prints one JSON object on standard output.
+action. On the step given by --tick-step it ticks the first question check box through its
+accessible action, as a screen-reader user would, and on every later step it notes whether
+that question's words are read out. Prints one JSON object on standard output.
 """
 
 from __future__ import annotations
@@ -104,6 +106,67 @@ def press(node: object) -> None:
             return
 
 
+def step_area(app: object) -> object | None:
+    for node in walk(app):
+        if node.getRole() == pyatspi.ROLE_LAYERED_PANE:
+            return node
+    return None
+
+
+def check_boxes(app: object) -> list[object]:
+    """The check boxes the step shows, in reading order."""
+    area = step_area(app)
+    if area is None:
+        return []
+    return [n for n in walk(area) if n.getRole() == pyatspi.ROLE_CHECK_BOX and n.name]
+
+
+def toggle(node: object) -> str:
+    """Tick or untick through the check box's own action; returns the action's name."""
+    action = node.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    for wanted in ("toggle", "press", "click"):
+        for i, name in enumerate(names):
+            if name.lower() == wanted:
+                action.doAction(i)
+                return str(name)
+    raise SystemExit(f"walker: check box {node.name!r} has no toggle action, only {names}")
+
+
+def is_checked(node: object) -> bool:
+    try:
+        return bool(node.getState().contains(pyatspi.STATE_CHECKED))
+    except Exception:  # the object may be replaced while the step refreshes
+        return False
+
+
+def wait_until(predicate, timeout: float, poll: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(poll)
+    return bool(predicate())
+
+
+def tick_first_question(app: object, timeout: float, poll: float) -> dict[str, object]:
+    boxes = check_boxes(app)
+    if not boxes:
+        return {"error": "no check boxes on this step"}
+    box = next((b for b in boxes if not is_checked(b)), boxes[0])
+    name = str(box.name)
+    action = toggle(box)
+    # Found again by role and name: the step may rebuild its rows once the answer is stored.
+    checked = wait_until(
+        lambda: any(b.name == name and is_checked(b) for b in check_boxes(app)), timeout, poll
+    )
+    return {"question": name, "action": action, "checked": checked}
+
+
+def said(words: str, text: str) -> bool:
+    return " ".join(words.split()) in " ".join(text.split())
+
+
 def named(found: dict[str, object], prefix: str) -> object | None:
     for name, node in found.items():
         if name.lower().startswith(prefix.lower()):
@@ -119,6 +182,12 @@ def main() -> int:
     # How often to look again while waiting for the app; never a pause before reading: a
     # screen reader reads the tree the moment the app says something changed.
     parser.add_argument("--poll", type=float, default=0.05)
+    parser.add_argument(
+        "--tick-step", type=int, default=0, help="step number on which to tick a question"
+    )
+    parser.add_argument(
+        "--summary-step", type=int, default=0, help="step number that lists ticked questions"
+    )
     args = parser.parse_args()
     app = find_app(args.app, args.timeout)
     report: dict[str, object] = {"app": app.name, "steps": []}
@@ -142,10 +211,23 @@ def main() -> int:
             press(show)
             text = wait_for_change(app, text, args.timeout, args.poll)
             found = buttons(app)
+        number = len(steps) + 1
+        ticked = report.get("ticked")
+        if number == args.tick_step and ticked is None:
+            ticked = report["ticked"] = tick_first_question(app, args.timeout, args.poll)
+            found = buttons(app)
         help_button = named(found, "Get help now")
         next_button = named(found, "Next")
+        question = ticked.get("question") if isinstance(ticked, dict) else None
+        reads = isinstance(question, str) and number > args.tick_step and said(question, text)
+        if isinstance(question, str) and not reads and number == args.summary_step:
+            # The summary may still be filling in its list as the counter changes.
+            reads = wait_until(
+                lambda q=question: said(q, step_text(app)[1]), args.timeout, args.poll
+            )
         steps.append(
             {
+                "reads_ticked_question": bool(reads),
                 "counter": counter,
                 "text_chars": len(text),
                 "first_words": " ".join(text.split()[:12]),

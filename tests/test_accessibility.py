@@ -6,12 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
+from decisionaid.ui.settle import settle_layouts
 from tests.a11y_audit import AuditReport, audit, controls, tab_cycle
 from tests.helpers import make_window
+from tests.kiosk_helpers import make_kiosk
 
 MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
 
@@ -32,22 +34,106 @@ def _states(window):  # type: ignore[no-untyped-def]
     window.toggle_help()
 
 
+def _audit_states(window, label: str) -> AuditReport:  # type: ignore[no-untyped-def]
+    report = AuditReport()
+    for where, keyboard_roots in _states(window):
+        report.extend(
+            audit(
+                window,
+                f"{label}/{where}",
+                window.policy.touch_target_px,
+                keyboard_roots=keyboard_roots,
+            )
+        )
+    return report
+
+
 @pytest.mark.parametrize("mode", MODES, ids=lambda m: m.value)
 def test_every_step_passes_the_audit(qtbot, mode: Mode, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, content_dir("en"), mode)
     qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
-    report = AuditReport()
-    for where, keyboard_roots in _states(w):
-        report.extend(
-            audit(
-                w,
-                f"{mode.value}/{where}",
-                w.policy.touch_target_px,
-                keyboard_roots=keyboard_roots,
-            )
-        )
+    report = _audit_states(w, mode.value)
     assert report.controls_checked > 50
+    assert not report.findings, "\n".join(map(str, report.findings))
+
+
+@pytest.mark.parametrize("variant", ["high-contrast", "200%"])
+def test_every_step_passes_the_audit_in_high_contrast_and_at_200_percent(
+    qtbot, variant: str, monkeypatch
+) -> None:
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
+    w = make_window(qtbot, content_dir("en"))
+    qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
+    if variant == "high-contrast":
+        qtbot.mouseClick(w.display_tools.contrast_button, Qt.MouseButton.LeftButton)
+        assert w.theme.name == "high-contrast"
+    else:
+        w.set_text_scale(200)
+        qtbot.waitUntil(lambda: w.next_button.width() >= w.next_button.sizeHint().width())
+    report = _audit_states(w, variant)
+    assert report.controls_checked > 50
+    assert not report.findings, "\n".join(map(str, report.findings))
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_kiosk_screens_pass_the_audit(qtbot, scale: int, monkeypatch) -> None:
+    """The welcome screen, the idle warning and the staff panel, in both states it opens in:
+    the PIN pad, and (no PIN set up) the single way back to the guide."""
+    from decisionaid.core.staff_gate import StaffGate
+    from decisionaid.core.staff_pin import hash_pin
+
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
+    w, kiosk = make_kiosk(qtbot, content_dir("en"), idle_warning_seconds=60)
+    target = w.policy.touch_target_px
+    w.set_text_scale(scale)
+    report = AuditReport()
+    kiosk.show_welcome()
+    qtbot.waitUntil(lambda: kiosk.welcome.start_button.hasFocus())
+    report.extend(audit(w, f"kiosk {scale}%/welcome", target))
+    kiosk.start_reading()
+    kiosk._on_idle()  # as if the reader had left; the warning counts down from 60 seconds
+    qtbot.waitUntil(lambda: kiosk.warning.still_here.hasFocus())
+    report.extend(audit(w, f"kiosk {scale}%/idle warning", target))
+    kiosk.warning.extend()
+    assert not kiosk.warning.isVisible()
+    kiosk.open_staff_panel()  # the default configuration has no PIN: one button back
+    qtbot.waitUntil(lambda: kiosk.staff.isVisible())
+    assert kiosk.staff.current_page is kiosk.staff.unavailable_page
+    w.findChild(QPushButton, "staffBackUnavailable").setFocus(Qt.FocusReason.OtherFocusReason)
+    report.extend(audit(w, f"kiosk {scale}%/staff panel without a PIN", target))
+    kiosk.close_staff_panel()
+    kiosk.gate = kiosk.staff.gate = StaffGate(hash_pin("2468", iterations=100_000))
+    kiosk.open_staff_panel()
+    qtbot.waitUntil(lambda: kiosk.staff.digit_buttons["1"].hasFocus())
+    report.extend(audit(w, f"kiosk {scale}%/staff PIN pad", target))
+    assert report.controls_checked > 20
+    assert not report.findings, "\n".join(map(str, report.findings))
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_counsellor_index_and_presenter_view_pass_the_audit(qtbot, scale: int, monkeypatch) -> None:
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
+    w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
+    tools = w.display_tools.counsellor
+    target = w.policy.touch_target_px
+    w.set_text_scale(scale)
+    settle_layouts()  # the index is laid over the page where the page is when it opens
+    report = AuditReport()
+    tools.open_index()
+    qtbot.waitUntil(lambda: tools.index.tiles[0].hasFocus())
+    # The index lies over the page: Tab stays among the header, the index and the footer.
+    roots = [w.header, tools.index, w.findChild(QWidget, "footer")]
+    report.extend(audit(w, f"counsellor {scale}%/index", target, keyboard_roots=roots))
+    tools.index.close_index()
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    qtbot.waitExposed(presenter)
+    presenter.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is presenter)
+    presenter.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    report.extend(audit(presenter, f"counsellor {scale}%/presenter view", target))
+    assert report.controls_checked > 20
     assert not report.findings, "\n".join(map(str, report.findings))
 
 

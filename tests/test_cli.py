@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from decisionaid.cli import main
+from decisionaid.cli import Options, main
 from tests.conftest import FIXTURE_CONTENT
 
 
@@ -66,6 +66,101 @@ def test_screenshots_writes_one_png_per_step_named_after_it(
 
     image = QImage(str(out / "3-numbers.png"))
     assert (image.width(), image.height()) == (800, 600)
+
+
+def _shots(out: Path, *args: str, content: Path = FIXTURE_CONTENT) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DECISIONAID_SPEECH_ENGINE="none")
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "decisionaid", "--content", str(content)),
+            *("screenshots", str(out), *args, "--size", "800x600"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return sorted(p.name for p in out.glob("*.png"))
+
+
+STEP_SHOTS = [
+    "1-welcome.png",
+    "2-facts-note.png",
+    "2-facts.png",
+    "3-numbers.png",
+    "4-references.png",
+    "5-glossary.png",
+]
+
+
+def _lightness(path: Path, x: int, y: int) -> int:
+    from PySide6.QtGui import QImage
+
+    return QImage(str(path)).pixelColor(x, y).lightness()
+
+
+def test_screenshots_in_kiosk_mode_add_the_welcome_and_idle_warning(tmp_path: Path) -> None:
+    names = _shots(tmp_path, "--kiosk", "--high-contrast")
+    assert names == [*STEP_SHOTS, "6-kiosk-welcome.png", "7-kiosk-idle-warning.png"]
+    assert _lightness(tmp_path / "3-numbers.png", 5, 5) < 60  # high contrast: dark
+    # The steps are photographed, not the welcome screen that covers them when a kiosk starts.
+    from PySide6.QtGui import QImage
+
+    first = QImage(str(tmp_path / "1-welcome.png"))
+    welcome = QImage(str(tmp_path / "6-kiosk-welcome.png"))
+    warning = QImage(str(tmp_path / "7-kiosk-idle-warning.png"))
+    assert first != welcome and welcome != warning
+
+
+def test_screenshots_in_counsellor_mode_add_the_index_and_presenter_view(tmp_path: Path) -> None:
+    names = _shots(tmp_path, "--counsellor")
+    assert names == [
+        *STEP_SHOTS,
+        "6-counsellor-index.png",
+        "7-counsellor-presenter-view.png",
+    ]
+    from PySide6.QtGui import QImage
+
+    presenter = QImage(str(tmp_path / "7-counsellor-presenter-view.png"))
+    assert (presenter.width(), presenter.height()) == (800, 600)
+    assert presenter != QImage(str(tmp_path / "1-welcome.png"))
+
+
+def test_screenshots_show_a_wrapped_title_whole_at_200_percent(
+    qapp, tmp_path: Path, monkeypatch
+) -> None:
+    """Each picture is taken once the layout has settled: the long step title, wrapped onto
+    two lines at 200%, is not cut off."""
+    from PySide6.QtWidgets import QLabel
+
+    from decisionaid.paths import content_dir
+    from decisionaid.ui import screenshots
+
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
+    seen: dict[str, tuple[int, int]] = {}
+    grab = screenshots._grab
+
+    def checking_grab(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
+        written = grab(widget, path)
+        title = widget.findChild(QLabel, "stepTitle")
+        if title is not None:
+            seen[path.name] = (title.height(), title.heightForWidth(title.width()))
+        return written
+
+    monkeypatch.setattr(screenshots, "_grab", checking_grab)
+    screenshots.take_screenshots(
+        Options(content=content_dir("en")), tmp_path, (1280, 800), scale=200
+    )
+    height, needed = seen["03-proven-treatments-note.png"]
+    assert needed > 0 and height >= needed, (height, needed)
+    cut = {name: hw for name, hw in seen.items() if hw[0] < hw[1]}
+    assert not cut, cut
+
+
+def test_kiosk_and_counsellor_together_are_a_usage_error(tmp_path: Path) -> None:
+    assert main(["--kiosk", "screenshots", str(tmp_path), "--counsellor"]) == 2
 
 
 def test_bad_size_is_a_usage_error(tmp_path: Path) -> None:

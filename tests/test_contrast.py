@@ -61,7 +61,11 @@ def _declarations(css: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def _stylesheets(theme: Theme) -> list[str]:
-    sheets = [stylesheet(theme, scale, 44) for scale in (100, 200)] + [document_css(theme)]
+    from decisionaid.ui.kiosk.screens import screen_stylesheet
+
+    sheets = [stylesheet(theme, scale, target) for scale in (100, 200) for target in (44, 56)]
+    sheets += [screen_stylesheet(theme, scale) for scale in (100, 200)]
+    sheets.append(document_css(theme))
     try:
         from decisionaid.ui.steps.decision_base import decision_css
     except ImportError:
@@ -95,7 +99,55 @@ def test_stylesheets_use_only_the_themes_colours(theme: Theme) -> None:
         assert not stray, f"colours outside the theme (contrast untested): {stray}"
 
 
-def test_focus_ring_stands_out_from_buttons_it_surrounds() -> None:
+# selection: a pressed toggle or a chosen answer tile; window: an unchosen answer tile
+BUTTON_FILLS = ("secondary", "primary", "help", "selection", "window")
+# What a button can sit on: the page, the header/footer/kiosk card, a notice (Start over?).
+BUTTON_BACKGROUNDS = ("window", "surface", "notice")
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_focus_ring_stands_out_from_buttons_it_surrounds(theme: Theme) -> None:
+    """The rings touch the background behind the button, outside and in the gaps (see
+    focus_ring_css); rings and gaps together stand out from every button's fill."""
+    failures = []
+    for behind_name in BUTTON_BACKGROUNDS:
+        behind = getattr(theme, behind_name)
+        ring = contrast(theme.focus, behind)
+        if ring < LARGE_OR_UI:
+            failures.append(f"ring on {behind_name}: {ring:.2f}:1")
+        for fill_name in BUTTON_FILLS:
+            fill = getattr(theme, fill_name)
+            best = max(contrast(theme.focus, fill), contrast(behind, fill))
+            if best < LARGE_OR_UI:
+                failures.append(f"{fill_name} button on {behind_name}: {best:.2f}:1")
+    assert not failures, "\n".join(failures)
+
+
+def test_focus_ring_colours_are_the_ones_the_stylesheet_draws() -> None:
     for theme in (STANDARD, HIGH_CONTRAST):
-        for bg in (theme.secondary, theme.window, theme.surface):
-            assert contrast(theme.focus, bg) >= LARGE_OR_UI, (theme.name, bg)
+        rules = dict(_declarations(stylesheet(theme, 100, 44)))
+        for selector in ("QPushButton:focus, QToolButton:focus", "QPushButton#helpButton:focus"):
+            props = rules[selector]
+            assert theme.focus in props["border"], (theme.name, selector)
+            assert "double" in props["border"], (theme.name, selector)
+            assert props["background-clip"] == "padding", (theme.name, selector)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
+def test_kiosk_screen_cards_have_enough_contrast(theme: Theme) -> None:
+    from decisionaid.ui.kiosk.screens import screen_stylesheet
+
+    rules = dict(_declarations(screen_stylesheet(theme, 100)))
+    page = _hex(rules["QWidget#kioskInner, QWidget#kioskActions"]["background"])
+    card = _hex(rules["QFrame#kioskCard"]["background"])
+    edge = _hex(rules["QFrame#kioskCard"]["border"])
+    words = _hex(rules["QFrame#kioskCard QLabel"]["color"])
+    assert contrast(words, card) >= TEXT
+    assert contrast(edge, page) >= LARGE_OR_UI
+    assert contrast(edge, card) >= LARGE_OR_UI
+
+
+def _hex(value: str) -> str:
+    found = HEX.search(value)
+    assert found is not None, value
+    return found.group(0)

@@ -6,12 +6,13 @@ import contextlib
 import itertools
 
 import pytest
-from PySide6.QtCore import QEvent, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QWidget
 from pytestqt.exceptions import TimeoutError
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
+from decisionaid.ui.settle import settle_layouts
 from tests.helpers import make_window
 
 MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
@@ -19,9 +20,7 @@ MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
 
 def _settle() -> None:
     """Let pending layout requests run, as they would before the next paint."""
-    for _ in range(3):
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QApplication.processEvents()
+    settle_layouts()
 
 
 def _leaves(window: QWidget) -> list[QWidget]:
@@ -110,14 +109,17 @@ def _settled_problems(qtbot, window, where, root=None):  # type: ignore[no-untyp
 
 def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    one_row = w.help_button.geometry().height()
-    w.set_text_scale(200)
-    qtbot.waitUntil(lambda: w.contents_button.height() > one_row)
     buttons = [w.contents_button, w.larger_button, w.display_tools.contrast_button]
+
+    def rows() -> set[int]:
+        return {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
+
+    assert len(rows()) == 1
+    w.set_text_scale(200)
+    # The controls move onto a second row rather than being squeezed.
+    qtbot.waitUntil(lambda: len(rows()) >= 2)
     for b in buttons:
         assert b.width() >= b.sizeHint().width()
-    rows = {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
-    assert len(rows) >= 2  # the controls moved onto a second row rather than being squeezed
 
 
 def test_counsellor_index_and_presenter_view_are_whole_at_200_percent(qtbot) -> None:

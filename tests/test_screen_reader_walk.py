@@ -2,7 +2,8 @@
 
 The app runs on a virtual screen (Xvfb) with its own D-Bus session and AT-SPI registry; a
 separate process (tests/atspi_walker.py, under the system Python that has pyatspi) finds it,
-reads every step and presses "Next". `make test` installs the Debian packages this needs.
+reads every step and presses "Next", ticks a question on the questions step and hears it again
+in the summary. `make test` installs the Debian packages this needs.
 """
 
 from __future__ import annotations
@@ -154,6 +155,14 @@ def _read_fd_line(stream, message: str) -> str:  # type: ignore[no-untyped-def]
 
 def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str]) -> None:
     env = accessibility_bus
+    from decisionaid.app import build_parts
+    from decisionaid.cli import Options
+
+    guide = build_parts(Options()).guide
+    total = len(guide.steps)
+    questions = guide.index_of("questions") + 1
+    summary = guide.index_of("summary") + 1
+    assert 0 < questions < summary
     app = subprocess.Popen(
         [sys.executable, "-m", "decisionaid"],
         env=env,
@@ -164,7 +173,10 @@ def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str
     )
     try:
         walk = subprocess.run(
-            [SYSTEM_PYTHON, str(WALKER), "--timeout", "30"],
+            [
+                *(SYSTEM_PYTHON, str(WALKER), "--timeout", "30"),
+                *("--tick-step", str(questions), "--summary-step", str(summary)),
+            ],
             env=env,
             capture_output=True,
             text=True,
@@ -184,12 +196,15 @@ def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str
     )
     report = json.loads(walk.stdout.strip().splitlines()[-1])
     steps = report["steps"]
-    from decisionaid.app import build_parts
-    from decisionaid.cli import Options
-
-    total = len(build_parts(Options()).guide.steps)
     assert [s["counter"] for s in steps] == [f"Step {i} of {total}" for i in range(1, total + 1)]
     assert all(s["help"] for s in steps), [s["counter"] for s in steps if not s["help"]]
     quiet = [s["counter"] for s in steps if s["text_chars"] < 40]
     assert not quiet, f"steps a screen reader hears (almost) nothing on: {quiet}"
     assert not steps[-1]["next_enabled"]
+    # A screen-reader user ticks a question on the questions step, through the check box's
+    # own action, and hears it again in the summary.
+    ticked = report["ticked"]
+    assert ticked.get("checked"), ticked
+    assert ticked["question"].strip()
+    hears = [s["counter"] for s in steps if s["reads_ticked_question"]]
+    assert f"Step {summary} of {total}" in hears, (ticked, hears)

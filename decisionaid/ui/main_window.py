@@ -37,12 +37,14 @@ from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel
+from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 
 CONTENTS_AUTO_HIDE_SCALE = 175
+CONTENTS_ITEM_PADDING_PX = 8  # QListWidget::item's side padding in theme.stylesheet
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
 
@@ -248,6 +250,8 @@ class MainWindow(QMainWindow):
         set_enum(self.contents, "resizeMode", "Adjust")
         self.contents.setMaximumWidth(320)
         self.contents.setMinimumWidth(220)
+        # Items wrap without their 8px side padding (theme.py): overflow up to that is blank.
+        ignore_horizontal_slack(self.contents, CONTENTS_ITEM_PADDING_PX)
         for i, step in enumerate(self.guide.steps):
             item = QListWidgetItem(f"{i + 1}. {step.short_title}")
             item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
@@ -299,8 +303,10 @@ class MainWindow(QMainWindow):
         self.help_panel = HelpPanel(central)
         self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
         self.help_panel.closed.connect(self._on_help_closed)
-        # The panel covers part of the step and Back/Next: the keyboard stays in what shows.
-        self._help_focus = FocusScope([header, self.help_panel], self.help_panel.isVisible)
+        # A panel over the page (help, or one a mode adds such as the counsellor's step index)
+        # keeps the keyboard in what shows; the roots follow whichever panel is open.
+        self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
+        self._footer = footer
         self._help_opener: QWidget | None = None
         central.installEventFilter(self)
         self._central = central
@@ -356,8 +362,36 @@ class MainWindow(QMainWindow):
             area.right() - width - margin, top + 8, width, area.height() - top - margin
         )
 
+    def _panel_over_page(self) -> QWidget | None:
+        """The panel lying over the page, if one is open: the help panel, or a panel a mode
+        laid on the window's middle itself (outside its layout), over the page."""
+        if self.help_panel.isVisible():
+            return self.help_panel
+        layout = self._central.layout()
+        body = self.body.geometry()
+        for child in self._central.children():
+            if (
+                isinstance(child, QWidget)
+                and not child.isWindow()
+                and child.isVisible()
+                and (layout is None or layout.indexOf(child) < 0)
+                and child.geometry().intersects(body)
+            ):
+                return child
+        return None
+
+    def _panel_focus_roots(self) -> list[QWidget]:
+        panel = self._panel_over_page()
+        if panel is None:
+            return []
+        roots = [self.header, panel]
+        if not panel.geometry().intersects(self._footer.geometry()):
+            roots.append(self._footer)  # Back/Next still show below a panel that stops short
+        return roots
+
     def focusNextPrevChild(self, next: bool) -> bool:
-        moved = self._help_focus.move(next)
+        self._panel_focus.roots = self._panel_focus_roots()
+        moved = self._panel_focus.move(next)
         return super().focusNextPrevChild(next) if moved is None else moved
 
     def paintEvent(self, event):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
+from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from decisionaid.core.iconarray import IconArray
 
 ICON_SIDE_PX = 180
+DOCUMENT_MARGIN_PX = 24
 
 
 class PageView(QTextBrowser):
@@ -36,7 +38,9 @@ class PageView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
+        # A table Qt rounds a pixel wider than the page only eats into the blank margin.
+        ignore_horizontal_slack(self, 1)
         self.anchorClicked.connect(self._route_link)
         self.setAccessibleName("Page text")
 

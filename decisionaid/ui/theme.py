@@ -36,6 +36,9 @@ class Theme:
     on_notice: str
     figure_on: str  # icon arrays: affected people
     figure_off: str
+    scroll_track: str  # the groove a scroll bar's handle runs in
+    scroll_handle: str  # the handle, filled, edged in `text`
+    scroll_handle_active: str  # the handle under the pointer or being dragged
 
     def text_pairs(self) -> list[tuple[str, str, str, bool]]:
         """(description, foreground, background, is large or a UI part) for every pair drawn."""
@@ -59,6 +62,19 @@ class Theme:
             ("tick in a chosen check box", self.on_selection, self.selection, True),
             ("icon array figures", self.figure_on, self.window, True),
             ("icon array empty figures", self.figure_off, self.window, True),
+            ("scroll bar handle on its track", self.scroll_handle, self.scroll_track, True),
+            ("scroll bar handle on the window", self.scroll_handle, self.window, True),
+            ("scroll bar handle on panels", self.scroll_handle, self.surface, True),
+            ("scroll bar handle's edge on its track", self.text, self.scroll_track, True),
+            (
+                "scroll bar handle in use on its track",
+                self.scroll_handle_active,
+                self.scroll_track,
+                True,
+            ),
+            ("scroll bar track's edge on the window", self.border, self.window, True),
+            ("scroll bar track's edge on panels", self.border, self.surface, True),
+            ("scroll bar track's edge on the track", self.border, self.scroll_track, True),
         ]
 
 
@@ -83,6 +99,9 @@ STANDARD = Theme(
     on_notice="#1b1b1b",
     figure_on="#1f4e79",
     figure_off="#767676",
+    scroll_track="#e3e9f1",
+    scroll_handle="#5f6b7a",
+    scroll_handle_active="#1f4e79",
 )
 
 HIGH_CONTRAST = Theme(
@@ -106,6 +125,9 @@ HIGH_CONTRAST = Theme(
     on_notice="#ffffff",
     figure_on="#ffff00",
     figure_off="#bdbdbd",
+    scroll_track="#101010",
+    scroll_handle="#bdbdbd",
+    scroll_handle_active="#ffff00",
 )
 
 THEMES = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}
@@ -134,9 +156,8 @@ QPushButton, QToolButton {{
 }}
 QPushButton[role="primary"] {{ background: {t.primary}; color: {t.on_primary}; border-color: {t.primary}; }}
 QPushButton#helpButton {{ background: {t.help}; color: {t.on_help}; border-color: {t.help}; font-weight: 600; }}
-QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus {{
-    border: 4px solid {t.focus};
-}}
+QRadioButton:focus, QCheckBox:focus {{ border: 4px solid {t.focus}; }}
+{focus_ring_css(t)}
 QPushButton:disabled {{ color: {t.muted}; background: {t.surface}; border-style: dashed; }}
 QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
 QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
@@ -156,7 +177,61 @@ QProgressBar::chunk {{ background: {t.primary}; border-radius: 4px; }}
 QFrame#notice, QFrame#glossaryBar {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 8px; }}
 QFrame#notice QLabel, QFrame#glossaryBar QLabel {{ color: {t.on_notice}; }}
 QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}
-QScrollBar:vertical {{ width: {max(16, target_px // 3)}px; }}
+{scroll_bar_css(t, target_px)}
+"""
+
+
+FOCUS_RING_PX = 6  # three 2px bands: ring, gap, ring
+
+
+def focus_ring_css(theme: Theme) -> str:
+    """A two-tone focus indicator on every button: a ring in `focus`, a gap through which the
+    background behind the button shows, a second ring, then the button's own fill.
+
+    Qt draws the 6px double border as 2px ring, 2px gap, 2px ring, and with the background
+    clipped to the padding the fill starts a few pixels inside the inner ring, so the
+    background shows there too. The rings touch only that background, which they stand out
+    from; the background stands out from fills close to the ring's colour (the primary and
+    help buttons, a pressed toggle), so the indicator shows at 3:1 on every button style
+    (tests/test_focus_ring.py checks the pixels). Border and padding add up to exactly an
+    unfocused button's (2px, and 4px 16px): a size Qt measures while a button has focus
+    fits its words after focus moves on, and the words do not move. Repeated for the help
+    button, whose ID selector would otherwise win over :focus; kiosk screens add it again
+    after their own padding."""
+    t = theme
+    ring = (
+        f"border: {FOCUS_RING_PX}px double {t.focus}; padding: 0px 12px; background-clip: padding;"
+    )
+    return f"""
+QPushButton:focus, QToolButton:focus {{ {ring} }}
+QPushButton#helpButton:focus {{ {ring} }}
+"""
+
+
+def scroll_bar_px(target_px: int) -> int:
+    """How thick a scroll bar is: half a touch target, never under WCAG's 24px target size."""
+    return max(24, target_px // 2)
+
+
+def scroll_bar_css(theme: Theme, target_px: int) -> str:
+    """Scroll bars drawn in full: a track edged in `border`, and a filled handle at least a
+    touch target long, so it can be seen and dragged by finger. No arrow buttons in either
+    direction: the wheel, the keyboard and the track do what they did."""
+    t = theme
+    thick = scroll_bar_px(target_px)
+    radius = thick // 2 - 2
+    return f"""
+QScrollBar {{ background: {t.scroll_track}; border: 1px solid {t.border}; margin: 0px; }}
+QScrollBar:vertical {{ width: {thick}px; }}
+QScrollBar:horizontal {{ height: {thick}px; }}
+QScrollBar::handle {{ background: {t.scroll_handle}; border: 2px solid {t.text};
+    border-radius: {radius}px; margin: 1px; }}
+QScrollBar::handle:vertical {{ min-height: {target_px}px; }}
+QScrollBar::handle:horizontal {{ min-width: {target_px}px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {t.scroll_handle_active}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none;
+    background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.ui.theme import Theme, font_px
+from decisionaid.ui.theme import Theme, focus_ring_css, font_px
 
 HEADER_NAME = "header"
 CARD_MAX_WIDTH = 960
@@ -168,4 +168,5 @@ QLabel#pinDisplay {{ font-size: {round(f * 1.8)}px; letter-spacing: 8px; }}
 QPushButton[kioskSize="large"] {{ min-height: 80px; font-size: {round(f * 1.3)}px;
     padding: 8px 40px; font-weight: 600; }}
 QPushButton[kioskSize="pad"] {{ min-height: 64px; min-width: 96px; font-size: {round(f * 1.3)}px; }}
+{focus_ring_css(t)}
 """

@@ -34,7 +34,9 @@ HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
     """Answer choices look like large tappable tiles; the chosen one is filled and bold, and
-    keeps its round indicator, so the choice never shows by colour alone."""
+    keeps its round indicator, so the choice never shows by colour alone. With focus, the
+    two-tone ring of buttons (see `focus_ring_css`), as wide as the unfocused border and
+    padding, so the ring shows on a chosen tile too and nothing moves."""
     t = theme
     f = font_px(scale_percent)
     return f"""
@@ -46,7 +48,8 @@ QFrame#result QLabel {{ color: {t.on_notice}; }}
 QRadioButton#choice {{ background: {t.window}; color: {t.text}; border: 2px solid {t.border};
     border-radius: 8px; padding: 6px 12px; }}
 QRadioButton#choice:checked {{ background: {t.selection}; color: {t.on_selection}; font-weight: 600; }}
-QRadioButton#choice:focus {{ border: 4px solid {t.focus}; }}
+QRadioButton#choice:focus {{ border: 6px double {t.focus}; padding: 2px 8px;
+    background-clip: padding; }}
 QLabel#sectionTitle {{ font-size: {round(f * 1.15)}px; font-weight: 600; }}
 QLabel#muted {{ color: {t.muted}; }}
 QLabel#count {{ font-weight: 600; }}
