@@ -168,3 +168,22 @@ def test_every_contents_title_shows_whole_at_each_text_size(qtbot, scale: int) -
         )
         assert rect.height() >= needed.height(), f"{item.text()!r} is cut short at {scale}%"
         assert rect.width() >= needed.width(), f"{item.text()!r} is cut short at {scale}%"
+
+
+def test_long_answer_choices_wrap_instead_of_pushing_the_page_sideways(qtbot) -> None:
+    from PySide6.QtWidgets import QRadioButton
+
+    window = make_window(qtbot, content_dir())
+    window.resize(900, 800)
+    window.set_text_scale(200)
+    window.go_to(window.guide.index_of("quiz"))
+    step = window.current_widget()
+    qtbot.waitUntil(lambda: step.isVisible())
+    _settle()
+    choices = [b for b in step.findChildren(QRadioButton) if b.objectName() == "choice"]
+    wrapped = [b for b in choices if "\n" in b.text()]
+    assert wrapped, "at 200% in a 900 px window some answers need a second line"
+    for b in choices:
+        assert "\n" not in b.accessibleName(), "a screen reader hears the answer as written"
+        assert b.width() >= b.sizeHint().width() - 1, f"{b.accessibleName()!r} is squeezed"
+    assert step.scroll.horizontalScrollBar().maximum() == 0, "the answers fit the page's width"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
 from decisionaid.core.escape import escape
@@ -125,3 +126,20 @@ def wipe_text(edit: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
     edit.clear()
     edit.setUndoRedoEnabled(True)
     edit.document().setModified(False)
+
+
+def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
+    """Each line of `text` broken at spaces so that no line is wider than `width` pixels
+    (a single word wider than that keeps a line of its own)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split():
+            candidate = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(candidate) > width:
+                out.append(current)
+                current = word
+            else:
+                current = candidate
+        out.append(current)
+    return "\n".join(out)

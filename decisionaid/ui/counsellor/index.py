@@ -12,35 +12,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from decisionaid.core.content import Guide
-from decisionaid.ui.controls import button_text, make_button
+from decisionaid.ui.controls import button_text, make_button, wrap_words
 from decisionaid.ui.flow_layout import FlowLayout
 
 TILE_MIN_WIDTH_EM = 10  # tiles are at least this wide, and as wide as the widest title
 TILE_MIN_HEIGHT_EM = 4.2
 MARGIN_PX = 24
-
-
-def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
-    """Each line of `text` broken at spaces so that no line is wider than `width` pixels
-    (a single word wider than that keeps a line of its own)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        current = ""
-        for word in line.split():
-            candidate = f"{current} {word}" if current else word
-            if current and metrics.horizontalAdvance(candidate) > width:
-                out.append(current)
-                current = word
-            else:
-                current = candidate
-        out.append(current)
-    return "\n".join(out)
 
 
 class StepIndex(QFrame):
@@ -100,7 +82,9 @@ class StepIndex(QFrame):
         metrics = self.tiles[0].fontMetrics()
         padding = max(t.sizeHint().width() - self._widest_line(t, metrics) for t in self.tiles)
         widest = max(self._widest_line_of(words, metrics) for words in self._words)
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = (
+            self.scroll.verticalScrollBar().sizeHint().width()
+        )  # as wide as the style sheet makes it
         room = self.width() - 2 * MARGIN_PX - bar - 4
         width = max(TILE_MIN_WIDTH_EM * font_px, widest + padding)
         if room > TILE_MIN_WIDTH_EM * font_px:

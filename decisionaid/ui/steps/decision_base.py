@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.content import Step
 from decisionaid.core.decision_data import DecisionData, decision_data_for
 from decisionaid.ui.announce import announce
-from decisionaid.ui.controls import button_text, label_words, make_label
+from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
@@ -96,8 +98,10 @@ class ChoiceGroup(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.group.addButton(button, i)
             self.buttons.append(button)
+        self.labels = [str(label) for label in labels]
         self.preferred_columns = columns
         self.columns = 0
+        self._wrapped_at = -1
         self.set_columns(columns)
         self.hiding = False
         self.group.idClicked.connect(self._on_clicked)
@@ -124,6 +128,32 @@ class ChoiceGroup(QWidget):
         for col in range(columns):
             self.grid.setColumnStretch(col, 1)
         self.columns = columns
+        self._wrapped_at = -1
+        self._wrap_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._wrap_labels()
+
+    def _wrap_labels(self) -> None:
+        """Break long choices onto more lines to fit their column: a radio button's own text
+        never wraps, and at large text sizes a long answer would push the page sideways."""
+        if not self.buttons or self.width() <= 0:
+            return
+        spacing = self.grid.horizontalSpacing()
+        column = (self.width() - spacing * (self.columns - 1)) // max(1, self.columns)
+        button = self.buttons[0]
+        indicator = button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+        # Border, padding (the wider focus ring included) and the gap beside the indicator.
+        room = max(80, column - indicator - 48)
+        if room == self._wrapped_at:
+            return
+        self._wrapped_at = room
+        bold = QFont(button.font())
+        bold.setBold(True)  # a chosen answer is drawn bold, so measure as if chosen
+        metrics = QFontMetrics(bold)
+        for b, label in zip(self.buttons, self.labels, strict=True):
+            b.setText(button_text(wrap_words(label, room, metrics)))
 
     def set_checked(self, index: int | None, *, hidden: bool = False) -> None:
         """Show a choice without emitting `chosen` (the session already knows it).

@@ -262,6 +262,12 @@ class SummaryStep(DecisionStep):
             self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
         # While the code shows it has the step to itself: the summary text, the action row
         # and any status line make way, and "Hide the code" brings them back.
+        # What goes away is hidden before what comes back is shown: for a moment both would
+        # ask for room, and a window made taller for that moment does not shrink back.
+        if on:
+            self.view.setVisible(False)
+        else:
+            self.qr_panel.setVisible(False)
         self.action_bar.setVisible(not on)
         self.status.setVisible(not on and bool(self.status.text()))
         self.view.setVisible(not on)
