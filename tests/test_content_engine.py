@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -398,3 +399,14 @@ def test_counsellor_notes_in_guide_toml_are_checked(content_copy: Path) -> None:
     misplaced = line_in(manifest, 'counsellor_notes = "x"')
     assert any(f"{manifest}:{misplaced}: warning: step 'facts' has a page" in m for m in found)
     assert any("step 'references' counsellor_notes must be text" in m for m in found), found
+
+
+def test_side_by_side_pictures_share_the_page_width_equally() -> None:
+    guide = load_guide(REAL_CONTENT)
+    html = PageRenderer(guide).render(guide.step("risks")).html  # type: ignore[arg-type]
+    tables = re.findall(r'<table class="iconarrays"([^>]*)>(.*?)</table>', html, re.S)
+    assert len(tables) >= 2
+    for attributes, row in tables:
+        assert 'width="100%"' in attributes
+        cells = re.findall(r'<td[^>]*class="iconarray"[^>]*>', row)
+        assert all(f'width="{100 // len(cells)}%"' in cell for cell in cells)

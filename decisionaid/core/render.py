@@ -254,10 +254,12 @@ class PageRenderer:
         if array is None:
             return '<p class="unavailable">This picture is not available right now.</p>'
         cells = []
+        # Equal columns across the page, so two short labels never read as one line.
+        width = 100 // max(1, len(array.groups))
         for g_index, group in enumerate(array.groups):
             alt = html.escape(array.describe_group(group), quote=True)
             cells.append(
-                f'<td align="center" valign="top" class="iconarray">'
+                f'<td align="center" valign="top" class="iconarray" width="{width}%">'
                 f'<img src="iconarray:{step_id}/{index}/{g_index}" alt="{alt}" />'
                 f"<br/><b>{html.escape(group.name)}</b>"
                 f"<br/>{group.numerator} out of {array.denominator} {html.escape(array.label)}</td>"
@@ -265,7 +267,8 @@ class PageRenderer:
         ref = self.guide.references.get(array.source)
         cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
         return (
-            f'<table class="iconarrays" cellspacing="12" align="center"><tr>{"".join(cells)}</tr></table>'
+            f'<table class="iconarrays" cellspacing="12" cellpadding="4" width="100%">'
+            f'<tr>{"".join(cells)}</tr></table>'
             f'<p class="caption">{html.escape(array.caption)} '
             f"{html.escape(_certainty_line(array))}{cite}</p>"
         )
