@@ -268,7 +268,7 @@ class PageRenderer:
         cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
         return (
             f'<table class="iconarrays" cellspacing="12" cellpadding="4" width="100%">'
-            f'<tr>{"".join(cells)}</tr></table>'
+            f"<tr>{''.join(cells)}</tr></table>"
             f'<p class="caption">{html.escape(array.caption)} '
             f"{html.escape(_certainty_line(array))}{cite}</p>"
         )
