@@ -28,7 +28,7 @@ def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-
     from decisionaid.app import build_parts
     from decisionaid.core.checker import check_content
     from decisionaid.core.render import PageRenderer
-    from decisionaid.paths import content_dir
+    from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
     parts = build_parts(options)
     times = []
@@ -42,7 +42,8 @@ def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-
     check = []
     for _ in range(5):
         start = time.perf_counter()
-        check_content(options.content or content_dir(options.locale), options.locale)
+        locale = options.locale or DEFAULT_LOCALE  # as check-content's command does
+        check_content(options.content or content_dir(locale), locale)
         check.append(time.perf_counter() - start)
     return {
         "render_all_ms": [_ms(t) for t in times],

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from decisionaid.app import build_parts, guide_store
 from decisionaid.cli import Options
 from decisionaid.core.content import load_guide
@@ -97,3 +99,15 @@ def test_a_start_with_the_guide_cached_parses_no_toml(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert [r.stdout.strip() for r in runs] == ["True", "False"]
+
+
+def test_a_start_in_a_deleted_folder_still_loads_the_guide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    store = GuideStore(tmp_path / "cache", writable=True)
+    assert load_guide_cached(FIXTURE_CONTENT, "en", store) == load_guide(FIXTURE_CONTENT, "en")
+    assert store.get(FIXTURE_CONTENT, "en") is not None

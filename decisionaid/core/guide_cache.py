@@ -77,8 +77,12 @@ def loader_fingerprint() -> bytes:
 
 
 def _key(root: Path, locale: str, pages: list[str]) -> str:
+    try:
+        cwd = os.getcwd()
+    except OSError:  # started in a folder since deleted: diagnostics then show whole paths
+        cwd = ""
     h = blake2b(loader_fingerprint(), digest_size=16)
-    h.update(f"\0{root}\0{locale}\0{os.getcwd()}\0".encode())
+    h.update(f"\0{root}\0{locale}\0{cwd}\0".encode())
     for name in (*_DATA_FILES, *pages):
         try:
             data = (root / name).read_bytes()

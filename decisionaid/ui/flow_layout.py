@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 class FlowLayout(QLayout):
     """Rows of controls, right-aligned unless `align` says otherwise.
 
-    The header's row is built before the first paint, where PySide6's `Qt` namespace is not
-    touched (see controls.py): right alignment needs no `Qt` value, and the layout keeps
-    QLayout's own expandingDirections(), which only its parents' stretch factors decide here.
+    The header's row is built before the first paint, which does not touch PySide6's `Qt`
+    namespace (see controls.py): the default right alignment needs no `Qt` value, and the
+    layout leaves expandingDirections() to QLayout instead of returning Qt.Orientation(0).
+    Every parent gives it a stretch factor, which decides its share of the space either way
+    (screenshots of every step, in every mode and text size, are the same pixel for pixel).
     """
 
     def __init__(
