@@ -51,11 +51,12 @@ bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 # The long soak: a random visitor drives a kiosk for 20,000 events (`make test` runs 2,000).
-# SOAK_EVENTS=50000 make soak for longer; SOAK_SEED picks another visitor.
+# SOAK_EVENTS=50000 make soak for longer; SOAK_SEED picks another visitor. It prints the growth
+# and its slope per 1,000 events.
 SOAK_EVENTS ?= 20000
 soak: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
-		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q tests/test_soak.py $(PYTEST_ARGS)
+		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/test_soak.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -115,6 +115,35 @@ def test_questions_tick_reorder_and_count(qtbot) -> None:
     assert step.count_label.isVisible()
 
 
+def test_question_list_rows_are_refilled_not_remade(qtbot) -> None:
+    """Visits, resets and new lists reuse the list's rows: remade ones would pile up waiting
+    for deleteLater wherever no event loop runs, which is what the long soak caught."""
+    from PySide6.QtWidgets import QFrame, QLabel
+
+    w, step = _open(qtbot, "questions")
+    _click(qtbot, step.boxes["q-options"])
+    _click(qtbot, step.boxes["q-monitor"])
+    frames = {id(f) for f in step.rows_holder.findChildren(QFrame, "card")}
+    assert len(frames) == 2
+    for _ in range(3):
+        w.go_to(0)
+        w.navigate_to("questions")
+    w.start_over()
+    w.navigate_to("questions")
+    assert not any(f.isVisible() for f in step.rows_holder.findChildren(QFrame, "card"))
+    note = step.rows_holder.findChild(QLabel, "muted")
+    assert note is not None and note.isVisible()
+    _click(qtbot, step.boxes["q-monitor"])
+    assert {id(f) for f in step.rows_holder.findChildren(QFrame, "card")} == frames
+    question = step.bank.get("q-monitor")
+    assert question is not None
+    shown = [row.label.text() for row in step.list_rows if row.frame.isVisible()]
+    assert shown == [f"1. {question.text}"]
+    assert not note.isVisible()
+    assert not step.row_buttons[("q-monitor", "up")].isEnabled()
+    assert not step.row_buttons[("q-monitor", "down")].isEnabled()
+
+
 def test_own_question_by_keyboard(qtbot) -> None:
     w, step = _open(qtbot, "questions")
     assert step.own_edit is not None

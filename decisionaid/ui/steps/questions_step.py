@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.content import Step
 from decisionaid.core.export import chosen_question_texts
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
-from decisionaid.ui.controls import clear_layout, make_button, make_label, wipe_text
+from decisionaid.ui.controls import make_button, make_label, wipe_text
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
@@ -57,6 +58,33 @@ class CheckRow(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.box.toggle()
             self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+
+
+class ListRow:
+    """One question on the reader's list, with its Move up, Move down and Remove buttons.
+
+    The list changes with every tick, move and reset, so its rows are kept and refilled rather
+    than made anew: remade rows would leave their predecessors to deleteLater by the hundred.
+    """
+
+    def __init__(
+        self, frame: QFrame, label: QLabel, up: QPushButton, down: QPushButton, remove: QPushButton
+    ) -> None:
+        self.frame = frame
+        self.label = label
+        self.up = up
+        self.down = down
+        self.remove = remove
+        self.qid = ""  # the question this row shows; "" while it is not in use
+
+    def fill(self, i: int, total: int, qid: str, text: str) -> None:
+        self.qid = qid
+        self.label.setText(f"{i + 1}. {text}")
+        self.up.setAccessibleName(f"Move question {i + 1} up: {text}")
+        self.down.setAccessibleName(f"Move question {i + 1} down: {text}")
+        self.remove.setAccessibleName(f"Take question {i + 1} off your list: {text}")
+        self.up.setEnabled(i > 0)
+        self.down.setEnabled(i < total - 1)
 
 
 class QuestionsStep(DecisionStep):
@@ -124,6 +152,9 @@ class QuestionsStep(DecisionStep):
         columns.addWidget(self.list_scroll, 1)
         self.outer.addLayout(columns, 1)
         self.row_buttons: dict[tuple[str, str], QPushButton] = {}
+        self.list_rows: list[ListRow] = []  # the first ones show the list; the rest are hidden
+        self._empty_note: QLabel | None = None
+        self._rows_shown: tuple[list[str], list[str]] | None = None  # the ids and texts listed
 
     def _build_own_question(self) -> None:
         frame, lay = card(self.body)
@@ -179,40 +210,50 @@ class QuestionsStep(DecisionStep):
         self._rebuild_rows()
 
     def _rebuild_rows(self) -> None:
-        clear_layout(self.rows)
-        self.row_buttons.clear()
         order = self.ctx.session.state.question_order
         texts = chosen_question_texts(self.ctx.session, self.data)
-        if not order:
-            empty = make_label("Your chosen questions will appear here.", "muted")
-            self.rows.addWidget(empty)
-            return
-        for i, (qid, text) in enumerate(zip(order, texts, strict=False)):
-            self.rows.addWidget(self._row(i, len(order), qid, text))
+        if (order, texts) == self._rows_shown:
+            return  # every visit refreshes the step; the list on screen is already this one
+        self._rows_shown = (list(order), texts)
+        shown = list(zip(order, texts, strict=False))
+        self.row_buttons.clear()
+        if not order and self._empty_note is None:
+            self._empty_note = make_label("Your chosen questions will appear here.", "muted")
+            self.rows.insertWidget(0, self._empty_note)
+        if self._empty_note is not None:
+            self._empty_note.setVisible(not order)
+        while len(self.list_rows) < len(shown):
+            self.list_rows.append(self._row())
+        for i, row in enumerate(self.list_rows):
+            if i < len(shown):
+                qid, text = shown[i]
+                row.fill(i, len(order), qid, text)
+                self.row_buttons[(qid, "up")] = row.up
+                self.row_buttons[(qid, "down")] = row.down
+                row.frame.show()
+            else:
+                row.frame.hide()
+                row.qid = ""
 
-    def _row(self, i: int, total: int, qid: str, text: str) -> QFrame:
+    def _row(self) -> ListRow:
         frame, lay = card(self.rows_holder)
-        lay.addWidget(make_label(f"{i + 1}. {text}", "ownListItem", parent=frame))
+        label = make_label("", "ownListItem", parent=frame)
+        lay.addWidget(label)
         buttons = QGridLayout()
         buttons.setSpacing(self.ctx.policy.control_gap_px)
         up = make_button("Move up")
         down = make_button("Move down")
         remove = make_button("Remove")
-        up.setAccessibleName(f"Move question {i + 1} up: {text}")
-        down.setAccessibleName(f"Move question {i + 1} down: {text}")
-        remove.setAccessibleName(f"Take question {i + 1} off your list: {text}")
-        up.setEnabled(i > 0)
-        down.setEnabled(i < total - 1)
-        up.clicked.connect(lambda: self._move(qid, -1))
-        down.clicked.connect(lambda: self._move(qid, +1))
-        remove.clicked.connect(lambda: self._remove(qid))
+        row = ListRow(frame, label, up, down, remove)
+        up.clicked.connect(lambda: self._move(row.qid, -1))
+        down.clicked.connect(lambda: self._move(row.qid, +1))
+        remove.clicked.connect(lambda: self._remove(row.qid))
         buttons.addWidget(up, 0, 0)
         buttons.addWidget(down, 0, 1)
         buttons.addWidget(remove, 1, 0)
         lay.addLayout(buttons)
-        self.row_buttons[(qid, "up")] = up
-        self.row_buttons[(qid, "down")] = down
-        return frame
+        self.rows.addWidget(frame)
+        return row
 
     def _remove(self, qid: str) -> None:
         self.ctx.session.set_question_chosen(qid, False)
