@@ -251,6 +251,10 @@ def qt_message_handler(kind: Any, context: Any, message: str) -> None:
     }
     category = getattr(context, "category", None) or "default"
     logging.getLogger(f"qt.{category}").log(levels.get(kind, logging.WARNING), "%s", message)
+    if kind == QtMsgType.QtFatalMsg:
+        # Qt aborts the process as soon as this returns: say why where the service manager
+        # (or a terminal) sees it, not only in a log file nobody may be reading.
+        print(f"decisionaid: Qt fatal error ({category}): {message}", file=sys.stderr, flush=True)
 
 
 def log_startup(parts: AppParts, setup: LoggingSetup) -> None:

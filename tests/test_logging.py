@@ -262,3 +262,16 @@ def test_the_log_knows_whether_a_warning_already_shows_on_stderr(logging_setup, 
     to_file.close()
     elsewhere = logging_setup(KIOSK, Session(), stream=io.StringIO())
     assert not elsewhere.shows_on_stderr(logging.WARNING)
+
+
+def test_a_qt_fatal_error_is_also_said_on_standard_error(capsys) -> None:
+    """Qt aborts straight after a fatal message: staff must see why without the log file."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from decisionaid.logging_setup import qt_message_handler
+
+    qt_message_handler(QtMsgType.QtFatalMsg, QMessageLogContext(), "no platform plugin")
+    qt_message_handler(QtMsgType.QtWarningMsg, QMessageLogContext(), "just a warning")
+    err = capsys.readouterr().err
+    assert "decisionaid: Qt fatal error (default): no platform plugin" in err
+    assert "just a warning" not in err

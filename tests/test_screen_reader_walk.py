@@ -101,6 +101,9 @@ def accessibility_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
         procs.start(
             [
                 "Xvfb",
+                # Without it the server resets whenever its last client leaves (the bus
+                # launcher connects and goes), and refuses connections while it does.
+                "-noreset",
                 "-displayfd",
                 str(write_fd),
                 "-screen",
@@ -111,7 +114,7 @@ def accessibility_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
             ],
             env,
             pass_fds=(write_fd,),
-            stderr=subprocess.DEVNULL,
+            stderr=(tmp_path / "xvfb.log").open("wb"),
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as displayfd:
@@ -146,6 +149,10 @@ def _read_line(proc: subprocess.Popen[bytes], message: str) -> str:
     pytest.fail(message)
 
 
+def _tail(path: Path) -> str:
+    return path.read_text(errors="replace")[-2000:] if path.exists() else ""
+
+
 def _read_fd_line(stream, message: str) -> str:  # type: ignore[no-untyped-def]
     line = stream.readline().strip()
     if not line:
@@ -153,8 +160,11 @@ def _read_fd_line(stream, message: str) -> str:  # type: ignore[no-untyped-def]
     return str(line)
 
 
-def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str]) -> None:
-    env = accessibility_bus
+def test_screen_reader_can_walk_the_whole_guide(
+    accessibility_bus: dict[str, str], tmp_path: Path
+) -> None:
+    # The app's own log, so a failure can say what Qt said before it gave up.
+    env = dict(accessibility_bus, XDG_STATE_HOME=str(tmp_path / "state"))
     from decisionaid.app import build_parts
     from decisionaid.cli import Options
 
@@ -191,8 +201,11 @@ def test_screen_reader_can_walk_the_whole_guide(accessibility_bus: dict[str, str
                 os.killpg(app.pid, signal.SIGKILL)
                 app.wait(timeout=5)
         app_errors = app.stderr.read().decode(errors="replace") if app.stderr else ""
+    log = tmp_path / "state" / "decisionaid" / "log" / "decisionaid.log"
+    app_log = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
     assert walk.returncode == 0, (
-        f"{walk.stdout}{walk.stderr}\napp exit {app.returncode}: {app_errors[-3000:]}"
+        f"{walk.stdout}{walk.stderr}\napp exit {app.returncode}: {app_errors[-3000:]}\n"
+        f"app log: {app_log}\nXvfb said: {_tail(tmp_path / 'xvfb.log')}"
     )
     report = json.loads(walk.stdout.strip().splitlines()[-1])
     steps = report["steps"]
