@@ -10,7 +10,6 @@ Every handler carries a filter that removes any text found in the reader's sessi
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import sys
@@ -67,7 +66,9 @@ def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
         yield from (part for part in value.split() if len(part) >= 8)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        import dataclasses  # only for a dataclass: none is made before the first paint
+
         for f in dataclasses.fields(value):
             yield from _strings(getattr(value, f.name))
     elif is_record(value) and not isinstance(value, type):

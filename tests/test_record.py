@@ -17,7 +17,7 @@ def _pair(frozen: bool):  # type: ignore[no-untyped-def]
         return {
             "__annotations__": {"name": "str", "count": "int", "tags": "list[str]", "note": "str"},
             "count": 1,
-            "tags": dataclasses.field(default_factory=list) if True else None,
+            "tags": dataclasses.field(default_factory=list),
             "note": "",
             "shout": lambda self: self.name.upper(),
         }
@@ -113,3 +113,8 @@ def test_what_records_do_not_support_is_refused_when_the_class_is_made() -> None
         @record
         class Child(Base):
             b: int
+
+
+def test_field_takes_a_default_or_a_factory_not_both() -> None:
+    with pytest.raises(ValueError):
+        field(default=1, default_factory=int)

@@ -12,20 +12,55 @@ Supported, as `@dataclass` does them: fields from the class's annotations, in or
 and `==` by fields, in the dataclass format; `frozen=True` (assignment raises
 `dataclasses.FrozenInstanceError`, instances hash by fields); a method the class defines itself
 wins. Not supported, and refused when the class is made: inheritance from another record,
-`__post_init__`, `ClassVar`/`InitVar` fields and the other `field()` options. `dataclasses.fields()`
-and `dataclasses.replace()` do not know records: use `record_fields()` and `replace()` here.
+`__post_init__`, `ClassVar`/`InitVar` fields and the other `field()` options (use this module's
+`field`). `dataclasses.fields()` and `dataclasses.replace()` do not know records: use
+`record_fields()` and `replace()` here.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError, field
 from typing import Any, TypeVar, dataclass_transform, overload
 
 __all__ = ["field", "is_record", "record", "record_fields", "replace"]
 
 T = TypeVar("T")
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+class Field:
+    """What field() returns: a default, or a function making one for each new record."""
+
+    __slots__ = ("default", "default_factory")
+
+    def __init__(self, default: Any, default_factory: Any) -> None:
+        self.default = default
+        self.default_factory = default_factory
+
+
+@overload
+def field(*, default: T) -> T: ...
+
+
+@overload
+def field(*, default_factory: Callable[[], T]) -> T: ...
+
+
+def field(*, default: Any = MISSING, default_factory: Any = MISSING) -> Any:
+    """As dataclasses.field(default=...) or field(default_factory=...). The dataclasses module
+    itself is not imported at start-up (about 6 M instructions with what it loads)."""
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Field(default, default_factory)
+
 
 _FIELDS = "__record_fields__"
 _DEFAULTS = "__record_defaults__"
@@ -169,8 +204,12 @@ def _hash(self: Any) -> int:
 
 
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    from dataclasses import FrozenInstanceError  # the exception a frozen dataclass raises
+
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _frozen_delattr(self: Any, name: str) -> None:
+    from dataclasses import FrozenInstanceError
+
     raise FrozenInstanceError(f"cannot delete field {name!r}")

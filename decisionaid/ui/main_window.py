@@ -51,7 +51,11 @@ StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style ru
 
 def top_aligned(widget: QWidget) -> QVBoxLayout:
     """`widget` at the top of its row: the same as adding it with Qt.AlignmentFlag.AlignTop,
-    without touching the `Qt` namespace before the first paint (see controls.py)."""
+    without touching the `Qt` namespace before the first paint (see controls.py).
+
+    A nested layout keeps the sizes it last worked out until its own parent widget lays out
+    again, so the window invalidates these columns whenever it restyles (fonts change), or the
+    rows they sit in would take one extra layout pass to settle (see MainWindow._columns)."""
     column = QVBoxLayout()
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(widget)
@@ -72,7 +76,8 @@ class GlossaryBar(QFrame):
         self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
-        layout.addLayout(top_aligned(self.close_button))
+        self.column = top_aligned(self.close_button)
+        layout.addLayout(self.column)
         self.hide()
 
     def show_term(self, term: str, definition: str) -> None:
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._css = ""
         self._style_parts = list(styles)
+        self._columns: list[QVBoxLayout] = []  # from top_aligned(), see _set_stylesheet
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
@@ -192,8 +198,8 @@ class MainWindow(QMainWindow):
         set_enum(self.title_label, "textFormat", "PlainText")  # a clinic name is not markup
         self.logo_label = clinic_logo_label(self.config, self.policy.touch_target_px, header)
         if self.logo_label is not None:
-            h.addLayout(top_aligned(self.logo_label))
-        h.addLayout(top_aligned(self.title_label), 1)
+            h.addLayout(self._top_aligned(self.logo_label))
+        h.addLayout(self._top_aligned(self.title_label), 1)
         self.tools_row = FlowLayout(spacing=gap)
         h.addLayout(self.tools_row, 2)
         self.tools_row.addWidget(self.contents_button)
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
             ts.addWidget(w)
         self.tools_row.addWidget(text_size)
         h.addSpacing(gap * 2)
-        h.addLayout(top_aligned(self.help_button))
+        h.addLayout(self._top_aligned(self.help_button))
         root.addWidget(header)
 
         progress_row = QWidget(central)
@@ -263,6 +269,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(body)
         self.stack.setObjectName("stepArea")
         self.glossary_bar = GlossaryBar(body)
+        self._columns.append(self.glossary_bar.column)
         page_column.addWidget(self.stack, 1)
         page_column.addWidget(self.glossary_bar)
         b.addWidget(self.contents)
@@ -312,6 +319,11 @@ class MainWindow(QMainWindow):
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
         self._set_contents_visible(self.contents_button.isChecked())
+
+    def _top_aligned(self, widget: QWidget) -> QVBoxLayout:
+        column = top_aligned(widget)
+        self._columns.append(column)
+        return column
 
     def _crisis_info(self):  # type: ignore[no-untyped-def]
         return self.config.crisis.get(self.guide.locale, self.guide.crisis)
@@ -568,6 +580,10 @@ class MainWindow(QMainWindow):
         if css != self._css:  # setting the same sheet again would re-style every widget
             self._css = css
             self.setStyleSheet(css)
+            # New fonts, new sizes: the top-aligned columns must not offer the old ones when
+            # the rows around them lay out again.
+            for column in self._columns:
+                column.invalidate()
 
     def apply_style(self) -> None:
         scale = self.session.state.text_scale
