@@ -9,6 +9,7 @@ from pathlib import Path
 
 from decisionaid.cli import Options, main
 from tests.conftest import FIXTURE_CONTENT
+from tests.helpers import run_decisionaid
 
 
 def test_check_content_is_clean_on_good_content(capsys) -> None:
@@ -69,16 +70,9 @@ def test_screenshots_writes_one_png_per_step_named_after_it(
 
 
 def _shots(out: Path, *args: str, content: Path = FIXTURE_CONTENT) -> list[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DECISIONAID_SPEECH_ENGINE="none")
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "decisionaid", "--content", str(content)),
-            *("screenshots", str(out), *args, "--size", "800x600"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
+    env = dict(os.environ, DECISIONAID_SPEECH_ENGINE="none")
+    result = run_decisionaid(
+        ["--content", str(content), "screenshots", str(out), *args, "--size", "800x600"], env
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -13,7 +13,7 @@ from decisionaid.core.config import Config, load_config
 from decisionaid.core.policy import Mode
 from decisionaid.core.staff_pin import hash_pin
 from tests.conftest import FIXTURE_CONTENT
-from tests.helpers import make_window
+from tests.helpers import make_window, run_decisionaid
 
 GOOD_HASH = hash_pin("2468", iterations=100_000)
 
@@ -303,14 +303,8 @@ def test_a_logo_file_that_is_not_an_image_is_logged_with_its_own_line(tmp_path: 
     logo.write_bytes(b"this is not a picture")
     path = write(tmp_path, f'[clinic]\nname = "Test clinic"\nlogo = "{logo}"\n')
     state = tmp_path / "state"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(state))
-    result = subprocess.run(
-        [sys.executable, "-m", "decisionaid", "--config", str(path), "--startup-probe"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    env = dict(os.environ, XDG_STATE_HOME=str(state))
+    result = run_decisionaid(["--config", str(path), "--startup-probe"], env)
     assert result.returncode == 0, result.stderr
     notice = f"clinic.toml:3: clinic.logo '{logo}' could not be read as an image; no logo shown"
     assert result.stderr.count(notice) == 1, result.stderr
