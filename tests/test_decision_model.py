@@ -249,33 +249,52 @@ def test_a_full_qr_payload_stays_scannable() -> None:
     assert qr.version <= QR_MAX_VERSION <= 13, "a bigger code is hard to scan from a kiosk"
 
 
-def test_a_first_question_too_long_for_the_code_is_cut_short_and_the_reader_told() -> None:
-    from decisionaid.core.export import qr_missing_text
+def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> None:
+    from decisionaid.core.export import qr_code_caption, qr_codes
 
     long_own = "Will I be able to " + "keep working and look after my children " * 7
-    payload = qr_payload([long_own.strip() + "?", "What are my options?"])
-    assert len(payload.text.encode()) <= QR_MAX_BYTES
-    assert payload.shortened and payload.included == 1 and payload.total == 2
-    first = payload.text.splitlines()[1]
-    assert first.startswith("1. Will I be able to keep working") and first.endswith("…")
-    assert not first.endswith(" …"), "cut at a word, with no space before the ellipsis"
-    headline, what_to_do = qr_missing_text(payload)
+    codes = qr_codes([long_own.strip() + "?", "What are my options?"])
+    assert [c.included for c in codes] == [1, 1]
+    first = codes[0]
+    assert len(first.text.encode()) <= QR_MAX_BYTES
+    assert first.shortened and not codes[1].shortened
+    line = first.text.splitlines()[1]
+    assert line.startswith("1. Will I be able to keep working") and line.endswith("…")
+    assert not line.endswith(" …"), "cut at a word, with no space before the ellipsis"
+    headline, what_to_do = qr_code_caption(first)
     assert headline == (
-        "Your first question is too long for the code: it holds only its start. "
-        "Your other question is not in it."
+        "Code 1 of 2: question 1 of your 2. "
+        "Question 1 is too long for a code: this holds only its start."
     )
     assert "print your summary" in what_to_do
+    assert codes[1].text == "Questions to ask my provider (code 2 of 2):\n2. What are my options?"
 
 
-def test_the_reader_is_told_how_many_questions_the_code_leaves_out() -> None:
-    from decisionaid.core.export import qr_missing_text
+def test_a_long_list_takes_several_codes_that_hold_every_question_in_order() -> None:
+    import segno
+
+    from decisionaid.core.export import QR_ERROR, qr_code_caption, qr_codes
 
     questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
-    payload = qr_payload(questions)
-    assert 1 < payload.included < 10
-    headline, _ = qr_missing_text(payload)
-    assert headline == f"This code holds only the first {payload.included} of your 10 questions."
-    assert qr_missing_text(qr_payload(questions[:1])) == ("", "")
+    codes = qr_codes(questions)
+    assert len(codes) > 1
+    held = []
+    for index, code in enumerate(codes, 1):
+        assert (code.index, code.count, code.total) == (index, len(codes), 10)
+        assert len(code.text.encode()) <= QR_MAX_BYTES
+        qr = segno.make(code.text, error=QR_ERROR, micro=False, boost_error=False)
+        assert qr.version <= QR_MAX_VERSION
+        heading, *lines = code.text.splitlines()
+        assert heading == f"Questions to ask my provider (code {index} of {len(codes)}):"
+        held += [line.split(". ", 1)[1] for line in lines]
+        last = code.first + code.included - 1
+        assert qr_code_caption(code)[0] == (
+            f"Code {index} of {len(codes)}: questions {code.first} to {last} of your 10."
+            if code.included > 1
+            else f"Code {index} of {len(codes)}: question {code.first} of your 10."
+        )
+    assert held == questions, "every question, once, in the reader's order"
+    assert qr_code_caption(qr_codes(questions[:1])[0]) == ("", "")
 
 
 def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:

@@ -291,8 +291,9 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
 
     w = make_window(qtbot, DECISION_CONTENT, mode)
     w.set_text_scale(scale)
-    # A first question that fills the code to the last byte allowed, and one more that cannot fit.
-    room = QR_MAX_BYTES - len(b"Questions to ask my provider:\n1. ")
+    # A first question that fills the code to the last byte allowed, and one more that cannot
+    # fit, so it goes in a second code.
+    room = QR_MAX_BYTES - len(b"Questions to ask my provider (code 1 of 2):\n1. ")
     longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
     longest = longest + "?" * (room - len(longest))
     w.session.add_own_question(longest)
@@ -321,11 +322,12 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     y = (QUIET_ZONE + n - 1) * px + px - 1
     for col in range(7):
         assert image.pixelColor((QUIET_ZONE + col) * px, y).name() == "#000000"
-    # The reader is told plainly that the second question is not in the code, and every word
-    # of the note is in view without scrolling.
+    # The reader is told plainly that this code holds the first question of two, and every
+    # word of the note is in view without scrolling.
     assert step.qr_missing.isVisible()
-    assert step.qr_missing.text() == "This code holds only the first of your 2 questions."
-    assert "print your summary" in step.qr_note.text()
+    assert step.qr_missing.text() == "Code 1 of 2: question 1 of your 2."
+    assert "Scan each code in turn" in step.qr_note.text()
+    assert step.next_code_button.isVisible() and step.next_code_button.isEnabled()
     assert step.qr_note.isVisible()
     assert step.qr_words.verticalScrollBar().maximum() == 0
     assert step.hide_qr_button.isVisible()
@@ -353,3 +355,33 @@ def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
     assert html.escape(citation) in step.print_html()
     # The summary on screen names it too.
     assert citation in step.view.toPlainText()
+
+
+def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None:
+    from decisionaid.core.export import chosen_question_texts
+    from tests.kiosk_helpers import make_kiosk
+
+    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide
+    kiosk.start_reading()
+    window.navigate_to("summary")
+    step = window.current_widget()
+    _choose_questions(window, 10)
+    qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
+    assert step.code_row.isVisible()
+    assert not step.previous_code_button.isEnabled()
+    held: list[str] = []
+    while True:
+        heading, *lines = step.qr_widget.text.splitlines()
+        assert heading.startswith("Questions to ask my provider (code ")
+        held += [line.split(". ", 1)[1] for line in lines]
+        assert step.qr_missing.text().startswith("Code ")
+        if not step.next_code_button.isEnabled():
+            break
+        step.next_code_button.setFocus()
+        qtbot.keyClick(step.next_code_button, Qt.Key.Key_Space)
+    assert held == chosen_question_texts(window.session, step.data)
+    # At the last code the keyboard is on "Previous code", not on a button that went dark.
+    assert step.previous_code_button.hasFocus()
+    with qtbot.waitSignal(window.sessionReset, timeout=2000):
+        kiosk.full_reset()
+    assert step.qr_widget.text == "" and not step.code_row.isVisibleTo(step)

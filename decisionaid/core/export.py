@@ -7,6 +7,7 @@ identify a person is added: no name, no date of birth, no clinic, no web address
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from decisionaid.core.decision_data import DecisionData, SureData
@@ -248,11 +249,16 @@ def summary_text(summary: Summary, *, title: str) -> str:
 
 @dataclass(frozen=True)
 class QrPayload:
+    """One code's text: a run of the reader's questions, numbered as on their list."""
+
     text: str
-    included: int
-    total: int
-    # The first question alone was too long for the code, so it holds only its beginning.
+    included: int  # how many questions this code holds
+    total: int  # how many the reader chose
+    # A question too long for a code on its own is cut short, so no code is ever empty.
     shortened: bool = False
+    first: int = 1  # the list number of this code's first question
+    index: int = 1  # this code's place in the series (1-based)
+    count: int = 1  # how many codes the series has
 
 
 def _utf8_len(text: str) -> int:
@@ -271,43 +277,77 @@ def _shorten(line: str, budget: int) -> str:
     return cut.rstrip(" ,;:") + ellipsis
 
 
-def qr_payload(questions: list[str] | tuple[str, ...]) -> QrPayload:
-    """The chosen questions as plain text, and nothing else: no names, ids or addresses.
+def _series_heading(index: int, count: int) -> str:
+    return f"{QR_HEADING}:" if count == 1 else f"{QR_HEADING} (code {index} of {count}):"
 
-    A long list is cut at whole questions so the code stays scannable; the caller says so.
-    A first question too long for the code on its own is cut short, so the code is never empty.
-    """
-    lines = [QR_HEADING + ":"]
-    included = 0
+
+def _fill(questions: Sequence[str], start: int, heading: str) -> tuple[list[str], int, bool]:
+    """The lines of one code from question `start` on: as many whole questions as fit, or the
+    first one cut short when it does not fit on its own."""
+    lines = [heading]
     shortened = False
-    for i, q in enumerate(questions, 1):
-        line = f"{i}. {q}"
+    for i in range(start, len(questions)):
+        line = f"{i + 1}. {questions[i]}"
         if _utf8_len("\n".join([*lines, line])) > QR_MAX_BYTES:
-            if included == 0:
-                budget = QR_MAX_BYTES - _utf8_len("\n".join(lines)) - 1
+            if i == start:
+                budget = QR_MAX_BYTES - _utf8_len(heading) - 1
                 lines.append(_shorten(line, budget))
-                included, shortened = 1, True
+                shortened = True
             break
         lines.append(line)
-        included += 1
-    return QrPayload("\n".join(lines), included, len(questions), shortened)
+    return lines, len(lines) - 1, shortened
 
 
-def qr_missing_text(payload: QrPayload) -> tuple[str, str]:
-    """When the code does not hold all the reader's questions: a short headline saying so, and
-    what to do about it. Two empty strings when it holds them all."""
-    if payload.shortened:
-        headline = "Your first question is too long for the code: it holds only its start."
-        others = payload.total - 1
-        if others:
-            rest = "question is" if others == 1 else f"{others} questions are"
-            headline += f" Your other {rest} not in it."
-    elif payload.included < payload.total:
-        first = "first" if payload.included == 1 else f"first {payload.included}"
-        headline = f"This code holds only the {first} of your {payload.total} questions."
-    else:
+def qr_codes(questions: Sequence[str]) -> list[QrPayload]:
+    """The chosen questions as plain text, and nothing else (no names, ids or addresses), in as
+    many codes as they need: each code stays small enough to scan from a kiosk, holds whole
+    questions in list order, and says which code of the series it is."""
+    total = len(questions)
+    if total == 0:
+        return [QrPayload(f"{QR_HEADING}:", 0, 0)]
+    lines, included, shortened = _fill(questions, 0, _series_heading(1, 1))
+    if included == total:
+        return [QrPayload("\n".join(lines), included, total, shortened)]
+    # Several codes: split with room kept for the longest heading ("code 12 of 12"), then number.
+    widest = _series_heading(total, total)
+    runs: list[tuple[int, int, bool]] = []
+    start = 0
+    while start < total:
+        _, included, shortened = _fill(questions, start, widest)
+        runs.append((start, included, shortened))
+        start += included
+    codes = []
+    for index, (start, included, shortened) in enumerate(runs, 1):
+        lines, _, _ = _fill(questions[: start + included], start, _series_heading(index, len(runs)))
+        codes.append(
+            QrPayload("\n".join(lines), included, total, shortened, start + 1, index, len(runs))
+        )
+    return codes
+
+
+def qr_payload(questions: Sequence[str]) -> QrPayload:
+    """The first code of the series `qr_codes` makes (the only one for a short list)."""
+    return qr_codes(questions)[0]
+
+
+def qr_code_caption(code: QrPayload) -> tuple[str, str]:
+    """What the reader is told beside one code: which of their questions it holds, when it is
+    one of several, and when a question was too long to fit whole. Two empty strings for a
+    single code that holds every question whole."""
+    parts = []
+    if code.count > 1:
+        last = code.first + code.included - 1
+        which = (
+            f"question {code.first}" if code.included == 1 else f"questions {code.first} to {last}"
+        )
+        parts.append(f"Code {code.index} of {code.count}: {which} of your {code.total}.")
+    if code.shortened:
+        parts.append(f"Question {code.first} is too long for a code: this holds only its start.")
+    if not parts:
         return "", ""
-    return headline, (
-        "To take them all, print your summary, or move the ones you most want to ask to the top "
-        "of your list."
-    )
+    steps = []
+    if code.count > 1:
+        steps.append("Scan each code in turn to copy all your questions.")
+    if code.shortened:
+        steps.append("To take that question whole, print your summary.")
+    return " ".join(parts), " ".join(steps)

@@ -44,7 +44,7 @@ def decision_css(theme: Theme, scale_percent: int) -> str:
     return f"""
 QFrame#card {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 10px; }}
 QFrame#card QLabel {{ color: {t.text}; }}
-QScrollArea#qrWords, QWidget#qrWordsBody {{ background: transparent; }}
+QScrollArea#qrWords, QWidget#qrWordsBody, QWidget#qrCodeRow {{ background: transparent; }}
 QFrame#result {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 10px; }}
 QFrame#result QLabel {{ color: {t.on_notice}; }}
 QRadioButton#choice {{ background: {t.window}; color: {t.text}; border: 2px solid {t.border};

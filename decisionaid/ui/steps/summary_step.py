@@ -25,8 +25,8 @@ from decisionaid.core.content import Step
 from decisionaid.core.export import (
     build_summary,
     chosen_question_texts,
-    qr_missing_text,
-    qr_payload,
+    qr_code_caption,
+    qr_codes,
     summary_html,
     summary_text,
 )
@@ -140,6 +140,22 @@ class SummaryStep(DecisionStep):
             self.hide_qr_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
         )
         side.addLayout(top)
+        # A long list takes several codes, shown one at a time.
+        self.code_row = QWidget(self.qr_panel)
+        self.code_row.setObjectName("qrCodeRow")
+        row = QHBoxLayout(self.code_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.previous_code_button = make_button("Previous code", "previousQr")
+        self.next_code_button = make_button("Next code", "nextQr")
+        self.previous_code_button.clicked.connect(lambda: self._step_code(-1))
+        self.next_code_button.clicked.connect(lambda: self._step_code(+1))
+        row.addWidget(self.previous_code_button)
+        row.addWidget(self.next_code_button)
+        row.addStretch(1)
+        self.code_row.hide()
+        side.addWidget(self.code_row)
+        self._code_index = 0
         # The words scroll if a narrow window leaves them too little room.
         self.qr_words = QScrollArea(self.qr_panel)
         self.qr_words.setObjectName("qrWords")
@@ -292,6 +308,21 @@ class SummaryStep(DecisionStep):
         self.qr_note.setText("")
         self.qr_missing.setText("")
         self.qr_missing.hide()
+        self.code_row.hide()
+        self._code_index = 0
+
+    def _step_code(self, direction: int) -> None:
+        self._code_index += direction
+        self._update_qr()
+        # At either end the pressed button turns off: the keyboard moves to the other one.
+        pressed, other = (
+            (self.next_code_button, self.previous_code_button)
+            if direction > 0
+            else (self.previous_code_button, self.next_code_button)
+        )
+        if not pressed.isEnabled():
+            other.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, self.qr_missing.text())
 
     def _update_qr(self) -> None:
         from decisionaid.ui.qr_widget import QrCodeWidget
@@ -299,12 +330,17 @@ class SummaryStep(DecisionStep):
         if self.qr_widget is None:
             self.qr_widget = QrCodeWidget(self.qr_panel)
             self.qr_holder.insertWidget(0, self.qr_widget)
-        payload = qr_payload(chosen_question_texts(self.ctx.session, self.data))
+        codes = qr_codes(chosen_question_texts(self.ctx.session, self.data))
+        self._code_index = max(0, min(self._code_index, len(codes) - 1))
+        payload = codes[self._code_index]
+        self.code_row.setVisible(payload.count > 1)
+        self.previous_code_button.setEnabled(payload.index > 1)
+        self.next_code_button.setEnabled(payload.index < payload.count)
         # Bigger modules where people stand further from the screen (touch kiosks); never
         # below the smallest a phone reads at arm's length.
         module_px = 8 if self.ctx.policy.touch_target_px >= 56 else 6
         self.qr_widget.set_text(payload.text, module_px)  # type: ignore[attr-defined]
-        missing, what_to_do = qr_missing_text(payload)
+        missing, what_to_do = qr_code_caption(payload)
         self.qr_missing.setText(missing)
         self.qr_missing.setVisible(bool(missing))
         question = "question" if payload.included == 1 else "questions"
