@@ -383,3 +383,37 @@ def test_handouts_never_print_where_the_policy_forbids_a_dialog(qtbot) -> None:
 
     w = make_window(qtbot, content_dir("en"), Mode.KIOSK)
     assert print_step(w) is False
+
+
+@pytest.mark.parametrize(
+    ("step_id", "expected"),
+    [
+        ("sure", ["Do you feel SURE about the best choice for you?", "☐ Yes", "Légaré"]),
+        ("values", ["Keeping my costs low", "☐ Extremely important", "☐ Not sure"]),
+        ("leaning", ["☐ Toward keeping my current care", "☐ I am not sure yet"]),
+        ("quiz", ["Is ketamine approved by the FDA to treat PTSD?", "Answers"]),
+        ("questions", ["☐ What are my options?", "My own questions"]),
+    ],
+)
+def test_a_step_that_asks_the_reader_prints_as_a_blank_form(
+    qtbot, step_id: str, expected: list[str]
+) -> None:
+    from decisionaid.ui.counsellor.handout import handout_document
+
+    w, _ = _counsellor(qtbot)
+    # The reader has answered; the handout is still a blank form.
+    w.session.set_leaning("current")
+    w.session.set_sure("S", False)
+    text = handout_document(w, w.guide.index_of(step_id)).toPlainText().replace("\u00a0", " ")
+    for words in expected:
+        assert words in text, (step_id, words)
+    assert "☑" not in text and "☒" not in text
+    assert "holds no answers and no personal details" in text
+
+
+def test_the_summary_handout_points_to_the_summary_print_button(qtbot) -> None:
+    from decisionaid.ui.counsellor.handout import handout_document
+
+    w, _ = _counsellor(qtbot)
+    text = handout_document(w, w.guide.index_of("summary")).toPlainText()
+    assert "prints the reader's summary with its Print button" in text

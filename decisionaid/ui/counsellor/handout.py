@@ -42,10 +42,20 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
             )
             url = QUrl(f"iconarray:{step.id}/{a_index}/{g_index}")
             doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
-    keys = cited_keys(rendered.html)
+    body = rendered.html
+    if not body.strip():
+        # A step that asks the reader something prints as an empty form to fill in by hand.
+        from decisionaid.core.decision_data import decision_data_for
+        from decisionaid.core.handout_forms import blank_form_html
+
+        body = blank_form_html(step.kind, decision_data_for(guide)) or (
+            "<p>This step shows the reader's own answers, so it has no handout. The summary "
+            "step prints the reader's summary with its Print button.</p>"
+        )
+    keys = cited_keys(body)
     sources = f"<h2>Sources</h2>{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
-        f"<h1>{html.escape(step.title)}</h1>{rendered.html}{sources}"
+        f"<h1>{html.escape(step.title)}</h1>{body}{sources}"
         f"<p class='caption'>From “{html.escape(guide.title)}”, step {index + 1} of "
         f"{len(guide.steps)}. This handout holds no answers and no personal details.</p>"
     )

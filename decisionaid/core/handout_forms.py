@@ -1,0 +1,65 @@
+"""Blank forms for handouts of the steps that ask the reader something.
+
+A counsellor can print any step. A page prints as it reads; a step that asks questions prints
+as an empty form the reader can fill in by hand, with nothing of any reader's answers in it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from decisionaid.core.decision_data import DecisionData
+from decisionaid.core.export import LEANINGS
+
+BOX = "☐"  # an empty tick box, in print as on paper forms
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _boxes(labels: list[str] | tuple[str, ...]) -> str:
+    # A line may break between choices, never inside one ("Extremely / important").
+    return "&nbsp;&nbsp; ".join(
+        f"{BOX}&nbsp;{_e(label).replace(' ', '&nbsp;')}" for label in labels
+    )
+
+
+def blank_form_html(kind: str, data: DecisionData) -> str:
+    """The form for a step of `kind`, or "" when that kind has no form (or no data)."""
+    if kind == "values" and data.values is not None:
+        choices = [*data.values.scale, data.values.not_sure]
+        rows = [f"<p><b>{_e(s.text)}</b><br/>{_boxes(choices)}</p>" for s in data.values.statements]
+        return "<p>For each sentence, tick how much it matters to you.</p>" + "".join(rows)
+    if kind == "leaning":
+        return "<p>Where are you leaning right now?</p>" + "".join(
+            f"<p>{BOX} {_e(label)}</p>" for _, label in LEANINGS
+        )
+    if kind == "quiz" and data.quiz is not None:
+        items = []
+        for n, item in enumerate(data.quiz, 1):
+            items.append(f"<p><b>{n}. {_e(item.question)}</b><br/>{_boxes(item.choices)}</p>")
+        answers = "".join(
+            f"<li>{_e(item.choices[item.answer])}. {_e(item.explanation)}</li>"
+            for item in data.quiz
+        )
+        return "".join(items) + f"<h2>Answers</h2><ol>{answers}</ol>"
+    if kind == "questions" and data.questions is not None:
+        bank = data.questions
+        parts = ["<p>Tick the questions you want to ask.</p>"]
+        for topic in bank.topics:
+            parts.append(f"<h2>{_e(topic.title)}</h2>")
+            parts += [f"<p>{BOX} {_e(q.text)}</p>" for q in bank.in_topic(topic.id)]
+        parts.append("<h2>My own questions</h2>" + "<p>_______________________________</p>" * 3)
+        return "".join(parts)
+    if kind == "sure" and data.sure is not None:
+        sure_items = "".join(
+            f"<p><b>{_e(item.text)}</b><br/>{_boxes(('Yes', 'No'))}</p>" for item in data.sure.items
+        )
+        return (
+            sure_items
+            + "<p>If you answered No to one or more, you may want more information, more time, "
+            "or someone to talk it over with before you decide.</p>"
+            + f"<p class='caption'>{_e(data.sure.citation)}</p>"
+        )
+    return ""
