@@ -391,7 +391,7 @@ def test_handouts_never_print_where_the_policy_forbids_a_dialog(qtbot) -> None:
         ("sure", ["Do you feel SURE about the best choice for you?", "☐ Yes", "Légaré"]),
         ("values", ["Keeping my costs low", "☐ Extremely important", "☐ Not sure"]),
         ("leaning", ["☐ Toward keeping my current care", "☐ I am not sure yet"]),
-        ("quiz", ["Is ketamine approved by the FDA to treat PTSD?", "Answers"]),
+        ("quiz", ["Is ketamine approved by the FDA to treat PTSD?", "Answers", "Sources"]),
         ("questions", ["☐ What are my options?", "My own questions"]),
     ],
 )

@@ -7,7 +7,9 @@ as an empty form the reader can fill in by hand, with nothing of any reader's an
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
+from decisionaid.core.content import Reference
 from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.export import LEANINGS
 
@@ -25,8 +27,14 @@ def _boxes(labels: list[str] | tuple[str, ...]) -> str:
     )
 
 
-def blank_form_html(kind: str, data: DecisionData) -> str:
-    """The form for a step of `kind`, or "" when that kind has no form (or no data)."""
+def _cite(key: str, references: Mapping[str, Reference]) -> str:
+    ref = references.get(key)
+    return f' <sup><a href="ref:{_e(key)}">[{ref.number}]</a></sup>' if ref else ""
+
+
+def blank_form_html(kind: str, data: DecisionData, references: Mapping[str, Reference]) -> str:
+    """The form for a step of `kind`, or "" when that kind has no form (or no data). Answers
+    that state facts carry their citation, so the handout lists the sources they come from."""
     if kind == "values" and data.values is not None:
         choices = [*data.values.scale, data.values.not_sure]
         rows = [f"<p><b>{_e(s.text)}</b><br/>{_boxes(choices)}</p>" for s in data.values.statements]
@@ -40,7 +48,8 @@ def blank_form_html(kind: str, data: DecisionData) -> str:
         for n, item in enumerate(data.quiz, 1):
             items.append(f"<p><b>{n}. {_e(item.question)}</b><br/>{_boxes(item.choices)}</p>")
         answers = "".join(
-            f"<li>{_e(item.choices[item.answer])}. {_e(item.explanation)}</li>"
+            f"<li>{_e(item.choices[item.answer].rstrip('.?!'))}. {_e(item.explanation)}"
+            f"{_cite(item.source, references)}</li>"
             for item in data.quiz
         )
         return "".join(items) + f"<h2>Answers</h2><ol>{answers}</ol>"

@@ -37,14 +37,12 @@ from decisionaid.ui.display_tools import DisplayTools
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel
-from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 
 CONTENTS_AUTO_HIDE_SCALE = 175
-CONTENTS_ITEM_PADDING_PX = 8  # QListWidget::item's side padding in theme.stylesheet
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
 
@@ -248,7 +246,8 @@ class MainWindow(QMainWindow):
         self.contents.setAccessibleName("Contents: all steps of the guide")
         self.contents.setWordWrap(True)
         # Long titles wrap onto a second line at large text sizes instead of being cut short
-        # behind a sideways scroll bar.
+        # behind a sideways scroll bar. Qt measures a wrapped item without its style-sheet
+        # padding, so the items have none at the sides and the list pads instead (theme.py).
         set_enum(self.contents, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # The list is longer than the window at every text size; a bar that came and went would
         # change the width the titles were measured at.
@@ -256,8 +255,6 @@ class MainWindow(QMainWindow):
         set_enum(self.contents, "resizeMode", "Adjust")
         self.contents.setMaximumWidth(320)
         self.contents.setMinimumWidth(220)
-        # Items wrap without their 8px side padding (theme.py): overflow up to that is blank.
-        ignore_horizontal_slack(self.contents, CONTENTS_ITEM_PADDING_PX)
         for i, step in enumerate(self.guide.steps):
             item = QListWidgetItem(f"{i + 1}. {step.short_title}")
             item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
@@ -592,8 +589,6 @@ class MainWindow(QMainWindow):
         self.scale_label.setAccessibleName(f"Text size {scale} percent")
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
         self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
-        # The list measures wrapped titles once; at a new text size it must measure again.
-        QTimer.singleShot(0, self.contents.doItemsLayout)
         for widget in self._step_widgets.values():
             widget.apply_theme()
 

@@ -1,7 +1,7 @@
 """No horizontal scroll bar for an overflow that lies wholly in a margin or padding.
 
-Qt lays some rich-text tables out a pixel wider than the page, and word-wrapped list items
-are wrapped without their stylesheet padding: a few pixels "too wide", all of it blank margin.
+Qt lays some rich-text tables out a pixel wider than the page: a pixel "too wide", all of it
+blank margin.
 A scroll bar for that takes room and attention from the words and scrolls nothing a reader
 needs; real overflow (a word or a picture wider than the view) still gets its scroll bar.
 """

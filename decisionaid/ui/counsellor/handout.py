@@ -48,7 +48,7 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
         from decisionaid.core.decision_data import decision_data_for
         from decisionaid.core.handout_forms import blank_form_html
 
-        body = blank_form_html(step.kind, decision_data_for(guide)) or (
+        body = blank_form_html(step.kind, decision_data_for(guide), guide.references) or (
             "<p>This step shows the reader's own answers, so it has no handout. The summary "
             "step prints the reader's summary with its Print button.</p>"
         )

@@ -98,7 +98,6 @@ class ChoiceGroup(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.group.addButton(button, i)
             self.buttons.append(button)
-        self.labels = [str(label) for label in labels]
         self.preferred_columns = columns
         self.columns = 0
         self._wrapped_at = -1
@@ -152,8 +151,8 @@ class ChoiceGroup(QWidget):
         bold = QFont(button.font())
         bold.setBold(True)  # a chosen answer is drawn bold, so measure as if chosen
         metrics = QFontMetrics(bold)
-        for b, label in zip(self.buttons, self.labels, strict=True):
-            b.setText(button_text(wrap_words(label, room, metrics)))
+        for b in self.buttons:  # the accessible name keeps each choice as written
+            b.setText(button_text(wrap_words(b.accessibleName(), room, metrics)))
 
     def set_checked(self, index: int | None, *, hidden: bool = False) -> None:
         """Show a choice without emitting `chosen` (the session already knows it).
