@@ -45,7 +45,7 @@ def main(sink: Path) -> dict[str, object]:
         boxes = window.current_widget().findChildren(QCheckBox)  # type: ignore[union-attr]
         if boxes:
             boxes[0].click()
-        report["ticked"] = list(window.session.state.ticked_questions)
+        report["ticked"] = list(window.session.state.question_order)
 
     from PySide6.QtPrintSupport import QPrinter
 

@@ -11,7 +11,7 @@ import pytest
 
 from decisionaid.core.config import Config, load_config
 from decisionaid.core.policy import Mode
-from decisionaid.core.staff_pin import hash_pin
+from decisionaid.core.staff_pin import hash_pin, is_valid_hash
 from tests.conftest import FIXTURE_CONTENT
 from tests.helpers import make_window, run_decisionaid
 
@@ -62,7 +62,7 @@ action = "Call 555-0100"
     assert config.clinic_logo == tmp_path / "logo.png"
     assert config.clinic_disclosure.startswith("We offer")
     assert (config.idle_timeout_seconds, config.idle_warning_seconds) == (90, 25)
-    assert config.staff_exit_available
+    assert is_valid_hash(config.staff_pin_hash)
     assert config.printer == "Front desk"
     assert config.crisis["en"].lines[0].action == "Call 555-0100"
 
@@ -191,7 +191,6 @@ def test_a_pin_hash_in_the_wrong_format_turns_staff_exit_off(tmp_path: Path, bad
     path = write(tmp_path, f'[kiosk]\nidle_timeout_seconds = 60\nstaff_pin_hash = "{bad_hash}"\n')
     config = load_config(path)
     assert config.staff_pin_hash == ""
-    assert not config.staff_exit_available
     assert config.idle_timeout_seconds == 60  # the rest of the file still applies
     assert "clinic.toml:3: 'kiosk.staff_pin_hash' is not a hash made by 'decisionaid hash-pin'" in (
         notices(config)

@@ -9,12 +9,12 @@ import pytest
 
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
-from decisionaid.core.decision_data import decision_data_for, load_decision_data
+from decisionaid.core.decision_data import decision_data_loader, load_decision_data
 from decisionaid.core.export import (
     QR_MAX_BYTES,
     QR_MAX_VERSION,
     build_summary,
-    qr_payload,
+    qr_codes,
     reflection,
     summary_text,
 )
@@ -27,7 +27,7 @@ REAL_CONTENT = Path(__file__).parents[1] / "resources" / "content" / "en"
 
 @pytest.fixture
 def data():  # type: ignore[no-untyped-def]
-    return decision_data_for(load_guide(DECISION_CONTENT))
+    return decision_data_loader(load_guide(DECISION_CONTENT))()
 
 
 @pytest.fixture
@@ -80,7 +80,6 @@ def test_reset_wipes_every_decision_choice() -> None:
     decision_fields = (
         "values",
         "quiz_answers",
-        "ticked_questions",
         "own_questions",
         "question_order",
         "sure_answers",
@@ -116,8 +115,8 @@ def test_choices_notify_once_and_only_on_change() -> None:
 
 def test_questions_keep_the_readers_order() -> None:
     session = Session()
-    session.toggle_question("q-options")
-    session.toggle_question("q-harms")
+    session.set_question_chosen("q-options", True)
+    session.set_question_chosen("q-harms", True)
     own = session.add_own_question("  Can my   partner come?  ")
     assert own == "own:0"
     assert session.own_question_text(own) == "Can my partner come?"
@@ -129,10 +128,9 @@ def test_questions_keep_the_readers_order() -> None:
     assert not session.move_question("own:0", -1), "already at the top"
     assert session.state.question_order == ["own:0", "q-options", "q-harms"]
     assert session.move_question("q-options", +1)
-    assert session.state.ticked_questions == ["q-harms", "q-options"]
-    session.toggle_question("q-harms")
+    assert session.state.question_order == ["own:0", "q-harms", "q-options"]
+    session.set_question_chosen("q-harms", False)
     assert session.state.question_order == ["own:0", "q-options"]
-    assert session.state.ticked_questions == ["q-options"]
 
 
 def test_sure_score_needs_all_four_answers() -> None:
@@ -229,7 +227,7 @@ def test_reflection_groups_answers_without_a_verdict(data) -> None:  # type: ign
 
 def test_qr_payload_is_only_the_questions() -> None:
     questions = ["What are my options?", "Who watches me during a session?"]
-    payload = qr_payload(questions)
+    payload = qr_codes(questions)[0]
     assert payload.text == (
         "Questions to ask my provider:\n1. What are my options?\n2. Who watches me during a session?"
     )
@@ -242,9 +240,9 @@ def test_a_full_qr_payload_stays_scannable() -> None:
 
     from decisionaid.core.export import QR_ERROR
 
-    payload = qr_payload(
+    payload = qr_codes(
         [f"Question {i}: what should I know about this part of it?" for i in range(40)]
-    )
+    )[0]
     qr = segno.make(payload.text, error=QR_ERROR, micro=False, boost_error=False)
     assert qr.version <= QR_MAX_VERSION <= 13, "a bigger code is hard to scan from a kiosk"
 
@@ -299,7 +297,7 @@ def test_a_long_list_takes_several_codes_that_hold_every_question_in_order() -> 
 
 def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:
     questions = [f"Question number {i} about something that matters to me?" for i in range(60)]
-    payload = qr_payload(questions)
+    payload = qr_codes(questions)[0]
     assert 0 < payload.included < payload.total == 60
     assert payload.text.splitlines()[-1].startswith(f"{payload.included}. ")
     assert len(payload.text.encode()) <= QR_MAX_BYTES

@@ -152,7 +152,7 @@ def test_start_over_asks_then_clears_the_session(qtbot) -> None:
     w.go_to(1)
     w.current_widget().reveal()
     w.set_text_scale(150)
-    w.session.state.ticked_questions.append("q1")
+    w.session.state.question_order.append("q1")
     qtbot.mouseClick(w.start_over_button, Qt.MouseButton.LeftButton)
     assert w.start_over_bar.isVisible()
     assert w.current_index == 1, "nothing is wiped before the reader confirms"

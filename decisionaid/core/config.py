@@ -57,10 +57,6 @@ class Config:
         """Messages only staff see (never a reader): what was wrong and what was used instead."""
         return [str(d) for d in self.diagnostics.items]
 
-    @property
-    def staff_exit_available(self) -> bool:
-        return is_valid_hash(self.staff_pin_hash)
-
 
 # (section, key) -> (attribute, expected type)
 _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {

@@ -7,7 +7,7 @@ part that cannot be used is None, so only the step that needs it shows "not avai
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -333,18 +333,16 @@ def load_decision_data(
     return data
 
 
-_CACHE: dict[int, DecisionData] = {}
+def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
+    """The guide's decision data, loaded from its files the first time it is asked for."""
+    loaded: list[DecisionData] = []
 
+    def load() -> DecisionData:
+        if not loaded:
+            loaded.append(load_decision_data(guide.root, guide.locale, guide.references))
+        return loaded[0]
 
-def decision_data_for(guide: Guide) -> DecisionData:
-    """The guide's decision data, loaded once per loaded guide."""
-    key = id(guide)
-    cached = _CACHE.get(key)
-    if cached is None:
-        cached = load_decision_data(guide.root, guide.locale, guide.references)
-        _CACHE[key] = cached
-        weakref.finalize(guide, _CACHE.pop, key, None)
-    return cached
+    return load
 
 
 def check_decision_data(guide: Guide, diags: Diagnostics) -> None:

@@ -325,11 +325,6 @@ def qr_codes(questions: Sequence[str]) -> list[QrPayload]:
     return codes
 
 
-def qr_payload(questions: Sequence[str]) -> QrPayload:
-    """The first code of the series `qr_codes` makes (the only one for a short list)."""
-    return qr_codes(questions)[0]
-
-
 def qr_code_caption(code: QrPayload) -> tuple[str, str]:
     """What the reader is told beside one code: which of their questions it holds, when it is
     one of several, and when a question was too long to fit whole. Two empty strings for a

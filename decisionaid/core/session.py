@@ -21,7 +21,6 @@ class SessionState:
         default_factory=dict
     )  # statement id -> 0..4, None = not sure
     quiz_answers: dict[str, int] = field(default_factory=dict)  # item id -> chosen index
-    ticked_questions: list[str] = field(default_factory=list)  # question ids, in the reader's order
     own_questions: list[str] = field(default_factory=list)
     question_order: list[str] = field(default_factory=list)  # ids incl. "own:N", reader's order
     sure_answers: dict[str, bool] = field(default_factory=dict)  # letter -> yes/no
@@ -90,21 +89,11 @@ class Session(Observable):
         s = self.state
         if chosen == (question_id in s.question_order):
             return
-        own = question_id.startswith(OWN_PREFIX)
         if chosen:
             s.question_order.append(question_id)
-            if not own:
-                s.ticked_questions.append(question_id)
         else:
             s.question_order.remove(question_id)
-            if question_id in s.ticked_questions:
-                s.ticked_questions.remove(question_id)
         self.notify("questions")
-
-    def toggle_question(self, question_id: str) -> bool:
-        chosen = question_id not in self.state.question_order
-        self.set_question_chosen(question_id, chosen)
-        return chosen
 
     def add_own_question(self, text: str) -> str | None:
         """Add the reader's own question to the end of their list; returns its id."""
@@ -141,8 +130,6 @@ class Session(Observable):
         if not 0 <= j < len(order):
             return False
         order[i], order[j] = order[j], order[i]
-        bank = [q for q in order if not q.startswith(OWN_PREFIX)]
-        self.state.ticked_questions[:] = bank
         self.notify("questions")
         return True
 

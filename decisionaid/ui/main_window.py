@@ -7,6 +7,7 @@ reader reaches them, so start-up only pays for the first step.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -42,6 +43,9 @@ from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
 
+if TYPE_CHECKING:
+    from decisionaid.core.decision_data import DecisionData
+
 CONTENTS_AUTO_HIDE_SCALE = 175
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
@@ -59,6 +63,20 @@ def top_aligned(widget: QWidget) -> QVBoxLayout:
     column.addWidget(widget)
     column.addStretch(1)
     return column
+
+
+def _decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
+    """Decision data on first use; the module that reads it is not loaded at start-up."""
+
+    def load() -> DecisionData:
+        from decisionaid.core.decision_data import decision_data_loader
+
+        nonlocal loader
+        loader = loader or decision_data_loader(guide)
+        return loader()
+
+    loader: Callable[[], DecisionData] | None = None
+    return load
 
 
 class GlossaryBar(QFrame):
@@ -135,6 +153,7 @@ class MainWindow(QMainWindow):
             guide=guide,
             renderer=self.renderer,
             session=session,
+            decision_data=_decision_data_loader(guide),
             signals=self.signals,
             policy=policy,
             config=config,

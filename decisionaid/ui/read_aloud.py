@@ -7,7 +7,6 @@ and nothing is reported to the reader.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sys
@@ -165,7 +164,3 @@ class ReadAloud(QObject):
         if on != self._speaking:
             self._speaking = on
             self.speakingChanged.emit(on)
-
-    def shutdown(self) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.stop()

@@ -45,10 +45,9 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     body = rendered.html
     if not body.strip():
         # A step that asks the reader something prints as an empty form to fill in by hand.
-        from decisionaid.core.decision_data import decision_data_for
         from decisionaid.core.handout_forms import blank_form_html
 
-        body = blank_form_html(step.kind, decision_data_for(guide), guide.references) or (
+        body = blank_form_html(step.kind, window.ctx.decision_data(), guide.references) or (
             "<p>This step shows the reader's own answers, so it has no handout. The summary "
             "step prints the reader's summary with its Print button.</p>"
         )

@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.content import Guide
-from decisionaid.core.decision_data import decision_data_for
 from decisionaid.core.export import build_summary, summary_text
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
@@ -246,7 +245,7 @@ class PresenterWindow(QWidget):
                 f"{heading}<p><i>Hidden, as on the reader's screen: this window is on the same "
                 "screen.</i></p>"
             )
-        summary = build_summary(session, decision_data_for(self.reader.guide))
+        summary = build_summary(session, self.reader.ctx.decision_data())
         lines = summary_text(summary, title="").strip().split("\n")
         return heading + text_html("\n".join(lines))
 

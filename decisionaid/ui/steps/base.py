@@ -15,6 +15,7 @@ from decisionaid.core.record import record
 from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
+    from decisionaid.core.decision_data import DecisionData
     from decisionaid.ui.session_signals import SessionSignals
     from decisionaid.ui.theme import Theme
 
@@ -26,6 +27,7 @@ class StepContext:
     guide: Guide
     renderer: Pages
     session: Session
+    decision_data: Callable[[], DecisionData]  # loaded the first time a step asks
     signals: SessionSignals
     policy: Policy
     config: Config

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.content import Step
-from decisionaid.core.decision_data import decision_data_for
 from decisionaid.ui.steps import register
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.steps.compare_step import CompareStep
@@ -32,7 +31,7 @@ _STEPS: dict[str, type[StepWidget]] = {
 
 def _factory(cls: type[StepWidget]):  # type: ignore[no-untyped-def]
     def build(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
-        if not decision_data_for(ctx.guide).available_for(step.kind):
+        if not ctx.decision_data().available_for(step.kind):
             return UnavailableStep(ctx, step, parent)
         return cls(ctx, step, parent)
 
