@@ -19,7 +19,7 @@ from decisionaid.core.export import (
     summary_text,
 )
 from decisionaid.core.record import record_fields
-from decisionaid.core.session import Session, SessionState
+from decisionaid.core.session import Change, Session, SessionState
 
 DECISION_CONTENT = Path(__file__).parent / "fixtures" / "decision" / "en"
 REAL_CONTENT = Path(__file__).parents[1] / "resources" / "content" / "en"
@@ -88,19 +88,19 @@ def test_reset_wipes_every_decision_choice() -> None:
     fresh = SessionState()
     for name in decision_fields:
         assert getattr(session.state, name) != getattr(fresh, name), f"{name} was not filled"
-    heard: list[str] = []
+    heard: list[Change] = []
     session.subscribe(heard.append)
     session.reset()
     for name in record_fields(fresh):
         assert getattr(session.state, name) == getattr(fresh, name), name
     assert session.is_empty()
-    assert heard == ["reset"]
+    assert heard == [Change.RESET]
     assert session.own_question_text("own:0") == ""
 
 
 def test_choices_notify_once_and_only_on_change() -> None:
     session = Session()
-    heard: list[str] = []
+    heard: list[Change] = []
     session.subscribe(heard.append)
     session.set_value("cost", 2)
     session.set_value("cost", 2)
@@ -109,7 +109,13 @@ def test_choices_notify_once_and_only_on_change() -> None:
     session.set_sure("U", False)
     session.set_leaning("other")
     session.set_leaning("other")
-    assert heard == ["values", "values", "quiz_answers", "sure_answers", "leaning"]
+    assert heard == [
+        Change.VALUES,
+        Change.VALUES,
+        Change.QUIZ_ANSWERS,
+        Change.SURE_ANSWERS,
+        Change.LEANING,
+    ]
     assert session.state.values == {"cost": None}
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button
 from decisionaid.ui.read_aloud import DEFAULT_RATE, RATES, ReadAloud
 from decisionaid.ui.theme import HIGH_CONTRAST, STANDARD
@@ -81,11 +82,11 @@ class DisplayTools(QObject):
 
     # -- high contrast ---------------------------------------------------------------------
 
-    def _on_session_changed(self, what: str) -> None:
-        if what == "reset":
+    def _on_session_changed(self, what: Change) -> None:
+        if what is Change.RESET:
             self.read_aloud.stop()
             self.read_aloud.set_rate(DEFAULT_RATE)
-        if what in ("reset", "high_contrast"):
+        if what in (Change.RESET, Change.HIGH_CONTRAST):
             on = self.session.state.high_contrast
             self.contrast_button.setChecked(on)
             wanted = HIGH_CONTRAST if on else self.base_theme

@@ -31,7 +31,7 @@ from decisionaid.core.content import Guide, Step
 from decisionaid.core.escape import escape
 from decisionaid.core.page_cache import Pages, app_pages
 from decisionaid.core.policy import Policy
-from decisionaid.core.session import TEXT_SCALES, Session
+from decisionaid.core.session import TEXT_SCALES, Change, Session
 from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import ACCESSIBLE_TEXT_ROLE, make_button, make_label, set_enum
 from decisionaid.ui.display_tools import DisplayTools
@@ -621,8 +621,8 @@ class MainWindow(QMainWindow):
         """Wipe the reader's session and every widget's state, then show the first step."""
         self.session.reset()
 
-    def _on_session_changed(self, what: str) -> None:
-        if what == "reset":
+    def _on_session_changed(self, what: Change) -> None:
+        if what is Change.RESET:
             self.help_panel.hide()
             self._help_opener = None
             self.glossary_bar.hide()
@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
             self.apply_style()
             self.go_to(0)
             self.sessionReset.emit()
-        elif what == "text_scale":
+        elif what is Change.TEXT_SCALE:
             self.apply_style()
             if self.session.state.text_scale >= CONTENTS_AUTO_HIDE_SCALE:
                 self.contents_button.setChecked(False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.content import Guide
 from decisionaid.core.export import build_summary, summary_text
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
 from decisionaid.ui.display_tools import show_checked_in_text
@@ -162,8 +163,11 @@ class PresenterWindow(QWidget):
         window.signals.changed.connect(self._on_session_changed)
         self.show_step(window.current_index)
 
-    def _on_session_changed(self, what: str) -> None:
-        if what not in ("current_step", "text_scale", "high_contrast") and self.isVisible():
+    def _on_session_changed(self, what: Change) -> None:
+        if (
+            what not in (Change.CURRENT_STEP, Change.TEXT_SCALE, Change.HIGH_CONTRAST)
+            and self.isVisible()
+        ):
             self._refresh.start()
 
     def on_own_screen(self) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
 from decisionaid.ui.display_tools import show_checked_in_text
@@ -194,18 +195,21 @@ class CounsellorTools(QObject):
 
         print_step(self.window, parent=parent)
 
-    def _on_session_changed(self, what: str) -> None:
+    def _on_session_changed(self, what: Change) -> None:
         state = self.session.state
-        if what in ("reset", "text_scale", "high_contrast") and not self._presentation_on():
+        if (
+            what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST)
+            and not self._presentation_on()
+        ):
             # Changed by hand or cleared: what came before the preset no longer applies.
             self._before_presentation = None
-        if what in ("reset", "text_scale", "high_contrast", "hide_answers"):
+        if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST, Change.HIDE_ANSWERS):
             self._show_state()
-        if what == "reset":
+        if what is Change.RESET:
             self.index.hide()
             if self.presenter is not None:
                 self.presenter.index.hide()
-        if what == "text_scale" and self.index.isVisible():
+        if what is Change.TEXT_SCALE and self.index.isVisible():
             self.index.size_tiles(font_px(state.text_scale))
 
     def _presentation_on(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.content import Step
 from decisionaid.core.decision_data import DecisionData
+from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
 from decisionaid.ui.steps.base import StepContext, StepWidget
@@ -215,11 +216,11 @@ class DecisionStep(StepWidget):
         self.column.addWidget(label)
         return label
 
-    def _on_session_changed(self, what: str) -> None:
-        if what in ("reset", *self.listens_to()):
+    def _on_session_changed(self, what: Change) -> None:
+        if what in (Change.RESET, *self.listens_to()):
             self.refresh()
 
-    def listens_to(self) -> tuple[str, ...]:
+    def listens_to(self) -> tuple[Change, ...]:
         """Which session changes this step shows."""
         return ()
 

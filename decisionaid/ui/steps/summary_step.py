@@ -30,6 +30,7 @@ from decisionaid.core.export import (
     summary_html,
     summary_text,
 )
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
 from decisionaid.ui.steps.base import StepContext
@@ -191,8 +192,14 @@ class SummaryStep(DecisionStep):
     def print_html(self) -> str:
         return summary_html(self.summary(), title=PRINT_TITLE)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "leaning", "sure_answers", "questions", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (
+            Change.VALUES,
+            Change.LEANING,
+            Change.SURE_ANSWERS,
+            Change.QUESTIONS,
+            Change.HIDE_ANSWERS,
+        )
 
     def refresh(self) -> None:
         hidden = self.ctx.session.state.hide_answers

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.content import Step
 from decisionaid.core.export import LEANINGS, reflection
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
@@ -41,8 +42,8 @@ class ValuesStep(DecisionStep):
     def _choose(self, statement_id: str, index: int) -> None:
         self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.VALUES, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.values
@@ -100,8 +101,8 @@ class LeaningStep(DecisionStep):
         if step is not None:
             self.ctx.navigate(step.id, "")
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "leaning", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.VALUES, Change.LEANING, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         groups = reflection(self.ctx.session, self.data)
