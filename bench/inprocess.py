@@ -88,7 +88,7 @@ def measure_window(options, switches: int) -> dict[str, object]:  # type: ignore
             first_visit[step_id] = elapsed
         samples.append((step_id, elapsed))
     with_arrays = sorted(
-        step.id for step in steps if not step.broken and window.renderer.render(step).icon_arrays
+        step.id for step in steps if not step.broken and window.pages.render(step).icon_arrays
     )
     kinds = {step.id: step.kind for step in steps}
     built = {

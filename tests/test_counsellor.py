@@ -115,12 +115,12 @@ def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbo
     w.go_to(benefits)
     text = presenter.view.toPlainText()
     assert "Talking points" in text and "Sources on this step" in text
-    notes = w.renderer.render(w.guide.steps[benefits]).notes_html
+    notes = w.pages.render(w.guide.steps[benefits]).notes_html
     assert notes, "the benefits page should carry counsellor notes"
     cited = [
         r
         for r in w.guide.references.values()
-        if f"ref:{r.key}" in notes + w.renderer.render(w.guide.steps[benefits]).html
+        if f"ref:{r.key}" in notes + w.pages.render(w.guide.steps[benefits]).html
     ]
     assert cited and cited[0].citation[:40] in " ".join(text.split())
     assert presenter.counter.text() == f"Step {benefits + 1} of {len(w.guide.steps)}"
@@ -363,7 +363,7 @@ def test_handout_holds_the_step_its_pictures_and_its_sources(qtbot, tmp_path: Pa
     step = w.guide.steps[index]
     assert step.title in text
     assert "Sources" in text and "no answers" in text
-    arrays = w.renderer.render(step).icon_arrays
+    arrays = w.pages.render(step).icon_arrays
     if arrays and arrays[0] is not None:
         image = doc.resource(
             QTextDocument.ResourceType.ImageResource, QUrl(f"iconarray:{step.id}/0/0")

@@ -234,7 +234,7 @@ def test_kiosk_policy_renders_external_links_inert(qtbot, content_copy: Path) ->
     page = content_copy / "pages" / "welcome.md"
     page.write_text(page.read_text().replace("(step:facts)", "(https://example.org)"))
     w = make_window(qtbot, content_copy, Mode.KIOSK)
-    html = w.renderer.render(w.guide.steps[0]).html
+    html = w.pages.render(w.guide.steps[0]).html
     assert 'href="https://example.org"' not in html
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from decisionaid import __version__
 from decisionaid.core.content import Guide, Step
-from decisionaid.core.rendered import RenderedPage
+from decisionaid.core.rendered_page import RenderedPage
 
 try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
     from _blake2 import blake2b

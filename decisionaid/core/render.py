@@ -22,7 +22,7 @@ from decisionaid.core.iconarray import (
     IconArray,
     extract_iconarrays,
 )
-from decisionaid.core.rendered import RenderedPage
+from decisionaid.core.rendered_page import RenderedPage
 
 __all__ = ["PageRenderer", "RenderedPage", "markdown_to_html", "render_all"]
 

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         session: Session,
         policy: Policy,
         config: Config,
-        renderer: Pages | None = None,
+        pages: Pages | None = None,
         theme: Theme = STANDARD,
         styles: Sequence[StylePart] = (),
     ) -> None:
@@ -145,13 +145,13 @@ class MainWindow(QMainWindow):
         self.policy = policy
         self.config = config
         self.theme = theme
-        self.renderer = renderer or app_pages(guide, policy)
+        self.pages = pages or app_pages(guide, policy)
         self.signals = SessionSignals(session, self)
         self._step_widgets: dict[int, StepWidget] = {}
         self._painted = False
         self.ctx = StepContext(
             guide=guide,
-            renderer=self.renderer,
+            pages=self.pages,
             session=session,
             decision_data=_decision_data_loader(guide),
             signals=self.signals,

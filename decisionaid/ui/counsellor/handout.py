@@ -25,7 +25,7 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     """The step's text, its pictures and its sources, on white paper whatever the screen shows."""
     guide = window.guide
     step = guide.steps[index]
-    rendered = window.renderer.render(step)
+    rendered = window.pages.render(step)
     doc = SafeTextDocument()  # only the pictures added below; never a file
     doc.setDefaultStyleSheet(document_css(STANDARD))
     for a_index, array in enumerate(rendered.icon_arrays):

@@ -203,7 +203,7 @@ class PresenterWindow(QWidget):
         if not 0 <= index < len(guide.steps):
             return
         step = guide.steps[index]
-        rendered = self.reader.renderer.render(step)
+        rendered = self.reader.pages.render(step)
         self.title.setText(step.title)
         self.counter.setText(f"Step {index + 1} of {len(guide.steps)}")
         notes = rendered.notes_html or "<p>No counsellor notes for this step.</p>"

@@ -25,7 +25,7 @@ class StepContext:
     """Everything a step widget may use. Steps never reach into the main window."""
 
     guide: Guide
-    renderer: Pages
+    pages: Pages  # every page as HTML, from a cache or rendered on first use
     session: Session
     decision_data: Callable[[], DecisionData]  # loaded the first time a step asks
     signals: SessionSignals

@@ -53,7 +53,7 @@ class CompareStep(StepWidget):
         found: list[IconArray] = []
         for s in self.ctx.guide.steps:
             if s.kind == "page" and not s.broken and s.page is not None:
-                found.extend(a for a in self.ctx.renderer.render(s).icon_arrays if a is not None)
+                found.extend(a for a in self.ctx.pages.render(s).icon_arrays if a is not None)
         return found
 
     def _build_pictures(self) -> None:

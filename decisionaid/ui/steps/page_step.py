@@ -91,7 +91,7 @@ class PageStep(StepWidget):
         return step.id if step else ""
 
     def _load(self) -> None:
-        rendered = self.ctx.renderer.render(self.step)
+        rendered = self.ctx.pages.render(self.step)
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()
