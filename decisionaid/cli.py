@@ -126,7 +126,7 @@ def _check_content(args: argparse.Namespace, options: Options) -> int:
 
 
 def _screenshots(args: argparse.Namespace, options: Options) -> int:
-    from decisionaid.ui.screenshots import take_screenshots
+    from decisionaid.screenshots import take_screenshots
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))

@@ -101,7 +101,7 @@ def test_screenshots_show_a_wrapped_title_whole_at_200_percent(
     from PySide6.QtWidgets import QLabel
 
     from decisionaid.paths import content_dir
-    from decisionaid.ui import screenshots
+    from decisionaid import screenshots
 
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     seen: dict[str, tuple[int, int]] = {}
