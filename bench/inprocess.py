@@ -118,7 +118,7 @@ def main() -> int:
     parser.add_argument("--content", type=Path)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from decisionaid.cli import Options
+    from decisionaid.app import Options
 
     options = Options(content=args.content, kiosk=args.kiosk)
     result: dict[str, object] = {}

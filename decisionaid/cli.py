@@ -12,17 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from decisionaid import __version__
-from decisionaid.core.record import record, replace
-
-
-@record(frozen=True)
-class Options:
-    content: Path | None = None
-    locale: str | None = None  # None: the configuration's locale, else English
-    config: Path | None = None
-    kiosk: bool = False
-    counsellor: bool = False
-    startup_probe: bool = False
+from decisionaid.app import Options
+from decisionaid.core.record import replace
 
 
 def _parser() -> argparse.ArgumentParser:

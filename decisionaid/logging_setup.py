@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from decisionaid.core.record import field, is_record, record, record_fields
 
 if TYPE_CHECKING:
-    from decisionaid.app import AppParts
+    from decisionaid.core.content import Guide
     from decisionaid.core.policy import Policy
     from decisionaid.core.session import Session
 
@@ -258,15 +258,14 @@ def qt_message_handler(kind: Any, context: Any, message: str) -> None:
         print(f"decisionaid: Qt fatal error ({category}): {message}", file=sys.stderr, flush=True)
 
 
-def log_startup(parts: AppParts, setup: LoggingSetup) -> None:
+def log_startup(guide: Guide, policy: Policy, setup: LoggingSetup) -> None:
     """What staff need to read a log: version, mode, content folder and its problems."""
     from decisionaid import __version__
 
-    guide = parts.guide
     log.info(
         "decisionaid %s starting: mode %s, Python %s, %s",
         __version__,
-        parts.policy.mode.value,
+        policy.mode.value,
         sys.version.split()[0],
         sys.platform,
     )

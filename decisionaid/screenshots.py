@@ -12,12 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.cli import Options
+from decisionaid.app import App, Options
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
-
-    from decisionaid.ui.main_window import MainWindow
 
 # (file name, show it and return the window to photograph), taken after every step.
 Extra = tuple[str, Callable[[], "QWidget"]]
@@ -31,21 +29,22 @@ def take_screenshots(
     high_contrast: bool = False,
 ) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from decisionaid.app import build_parts, build_window, ensure_qapplication
+    from decisionaid.app import build_app, build_parts, ensure_qapplication
 
     ensure_qapplication()
     parts = build_parts(options)
-    window = build_window(parts)
+    app = build_app(parts)
+    window = app.window
     window.resize(*size)
     window.show()
     if high_contrast:
         window.session.set_high_contrast(True)
     if scale != 100:
         window.set_text_scale(scale)
-    kiosk = _kiosk(window)
+    kiosk = app.kiosk
     if kiosk is not None:
         kiosk.start_reading()
-    extras = _extras(window, size)
+    extras = _extras(app, size)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     steps = parts.guide.steps
@@ -73,16 +72,11 @@ def take_screenshots(
     return written
 
 
-def _kiosk(window: MainWindow):  # type: ignore[no-untyped-def]
-    from decisionaid.ui.kiosk.controller import KioskController
-
-    return window.findChild(KioskController)
-
-
-def _extras(window: MainWindow, size: tuple[int, int]) -> list[Extra]:
+def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
     """The screens a mode adds, in the order a reader or counsellor meets them."""
     extras: list[Extra] = []
-    kiosk = _kiosk(window)
+    window = app.window
+    kiosk = app.kiosk
     if kiosk is not None:
 
         def welcome() -> QWidget:
@@ -96,7 +90,7 @@ def _extras(window: MainWindow, size: tuple[int, int]) -> list[Extra]:
             return window
 
         extras += [("kiosk-welcome", welcome), ("kiosk-idle-warning", idle_warning)]
-    tools = window.display_tools.counsellor
+    tools = app.counsellor
     if tools is not None:
 
         def index() -> QWidget:

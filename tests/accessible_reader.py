@@ -14,8 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication
 
-from decisionaid.app import build_parts, build_window, ensure_qapplication
-from decisionaid.cli import Options
+from decisionaid.app import Options, build_parts, build_window, ensure_qapplication
 
 
 def counted(root: QAccessibleInterface) -> list[tuple[object, int]]:

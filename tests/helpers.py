@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from decisionaid.cli import Options
+from decisionaid.app import Options
 from decisionaid.core.policy import Mode
 
 
@@ -45,3 +45,17 @@ def run_decisionaid(
         env=full_env,
         timeout=timeout,
     )
+
+
+def display_tools(window):  # type: ignore[no-untyped-def]
+    """The reader's display tools the app installed on `window`."""
+    from decisionaid.ui.display_tools import DisplayTools
+
+    return window.findChild(DisplayTools)
+
+
+def counsellor_tools(window):  # type: ignore[no-untyped-def]
+    """The counsellor's tools the app installed on `window`, or None in other modes."""
+    from decisionaid.ui.counsellor.toolbar import CounsellorTools
+
+    return window.findChild(CounsellorTools)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from decisionaid.cli import Options
+from decisionaid.app import Options
 from decisionaid.core.policy import Mode, policy_for
 from tests.conftest import FIXTURE_CONTENT
 
@@ -21,8 +21,7 @@ def make_kiosk(  # type: ignore[no-untyped-def]
     With `argv`, the options come from the command line exactly as `decisionaid` parses it."""
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.app import build_parts, build_window
-    from decisionaid.ui.kiosk.controller import KioskController
+    from decisionaid.app import build_app, build_parts
 
     if argv is not None:
         from decisionaid.cli import _options, _parser
@@ -34,8 +33,8 @@ def make_kiosk(  # type: ignore[no-untyped-def]
     parts = build_parts(options)
     if policy:
         parts.policy = policy_for(Mode.KIOSK, **policy)
-    window = build_window(parts)
-    controller = window.findChild(KioskController)
+    app = build_app(parts)
+    window, controller = app.window, app.kiosk
     assert controller is not None
 
     def allow_close(_window) -> None:  # type: ignore[no-untyped-def]

@@ -17,8 +17,13 @@ prepare_kiosk_environment()  # as `decisionaid --kiosk` does, before Qt starts
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QCheckBox  # noqa: E402
 
-from decisionaid.app import build_parts, build_window, ensure_qapplication, show_window  # noqa: E402
-from decisionaid.cli import Options  # noqa: E402
+from decisionaid.app import (  # noqa: E402
+    Options,
+    build_parts,
+    build_window,
+    ensure_qapplication,
+    show_window,
+)
 from decisionaid.core.policy import Mode, policy_for  # noqa: E402
 from decisionaid.ui.kiosk.controller import KioskController  # noqa: E402
 

@@ -12,7 +12,7 @@ from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
 from decisionaid.ui.settle import settle_layouts
 from tests.a11y_audit import AuditReport, audit, controls, tab_cycle
-from tests.helpers import make_window
+from tests.helpers import counsellor_tools, display_tools, make_window
 from tests.kiosk_helpers import make_kiosk
 
 MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
@@ -52,7 +52,7 @@ def _audit_states(window, label: str) -> AuditReport:  # type: ignore[no-untyped
 def test_every_step_passes_the_audit(qtbot, mode: Mode, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, content_dir("en"), mode)
-    qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
+    qtbot.waitUntil(lambda: display_tools(w).read_aloud._probed, timeout=5000)
     report = _audit_states(w, mode.value)
     assert report.controls_checked > 50
     assert not report.findings, "\n".join(map(str, report.findings))
@@ -64,9 +64,9 @@ def test_every_step_passes_the_audit_in_high_contrast_and_at_200_percent(
 ) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, content_dir("en"))
-    qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
+    qtbot.waitUntil(lambda: display_tools(w).read_aloud._probed, timeout=5000)
     if variant == "high-contrast":
-        qtbot.mouseClick(w.display_tools.contrast_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(display_tools(w).contrast_button, Qt.MouseButton.LeftButton)
         assert w.theme.name == "high-contrast"
     else:
         w.set_text_scale(200)
@@ -115,7 +115,7 @@ def test_kiosk_screens_pass_the_audit(qtbot, scale: int, monkeypatch) -> None:
 def test_counsellor_index_and_presenter_view_pass_the_audit(qtbot, scale: int, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    tools = w.display_tools.counsellor
+    tools = counsellor_tools(w)
     target = w.policy.touch_target_px
     w.set_text_scale(scale)
     settle_layouts()  # the index is laid over the page where the page is when it opens
@@ -161,7 +161,7 @@ def test_keyboard_alone_reaches_the_last_step(qtbot) -> None:
 
 def test_high_contrast_toggle_changes_the_theme_and_shows_a_tick(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"))
-    button = w.display_tools.contrast_button
+    button = display_tools(w).contrast_button
     assert button.text() == "High contrast"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert w.theme.name == "high-contrast"
@@ -174,13 +174,13 @@ def test_high_contrast_toggle_changes_the_theme_and_shows_a_tick(qtbot) -> None:
 
 def test_reset_turns_high_contrast_off_in_kiosk(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.KIOSK)
-    qtbot.mouseClick(w.display_tools.contrast_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(display_tools(w).contrast_button, Qt.MouseButton.LeftButton)
     assert w.theme.name == "high-contrast"
     with qtbot.waitSignal(w.sessionReset):
         w.start_over()
     assert w.theme.name == "standard"
-    assert not w.display_tools.contrast_button.isChecked()
-    assert w.display_tools.contrast_button.text() == "High contrast"
+    assert not display_tools(w).contrast_button.isChecked()
+    assert display_tools(w).contrast_button.text() == "High contrast"
 
 
 def test_every_control_in_the_window_has_a_name(qtbot) -> None:

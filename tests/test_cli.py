@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from decisionaid.cli import Options, main
+from decisionaid.app import Options
+from decisionaid.cli import main
 from tests.conftest import FIXTURE_CONTENT
 from tests.helpers import run_decisionaid
 
@@ -100,8 +101,8 @@ def test_screenshots_show_a_wrapped_title_whole_at_200_percent(
     two lines at 200%, is not cut off."""
     from PySide6.QtWidgets import QLabel
 
-    from decisionaid.paths import content_dir
     from decisionaid import screenshots
+    from decisionaid.paths import content_dir
 
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     seen: dict[str, tuple[int, int]] = {}

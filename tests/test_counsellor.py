@@ -15,18 +15,18 @@ from PySide6.QtTest import QTest
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
-from tests.helpers import make_window
+from tests.helpers import counsellor_tools, make_window
 
 
 def _counsellor(qtbot):  # type: ignore[no-untyped-def]
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    return w, w.display_tools.counsellor
+    return w, counsellor_tools(w)
 
 
 @pytest.mark.parametrize("mode", [Mode.PERSONAL, Mode.KIOSK], ids=lambda m: m.value)
 def test_other_modes_have_no_counsellor_tools(qtbot, mode: Mode) -> None:
     w = make_window(qtbot, content_dir("en"), mode)
-    assert w.display_tools.counsellor is None
+    assert counsellor_tools(w) is None
     assert w.findChild(type(w.next_button), "indexButton") is None
 
 
@@ -85,7 +85,7 @@ def test_a_title_too_long_for_one_line_wraps_inside_its_tile(qtbot, content_copy
         encoding="utf-8",
     )
     w = make_window(qtbot, content_copy, Mode.COUNSELLOR)
-    tools = w.display_tools.counsellor
+    tools = counsellor_tools(w)
     w.set_text_scale(200)
     tools.open_index()
     tile = tools.index.tiles[w.guide.index_of("glossary")]
@@ -261,14 +261,15 @@ def test_presenter_view_opens_on_the_second_screen_by_itself(tmp_path: Path) -> 
         "import sys\n"
         "from PySide6.QtGui import QGuiApplication\n"
         "from PySide6.QtCore import QTimer\n"
-        "from decisionaid.cli import Options\n"
-        "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
+        "from decisionaid.app import Options\n"
+        "from decisionaid.app import build_app, build_parts, ensure_qapplication\n"
         "app = ensure_qapplication()\n"
         "if len(QGuiApplication.screens()) < 2: sys.exit(3)\n"
-        "w = build_window(build_parts(Options(counsellor=True)))\n"
+        "assembled = build_app(build_parts(Options(counsellor=True)))\n"
+        "w = assembled.window\n"
         "w.resize(1280, 800); w.show()\n"
         "def check():\n"
-        "    p = w.display_tools.counsellor.presenter\n"
+        "    p = assembled.counsellor.presenter\n"
         "    ok = p is not None and p.isVisible() and p.screen() is not w.screen()\n"
         "    print(p is not None, p and p.screen().name(), w.screen().name())\n"
         "    app.exit(0 if ok else 1)\n"

@@ -31,7 +31,7 @@ def test_a_crash_in_kiosk_mode_returns_to_a_clean_welcome_screen(qtbot, caplog) 
     kiosk.start_reading()
     window.go_to(2)
     window.set_text_scale(175)
-    guard = install_crash_guard(window, kiosk=True)
+    guard = install_crash_guard(window, recover=kiosk.full_reset)
     try:
         with (
             caplog.at_level(logging.CRITICAL, "decisionaid.crash"),
@@ -53,7 +53,7 @@ def test_a_crash_in_another_thread_is_handled_in_the_gui_thread(qtbot) -> None:
     window, kiosk = make_kiosk(qtbot)
     kiosk.start_reading()
     window.go_to(1)
-    guard = install_crash_guard(window, kiosk=True)
+    guard = install_crash_guard(window, recover=kiosk.full_reset)
     try:
         with qtbot.waitSignal(guard.crashed, timeout=2000):
             worker = threading.Thread(target=_boom)
@@ -67,7 +67,7 @@ def test_a_crash_in_another_thread_is_handled_in_the_gui_thread(qtbot) -> None:
 def test_a_crash_in_personal_mode_shows_a_calm_message(qtbot) -> None:
     window = make_window(qtbot, FIXTURE_CONTENT, Mode.PERSONAL)
     window.go_to(2)
-    guard = install_crash_guard(window, kiosk=False)
+    guard = install_crash_guard(window, recover=None)
     try:
         with qtbot.waitSignal(guard.crashed, timeout=2000):
             QTimer.singleShot(0, _boom)
@@ -106,7 +106,7 @@ def test_the_real_kiosk_survives_a_bug_and_a_crash_loop_exits_for_a_restart(
         import sys
         from PySide6.QtCore import QTimer
         from decisionaid import app as app_module
-        from decisionaid.cli import Options
+        from decisionaid.app import Options
 
         def boom():
             raise RuntimeError("bug")

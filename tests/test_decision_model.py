@@ -9,7 +9,7 @@ import pytest
 
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
-from decisionaid.core.decision_data import decision_data_loader, load_decision_data
+from decisionaid.core.decision_data import load_decision_data
 from decisionaid.core.export import (
     QR_MAX_BYTES,
     QR_MAX_VERSION,
@@ -27,7 +27,8 @@ REAL_CONTENT = Path(__file__).parents[1] / "resources" / "content" / "en"
 
 @pytest.fixture
 def data():  # type: ignore[no-untyped-def]
-    return decision_data_loader(load_guide(DECISION_CONTENT))()
+    guide = load_guide(DECISION_CONTENT)
+    return load_decision_data(guide.root, guide.locale, guide.references)
 
 
 @pytest.fixture

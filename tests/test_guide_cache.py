@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid.app import build_parts, guide_store
-from decisionaid.cli import Options
+from decisionaid.app import Options, build_parts, guide_store
 from decisionaid.core.content import load_guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, policy_for
@@ -90,7 +89,7 @@ def test_a_start_with_the_guide_cached_parses_no_toml(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from decisionaid.app import build_parts\n"
-        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import Options\n"
         "build_parts(Options())\n"
         "print('tomllib' in sys.modules)\n"
     )

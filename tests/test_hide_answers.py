@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QLabel
 
 from decisionaid.core.policy import Mode
 from decisionaid.ui.steps.decision_base import HIDDEN_ANSWER, ChoiceGroup
-from tests.helpers import make_window
+from tests.helpers import counsellor_tools, make_window
 
 DECISION_CONTENT = Path(__file__).parent / "fixtures" / "decision" / "en"
 
 
 def _counsellor(qtbot):  # type: ignore[no-untyped-def]
     w = make_window(qtbot, DECISION_CONTENT, Mode.COUNSELLOR)
-    return w, w.display_tools.counsellor.hide_button
+    return w, counsellor_tools(w).hide_button
 
 
 def _tap(qtbot, widget) -> None:  # type: ignore[no-untyped-def]

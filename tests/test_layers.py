@@ -43,7 +43,7 @@ def test_check_content_does_not_load_qt() -> None:
 def test_first_window_loads_no_printing_pdf_or_qr_modules() -> None:
     result = _run(
         "import sys\n"
-        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import Options\n"
         "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
         "app = ensure_qapplication()\n"
         "w = build_window(build_parts(Options()))\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from decisionaid import paths
-from decisionaid.app import build_parts, build_window
-from decisionaid.cli import Options, _options, _parser
+from decisionaid.app import Options, build_parts, build_window
+from decisionaid.cli import _options, _parser
 from tests.conftest import FIXTURE_CONTENT
 
 

@@ -125,7 +125,7 @@ def test_a_second_start_does_not_load_markdown(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from decisionaid.app import build_parts, ensure_qapplication, build_window\n"
-        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import Options\n"
         f"parts = build_parts(Options(content=__import__('pathlib').Path({str(FIXTURE_CONTENT)!r})))\n"
         "app = ensure_qapplication()\n"
         "window = build_window(parts)\n"

@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
 from tests.conftest import FIXTURE_CONTENT
-from tests.helpers import make_window
+from tests.helpers import display_tools, make_window
 
 
 def _has_speech_module() -> bool:
@@ -30,15 +30,15 @@ needs_speech = pytest.mark.skipif(
 
 
 def _probed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.display_tools.read_aloud._probed, timeout=5000)
+    qtbot.waitUntil(lambda: display_tools(window).read_aloud._probed, timeout=5000)
 
 
 def test_listen_is_hidden_without_a_speech_engine(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     w = make_window(qtbot, FIXTURE_CONTENT)
     _probed(qtbot, w)
-    assert not w.display_tools.listen_button.isVisible()
-    assert not w.display_tools.rate_button.isVisible()
+    assert not display_tools(w).listen_button.isVisible()
+    assert not display_tools(w).rate_button.isVisible()
 
 
 def test_listen_is_hidden_when_the_speech_module_is_missing(qtbot, monkeypatch) -> None:
@@ -46,15 +46,15 @@ def test_listen_is_hidden_when_the_speech_module_is_missing(qtbot, monkeypatch) 
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # import now fails
     w = make_window(qtbot, FIXTURE_CONTENT)
     _probed(qtbot, w)
-    assert not w.display_tools.read_aloud.available
-    assert not w.display_tools.listen_button.isVisible()
+    assert not display_tools(w).read_aloud.available
+    assert not display_tools(w).listen_button.isVisible()
 
 
 @needs_speech
 def test_listen_reads_the_step_and_stops_when_the_reader_moves_on(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, FIXTURE_CONTENT)
-    tools = w.display_tools
+    tools = display_tools(w)
     qtbot.waitUntil(tools.listen_button.isVisible, timeout=5000)
     assert tools.read_aloud.engine_name == "mock"
     assert "Welcome" in tools.text_to_read()
@@ -72,7 +72,7 @@ def test_listen_reads_the_step_and_stops_when_the_reader_moves_on(qtbot, monkeyp
 def test_stop_reading_button_and_start_over_both_stop_speech(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, FIXTURE_CONTENT)
-    tools = w.display_tools
+    tools = display_tools(w)
     qtbot.waitUntil(tools.listen_button.isVisible, timeout=5000)
     qtbot.mouseClick(tools.listen_button, Qt.MouseButton.LeftButton)
     assert tools.read_aloud.speaking
@@ -90,7 +90,7 @@ def test_stop_reading_button_and_start_over_both_stop_speech(qtbot, monkeypatch)
 def test_speed_control_changes_the_voice_rate(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, FIXTURE_CONTENT)
-    tools = w.display_tools
+    tools = display_tools(w)
     qtbot.waitUntil(tools.rate_button.isVisible, timeout=5000)
     assert tools.rate_button.text() == "Speed: normal"
     rate_before = tools.read_aloud._tts.rate()
@@ -108,7 +108,7 @@ def test_help_panel_is_read_when_it_is_open(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, FIXTURE_CONTENT)
     w.toggle_help()
-    text = w.display_tools.text_to_read()
+    text = display_tools(w).text_to_read()
     assert "988" in text and "<b>" not in text
 
 
@@ -116,10 +116,10 @@ def test_help_panel_is_read_when_it_is_open(qtbot, monkeypatch) -> None:
 def test_speaking_pauses_the_kiosk_idle_timer(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, content_dir("en"), Mode.KIOSK)
-    controller = w.findChild(QObject, "kioskController")
-    if controller is None or not hasattr(controller, "watcher"):
-        pytest.skip("the kiosk controller is not installed in this build")
-    tools = w.display_tools
+    from decisionaid.ui.kiosk.controller import KioskController
+
+    controller = w.findChild(KioskController)
+    tools = display_tools(w)
     qtbot.waitUntil(tools.listen_button.isVisible, timeout=5000)
     tools.read_aloud.speak("Testing one two three.")
     assert controller.watcher.paused
@@ -130,7 +130,7 @@ def test_speaking_pauses_the_kiosk_idle_timer(qtbot, monkeypatch) -> None:
 def test_speech_module_is_not_loaded_before_the_first_window() -> None:
     code = (
         "import sys\n"
-        "from decisionaid.cli import Options\n"
+        "from decisionaid.app import Options\n"
         "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
         "app = ensure_qapplication()\n"
         "w = build_window(build_parts(Options()))\n"

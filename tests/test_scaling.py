@@ -13,7 +13,7 @@ from pytestqt.exceptions import TimeoutError
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
 from decisionaid.ui.settle import settle_layouts
-from tests.helpers import make_window
+from tests.helpers import counsellor_tools, display_tools, make_window
 
 MODES = [Mode.PERSONAL, Mode.KIOSK, Mode.COUNSELLOR]
 
@@ -75,7 +75,7 @@ def _problems(window: QWidget, where: str, root: QWidget | None = None) -> list[
 def test_nothing_is_clipped_or_overlapping_at_200_percent(qtbot, mode: Mode, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, content_dir("en"), mode)
-    qtbot.waitUntil(lambda: w.display_tools.read_aloud._probed, timeout=5000)
+    qtbot.waitUntil(lambda: display_tools(w).read_aloud._probed, timeout=5000)
     w.set_text_scale(200)
     qtbot.waitUntil(lambda: w.next_button.width() >= w.next_button.sizeHint().width())
     assert w.size().width() == 1280 and w.size().height() == 800
@@ -109,7 +109,7 @@ def _settled_problems(qtbot, window, where, root=None):  # type: ignore[no-untyp
 
 def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    buttons = [w.contents_button, w.larger_button, w.display_tools.contrast_button]
+    buttons = [w.contents_button, w.larger_button, display_tools(w).contrast_button]
 
     def rows() -> set[int]:
         return {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
@@ -124,7 +124,7 @@ def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
 
 def test_counsellor_index_and_presenter_view_are_whole_at_200_percent(qtbot) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    tools = w.display_tools.counsellor
+    tools = counsellor_tools(w)
     tools.open_index()  # open first: the text grows under it, as with "Presentation"
     index = tools.index
     w.set_text_scale(200)

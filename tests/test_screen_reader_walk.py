@@ -165,8 +165,7 @@ def test_screen_reader_can_walk_the_whole_guide(
 ) -> None:
     # The app's own log, so a failure can say what Qt said before it gave up.
     env = dict(accessibility_bus, XDG_STATE_HOME=str(tmp_path / "state"))
-    from decisionaid.app import build_parts
-    from decisionaid.cli import Options
+    from decisionaid.app import Options, build_parts
 
     guide = build_parts(Options()).guide
     total = len(guide.steps)

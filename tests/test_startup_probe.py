@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from decisionaid.app import run
-from decisionaid.cli import Options
+from decisionaid.app import Options, run
 from tests.conftest import FIXTURE_CONTENT
 
 

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
-from decisionaid.cli import Options
+from decisionaid.app import Options
 from decisionaid.paths import content_dir
+from tests.helpers import counsellor_tools
 
 # Set to a folder to keep pictures of both screens, to look at.
 SHOTS = os.environ.get("DECISIONAID_SHOTS", "")
@@ -38,7 +39,7 @@ def _consultation(qtbot):  # type: ignore[no-untyped-def]
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
-    tools = w.display_tools.counsellor
+    tools = counsellor_tools(w)
     qtbot.waitUntil(lambda: tools.presenter is not None and tools.presenter.isVisible())
     presenter = tools.presenter
     qtbot.addWidget(presenter)

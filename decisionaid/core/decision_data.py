@@ -7,7 +7,6 @@ part that cannot be used is None, so only the step that needs it shows "not avai
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -331,18 +330,6 @@ def load_decision_data(
     data.quiz = load_quiz(root / "quiz.toml", diags, refs)
     data.sure = load_sure(root / "sure.toml", diags, refs, locale)
     return data
-
-
-def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
-    """The guide's decision data, loaded from its files the first time it is asked for."""
-    loaded: list[DecisionData] = []
-
-    def load() -> DecisionData:
-        if not loaded:
-            loaded.append(load_decision_data(guide.root, guide.locale, guide.references))
-        return loaded[0]
-
-    return load
 
 
 def check_decision_data(guide: Guide, diags: Diagnostics) -> None:

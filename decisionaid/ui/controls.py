@@ -143,3 +143,17 @@ def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
                 current = candidate
         out.append(current)
     return "\n".join(out)
+
+
+CHECK_MARK = "✓ "
+
+
+def show_checked_in_text(button: QPushButton) -> None:
+    """A pressed toggle shows a tick as well as its colour, so its state never rests on colour."""
+    base = button.text().removeprefix(CHECK_MARK)
+
+    def update(on: bool) -> None:
+        button.setText(CHECK_MARK + base if on else base)
+
+    button.toggled.connect(update)
+    update(button.isChecked())

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from decisionaid.core.content import Guide
 from decisionaid.core.export import build_summary, summary_text
 from decisionaid.core.session import Change
-from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.controls import make_button, make_label, show_checked_in_text
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
-from decisionaid.ui.display_tools import show_checked_in_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.theme import STANDARD, document_css, font_px, stylesheet

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.core.session import Change
-from decisionaid.ui.controls import make_button
+from decisionaid.ui.controls import make_button, show_checked_in_text
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
-from decisionaid.ui.display_tools import show_checked_in_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.theme import font_px
 
@@ -44,7 +43,8 @@ class CounsellorTools(QObject):
         )
         self.buttons: list[QPushButton] = []
 
-        self.index = StepIndex(window.guide, lambda: window.current_index, window.centralWidget())
+        self.index = StepIndex(window.guide, lambda: window.current_index, None)
+        window.add_overlay(self.index)
         self.index.stepChosen.connect(window.go_to)
         self.index.closed.connect(self._focus_index_button)
         self._placer = IndexPlacer(self.index, window.body, [window.centralWidget()])
@@ -90,7 +90,10 @@ class CounsellorTools(QObject):
         )
         self.print_button.clicked.connect(lambda: self.print_step())
 
-        self._insert_in_footer()
+        if self.buttons:
+            window.add_footer_tools(self.bar, self.buttons)
+        else:
+            self.bar.hide()
         window.stepChanged.connect(lambda _i: self.index.hide())
         window.signals.changed.connect(self._on_session_changed)
         window.firstPaint.connect(self._open_presenter_on_second_screen)
@@ -107,26 +110,6 @@ class CounsellorTools(QObject):
             button.setParent(self.bar)
             button.hide()
         return button
-
-    def _insert_in_footer(self) -> None:
-        footer = self.window.findChild(QWidget, "footer")
-        layout = footer.layout() if footer is not None else None
-        if not isinstance(layout, QHBoxLayout) or not self.buttons:
-            self.bar.hide()
-            return
-        # Replace the stretch after "Start over" with the tools, centred.
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            if item is not None and item.spacerItem() is not None:
-                layout.takeAt(i)
-                layout.insertWidget(i, self.bar, 1)
-                break
-        else:
-            layout.insertWidget(1, self.bar, 1)
-        previous = self.window.start_over_button
-        for b in self.buttons:
-            QWidget.setTabOrder(previous, b)
-            previous = b
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from decisionaid.ui.theme import Theme
 
 
+DecisionDataLoader = Callable[[], "DecisionData"]  # loads the data files on its first call
+
+
 @record
 class StepContext:
     """Everything a step widget may use. Steps never reach into the main window."""
@@ -27,7 +30,7 @@ class StepContext:
     guide: Guide
     pages: Pages  # every page as HTML, from a cache or rendered on first use
     session: Session
-    decision_data: Callable[[], DecisionData]  # loaded the first time a step asks
+    decision_data: DecisionDataLoader
     signals: SessionSignals
     policy: Policy
     config: Config
