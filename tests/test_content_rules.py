@@ -10,7 +10,7 @@ import pytest
 
 from decisionaid.cli import main
 from decisionaid.core import content_rules
-from decisionaid.core.checker import check_content, extra_rules
+from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
 from decisionaid.paths import content_dir
 
@@ -115,10 +115,6 @@ def test_check_content_prints_reading_grade_per_page(capsys: pytest.CaptureFixtu
     assert "Reading grade (Flesch-Kincaid, limit 8.0; syllables from the CMU dictionary):" in out
     assert "pages/benefits.md" in out and "pages/risks.md" in out
     assert "Balance: benefits" in out
-
-
-def test_rules_are_wired_into_the_checker() -> None:
-    assert extra_rules() == content_rules.RULES
 
 
 # --- front matter ----------------------------------------------------------------------------

@@ -335,3 +335,19 @@ def test_the_ptsd_picture_in_the_comparison_reads_naturally_to_a_screen_reader(q
         f"About 20 out of 100 {who} who had midazolam (a comparison drug) had their PTSD "
         "symptoms drop by 30 percent or more, over 2 weeks.",
     ]
+
+
+def test_a_decision_step_module_that_fails_to_load_is_an_error_not_missing_data(
+    qtbot, monkeypatch
+) -> None:
+    """A typo in the app's own code must fail loudly, never pass for "not available"."""
+    import sys
+
+    from decisionaid.ui import steps
+
+    w = make_window(qtbot, DECISION_CONTENT)
+    monkeypatch.setitem(sys.modules, "decisionaid.ui.steps.decision", None)  # import fails
+    values = w.guide.first_of_kind("values")
+    assert values is not None
+    with pytest.raises(ImportError):
+        steps.create_step_widget(w.ctx, values)

@@ -66,3 +66,6 @@ class StepWidget(QWidget):
     def text_for_reading(self) -> str:
         """The step's text as plain words (for read-aloud and tests)."""
         return ""
+
+
+StepFactory = Callable[[StepContext, Step, QWidget | None], StepWidget]
