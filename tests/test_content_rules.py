@@ -12,6 +12,7 @@ from decisionaid.cli import main
 from decisionaid.core import content_rules
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
+from decisionaid.core.readability import FLESCH_KINCAID
 from decisionaid.paths import content_dir
 
 GOOD_REFS = """
@@ -106,7 +107,7 @@ def test_real_content_passes_cleanly() -> None:
     grade_lines = [line for line in result.report if line.strip().endswith("words)")]
     assert len(grade_lines) == len(pages)
     for p in pages:
-        assert content_rules.reading_grade(content_rules.running_text(p)) <= 8.0
+        assert FLESCH_KINCAID(content_rules.running_text(p)) <= 8.0
 
 
 def test_check_content_prints_reading_grade_per_page(capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,27 +208,6 @@ def test_running_text_leaves_out_markup_tables_and_icon_arrays(tmp_path: Path) -
         "Short words here. See the word list and a step. A list item without a full stop."
     )
     assert not errors(root)
-
-
-def test_reading_grade_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nltk
-
-    def no_network(*args: object, **kwargs: object) -> None:
-        raise AssertionError("tried to download from the internet")
-
-    def not_installed(*args: object, **kwargs: object) -> None:
-        raise LookupError("no NLTK data on this machine")
-
-    monkeypatch.setattr(nltk, "download", no_network)
-    monkeypatch.setattr(nltk.data, "find", not_installed)
-    grade = content_rules.reading_grade("The cat sat on the mat. It was a warm day. We went home.")
-    assert grade < 3
-
-
-def test_fallback_syllable_counter() -> None:
-    assert content_rules.syllable_count("ketamine") == 3
-    assert content_rules.syllable_count("the") == 1
-    assert content_rules.syllable_count("zorbleflax") >= 2  # not in the dictionary
 
 
 # --- figures need citations --------------------------------------------------------------------
@@ -416,17 +396,6 @@ def test_comparable_benefits_and_risks_pass(tmp_path: Path) -> None:
     result = check_content(root)
     assert not result.diagnostics.errors
     assert any(line.startswith("Balance: benefits 10 words") for line in result.report)
-
-
-def test_grade_without_textstat_is_close(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = (
-        "Some people felt better for a short time. Others did not. "
-        "The studies were small, so we cannot be very sure of the results."
-    )
-    with_textstat = content_rules.reading_grade(text)
-    monkeypatch.setattr(content_rules, "_install_offline_dictionary", lambda: False)
-    without = content_rules.reading_grade(text)
-    assert abs(with_textstat - without) < 1.0
 
 
 # --- counsellor notes --------------------------------------------------------------------------

@@ -32,10 +32,11 @@ def test_core_never_imports_qt() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_content_does_not_load_qt() -> None:
+def test_check_content_loads_neither_qt_nor_a_language_library() -> None:
     result = _run(
         "import sys\nfrom decisionaid.cli import main\nmain(['check-content', '--quiet'])\n"
-        "bad = [m for m in sys.modules if m.startswith('PySide6')]\nassert not bad, bad\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'textstat', 'nltk')]\n"
+        "assert not bad, bad\n"
     )
     assert result.returncode == 0, result.stderr
 
