@@ -12,6 +12,7 @@ from decisionaid.cli import main
 from decisionaid.core import content_rules
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
+from decisionaid.core.page_blocks import running_text
 from decisionaid.core.readability import FLESCH_KINCAID
 from decisionaid.paths import content_dir
 
@@ -107,7 +108,7 @@ def test_real_content_passes_cleanly() -> None:
     grade_lines = [line for line in result.report if line.strip().endswith("words)")]
     assert len(grade_lines) == len(pages)
     for p in pages:
-        assert FLESCH_KINCAID(content_rules.running_text(p)) <= 8.0
+        assert FLESCH_KINCAID(running_text(p)) <= 8.0
 
 
 def test_check_content_prints_reading_grade_per_page(capsys: pytest.CaptureFixture[str]) -> None:
@@ -203,7 +204,7 @@ def test_running_text_leaves_out_markup_tables_and_icon_arrays(tmp_path: Path) -
     """
     root = make_guide(tmp_path, {"p": page("p", body)})
     guide = load_guide(root)
-    text = content_rules.running_text(guide.steps[0].page)  # type: ignore[arg-type]
+    text = running_text(guide.steps[0].page)  # type: ignore[arg-type]
     assert text == (
         "Short words here. See the word list and a step. A list item without a full stop."
     )
