@@ -171,7 +171,7 @@ def test_personal_print_uses_the_dialog(qtbot, monkeypatch) -> None:
 def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
     import segno
 
-    from decisionaid.core.export import QR_ERROR
+    from decisionaid.core.summary import QR_ERROR
     from decisionaid.ui.qr_widget import QUIET_ZONE
 
     _, step = _summary(qtbot, Mode.KIOSK)
@@ -286,7 +286,7 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     import segno
     from PySide6.QtCore import QPoint, QRect, QSize
 
-    from decisionaid.core.export import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
+    from decisionaid.core.summary import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
     from decisionaid.ui.qr_widget import QUIET_ZONE
 
     w = make_window(qtbot, DECISION_CONTENT, mode)
@@ -358,7 +358,7 @@ def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
 
 
 def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None:
-    from decisionaid.core.export import chosen_question_texts
+    from decisionaid.core.summary import chosen_question_texts
     from tests.kiosk_helpers import make_kiosk
 
     window, kiosk = make_kiosk(qtbot, content=None)  # the real guide

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from decisionaid.core.content import Reference
 from decisionaid.core.decision_data import DecisionData
-from decisionaid.core.export import LEANINGS
+from decisionaid.core.summary import LEANINGS
 
 BOX = "☐"  # an empty tick box, in print as on paper forms
 

@@ -23,7 +23,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.export import print_css, print_font_pt
+from decisionaid.core.summary import print_css, print_font_pt
 from decisionaid.core.policy import Policy
 from decisionaid.ui.safe_document import SafeTextDocument
 

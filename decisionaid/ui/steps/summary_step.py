@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import Step
-from decisionaid.core.export import (
+from decisionaid.core.summary import (
     build_summary,
     chosen_question_texts,
     qr_code_caption,

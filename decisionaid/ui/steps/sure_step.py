@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.core.content import Step
-from decisionaid.core.export import SURE_NEXT_STEPS
+from decisionaid.core.summary import SURE_NEXT_STEPS
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
