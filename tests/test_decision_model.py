@@ -10,16 +10,10 @@ import pytest
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
 from decisionaid.core.decision_data import load_decision_data
-from decisionaid.core.summary import (
-    QR_MAX_BYTES,
-    QR_MAX_VERSION,
-    build_summary,
-    qr_codes,
-    reflection,
-    summary_text,
-)
+from decisionaid.core.qr_payload import QR_MAX_BYTES, QR_MAX_VERSION, qr_codes
 from decisionaid.core.record import record_fields
 from decisionaid.core.session import Change, Session, SessionState
+from decisionaid.core.summary import build_summary, reflection, summary_text
 
 DECISION_CONTENT = Path(__file__).parent / "fixtures" / "decision" / "en"
 REAL_CONTENT = Path(__file__).parents[1] / "resources" / "content" / "en"
@@ -245,7 +239,7 @@ def test_qr_payload_is_only_the_questions() -> None:
 def test_a_full_qr_payload_stays_scannable() -> None:
     import segno
 
-    from decisionaid.core.summary import QR_ERROR
+    from decisionaid.core.qr_payload import QR_ERROR
 
     payload = qr_codes(
         [f"Question {i}: what should I know about this part of it?" for i in range(40)]
@@ -255,7 +249,7 @@ def test_a_full_qr_payload_stays_scannable() -> None:
 
 
 def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> None:
-    from decisionaid.core.summary import qr_code_caption, qr_codes
+    from decisionaid.core.qr_payload import qr_code_caption, qr_codes
 
     long_own = "Will I be able to " + "keep working and look after my children " * 7
     codes = qr_codes([long_own.strip() + "?", "What are my options?"])
@@ -278,7 +272,7 @@ def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> No
 def test_a_long_list_takes_several_codes_that_hold_every_question_in_order() -> None:
     import segno
 
-    from decisionaid.core.summary import QR_ERROR, qr_code_caption, qr_codes
+    from decisionaid.core.qr_payload import QR_ERROR, qr_code_caption, qr_codes
 
     questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
     codes = qr_codes(questions)

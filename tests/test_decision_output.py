@@ -171,7 +171,7 @@ def test_personal_print_uses_the_dialog(qtbot, monkeypatch) -> None:
 def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
     import segno
 
-    from decisionaid.core.summary import QR_ERROR
+    from decisionaid.core.qr_payload import QR_ERROR
     from decisionaid.ui.qr_widget import QUIET_ZONE
 
     _, step = _summary(qtbot, Mode.KIOSK)
@@ -286,7 +286,7 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     import segno
     from PySide6.QtCore import QPoint, QRect, QSize
 
-    from decisionaid.core.summary import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
+    from decisionaid.core.qr_payload import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
     from decisionaid.ui.qr_widget import QUIET_ZONE
 
     w = make_window(qtbot, DECISION_CONTENT, mode)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import Step
-from decisionaid.core.summary import chosen_question_texts
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS, Change
+from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.content import Step
+from decisionaid.core.qr_payload import qr_code_caption, qr_codes
+from decisionaid.core.session import Change
 from decisionaid.core.summary import (
     build_summary,
     chosen_question_texts,
-    qr_code_caption,
-    qr_codes,
     summary_html,
     summary_text,
 )
-from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
 from decisionaid.ui.steps.base import StepContext

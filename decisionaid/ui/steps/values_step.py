@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.content import Step
-from decisionaid.core.summary import LEANINGS, reflection
 from decisionaid.core.session import Change
+from decisionaid.core.summary import LEANINGS, reflection
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
