@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
-from decisionaid.core.content import Guide
+from decisionaid.core.guide import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record

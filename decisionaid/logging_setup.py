@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from decisionaid.core.record import field, is_record, record, record_fields
 
 if TYPE_CHECKING:
-    from decisionaid.core.content import Guide
+    from decisionaid.core.guide import Guide
     from decisionaid.core.policy import Policy
     from decisionaid.core.session import Session
 

@@ -292,7 +292,7 @@ def test_each_source_is_listed_once_and_reads_cleanly(external_links: bool) -> N
 
 
 def test_citation_punctuation() -> None:
-    from decisionaid.core.content import Reference
+    from decisionaid.core.guide import Reference
 
     ref = Reference(
         key="q",

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.content import load_guide
+from decisionaid.core.guide import Guide
 from decisionaid.core.page_cache import (
     Pages,
     PageStore,

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decisionaid.core.content import Page, load_guide
+from decisionaid.core.content import load_guide
+from decisionaid.core.guide import Page
 from decisionaid.core.render import PageRenderer
 from tests.conftest import FIXTURE_CONTENT
 

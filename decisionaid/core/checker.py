@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.content import load_guide
 from decisionaid.core.content_rules import RULES
 from decisionaid.core.decision_data import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide
 from decisionaid.core.render import PageRenderer, render_all
 
 

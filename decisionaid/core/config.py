@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import CrisisInfo, parse_crisis
+from decisionaid.core.content import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record
 from decisionaid.core.staff_pin import is_valid_hash
 from decisionaid.core.textfile import parse_toml, read_text

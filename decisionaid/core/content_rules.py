@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import Guide
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide
 from decisionaid.core.page_blocks import (
     list_runs_into_paragraph,
     page_blocks,

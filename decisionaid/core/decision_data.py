@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import Guide
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide
 from decisionaid.core.textfile import line_of, load_toml_file
 
 SCALE_SIZE = 5

@@ -20,7 +20,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import (
+from decisionaid.core.content import load_guide
+from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
+from decisionaid.core.guide import (
     CrisisInfo,
     CrisisLine,
     GlossaryTerm,
@@ -28,9 +30,7 @@ from decisionaid.core.content import (
     Page,
     Reference,
     Step,
-    load_guide,
 )
-from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.record import is_record, record_fields
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from decisionaid.core.content import Reference
 from decisionaid.core.decision_data import DecisionData
+from decisionaid.core.guide import Reference
 from decisionaid.core.summary import LEANINGS
 
 BOX = "☐"  # an empty tick box, in print as on paper forms

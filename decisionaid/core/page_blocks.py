@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from decisionaid.core.content import Guide, Page, Step
+from decisionaid.core.guide import Guide, Page, Step
 from decisionaid.core.record import record
 from decisionaid.core.render import CITATION, GLOSSARY
 

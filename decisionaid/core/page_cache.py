@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decisionaid.core.content import Guide, Step
+from decisionaid.core.guide import Guide, Step
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.rendered_page import RenderedPage
 

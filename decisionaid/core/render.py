@@ -15,8 +15,8 @@ import markdown
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
-from decisionaid.core.content import Guide, Page, Step
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide, Page, Step
 from decisionaid.core.iconarray import (
     PLACEHOLDER_PARAGRAPH,
     IconArray,

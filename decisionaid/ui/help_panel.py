@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import CrisisInfo
 from decisionaid.core.escape import escape
+from decisionaid.core.guide import CrisisInfo
 from decisionaid.ui.controls import clear_layout, label_words, make_button, make_label
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Reference
+from decisionaid.core.guide import Reference
 from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
 from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.config import Config
-from decisionaid.core.content import Guide, Step
+from decisionaid.core.guide import Guide, Step
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES, Change, Session

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.config import Config
-from decisionaid.core.content import Guide
 from decisionaid.core.escape import escape
+from decisionaid.core.guide import Guide
 from decisionaid.core.policy import Policy
 from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import (

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from decisionaid.core.content import Guide
+from decisionaid.core.guide import Guide
 from decisionaid.core.session import Change
 from decisionaid.core.summary import build_summary, summary_text
 from decisionaid.ui.controls import make_button, make_label, show_checked_in_text

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.content import Guide, Step
+from decisionaid.core.guide import Guide, Step
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.record import record

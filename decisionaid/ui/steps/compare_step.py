@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedLayout, QVBoxLayout, QWidget
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.iconarray import IconArray
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.iconarray_widget import IconArrayPanel

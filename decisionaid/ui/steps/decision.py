@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.ui.steps.base import StepContext, StepFactory, StepWidget
 from decisionaid.ui.steps.compare_step import CompareStep
 from decisionaid.ui.steps.page_step import UnavailableStep

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
 from decisionaid.core.decision_data import DecisionData
+from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words

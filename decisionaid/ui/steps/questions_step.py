@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS, Change
 from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text

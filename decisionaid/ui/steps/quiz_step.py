@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from decisionaid.core.content import Step
 from decisionaid.core.decision_data import QuizItem
+from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext

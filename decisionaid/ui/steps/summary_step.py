@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.qr_payload import qr_code_caption, qr_codes
 from decisionaid.core.session import Change
 from decisionaid.core.summary import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.core.summary import SURE_NEXT_STEPS
 from decisionaid.ui.controls import make_button, make_label

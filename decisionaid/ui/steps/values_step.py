@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.core.summary import LEANINGS, reflection
 from decisionaid.ui.controls import make_button, make_label
