@@ -89,6 +89,12 @@ class Session:
             self.state.text_scale = percent
             self.notify(Change.TEXT_SCALE)
 
+    def step_text_scale(self, direction: int) -> None:
+        """The next text size up (+1) or down (-1) from the reader's."""
+        current = self.state.text_scale
+        i = TEXT_SCALES.index(current) if current in TEXT_SCALES else 0
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + direction))])
+
     def set_high_contrast(self, on: bool) -> None:
         if on != self.state.high_contrast:
             self.state.high_contrast = on

@@ -15,10 +15,8 @@ from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -29,15 +27,21 @@ from decisionaid.core.config import Config
 from decisionaid.core.guide import Guide, Step
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
-from decisionaid.core.session import TEXT_SCALES, Change, Session
-from decisionaid.ui.controls import set_enum
+from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
-from decisionaid.ui.help_panel import HelpPanel
+from decisionaid.ui.help_panel import HelpPanel, crisis_lines
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
-from decisionaid.ui.window_parts import Body, Footer, Header, ProgressRow, StartOverBar
+from decisionaid.ui.window_parts import (
+    Body,
+    Footer,
+    Header,
+    ProgressRow,
+    StartOverBar,
+    add_shortcuts,
+)
 
 CONTENTS_AUTO_HIDE_SCALE = 175
 HELP_OPEN = "help panel open"
@@ -124,25 +128,15 @@ class MainWindow(QMainWindow):
         root.addWidget(self.start_over_bar)
         root.addWidget(self.footer)
         # The parts' controls, by the names the rest of the app and its tests know them.
-        h, p, b, f = self.header, self.progress_row, self.body, self.footer
-        self.title_label, self.logo_label, self.help_button = (
-            h.title_label,
-            h.logo_label,
-            h.help_button,
-        )
-        self.contents_button, self.scale_label = h.contents_button, h.scale_label
-        self.smaller_button, self.larger_button = h.smaller_button, h.larger_button
-        self.step_title, self.counter_label, self.progress = (
-            p.step_title,
-            p.counter_label,
-            p.progress,
-        )
-        self.contents, self.stack, self.glossary_bar = b.contents, b.stack, b.glossary_bar
-        self.start_over_button, self.back_button, self.next_button = (
-            f.start_over_button,
-            f.back_button,
-            f.next_button,
-        )
+        for part, names in (
+            (self.header, "title_label logo_label help_button contents_button scale_label"),
+            (self.header, "smaller_button larger_button"),
+            (self.progress_row, "step_title counter_label progress"),
+            (self.body, "contents stack glossary_bar"),
+            (self.footer, "start_over_button back_button next_button"),
+        ):
+            for name in names.split():
+                setattr(self, name, getattr(part, name))
         self.contents_button.toggled.connect(self._set_contents_visible)
         self.smaller_button.clicked.connect(lambda: self.step_text_scale(-1))
         self.larger_button.clicked.connect(lambda: self.step_text_scale(+1))
@@ -161,7 +155,7 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(central)
         self.help_panel = HelpPanel(central)
-        self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
+        self.help_panel.set_crisis(*crisis_lines(self.guide, self.config, self.policy))
         self.help_panel.closed.connect(self._on_help_closed)
         # A panel over the page (help, or one a mode adds such as the counsellor's step index)
         # keeps the keyboard in what shows; the roots follow whichever panel is open.
@@ -208,38 +202,20 @@ class MainWindow(QMainWindow):
         """Say that the reader is busy (`on`) or no longer busy, for `reason`."""
         self.idlePause.emit(reason, on)
 
-    def _crisis_info(self):  # type: ignore[no-untyped-def]
-        return self.config.crisis.get(self.guide.locale, self.guide.crisis)
-
-    def _staff_line(self) -> str:
-        if self.config.clinic_contact:
-            return self.config.clinic_contact
-        if self.policy.fullscreen:
-            return "You can also ask a member of staff at the front desk."
-        return ""
-
     def _shortcuts(self) -> None:
-        for seq, slot in (
-            ("Alt+Right", self.go_next),
-            ("Alt+Left", self.go_back),
-            ("Ctrl++", lambda: self.step_text_scale(+1)),
-            ("Ctrl+=", lambda: self.step_text_scale(+1)),
-            ("Ctrl+-", lambda: self.step_text_scale(-1)),
-            ("F1", self.toggle_help),
-        ):
-            sc = QShortcut(QKeySequence(seq), self)  # a window shortcut, Qt's default
-            sc.activated.connect(slot)
-        if self.policy.quit_shortcuts:
-            from PySide6.QtGui import QAction  # its enums cost start-up time where unused
-
-            quit_action = QAction(self)  # not QAction(text, self): see make_button
-            quit_action.setText("Quit")
-            # Every key the platform binds to Quit; setShortcut() would look up the `Qt` namespace.
-            quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-            quit_action.triggered.connect(self.close)
-            self.addAction(quit_action)
-        escape = QShortcut(QKeySequence("Escape"), self)
-        escape.activated.connect(self._escape)
+        add_shortcuts(
+            self,
+            [
+                ("Alt+Right", self.go_next),
+                ("Alt+Left", self.go_back),
+                ("Ctrl++", lambda: self.step_text_scale(+1)),
+                ("Ctrl+=", lambda: self.step_text_scale(+1)),
+                ("Ctrl+-", lambda: self.step_text_scale(-1)),
+                ("F1", self.toggle_help),
+                ("Escape", self._escape),  # closes what is open; never quits
+            ],
+            quit=self.close if self.policy.quit_shortcuts else None,
+        )
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -249,13 +225,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _place_help_panel(self) -> None:
-        area = self._central.rect()
-        margin = 24
-        top = self.body.geometry().top()
-        width = min(area.width() - 2 * margin, max(560, area.width() // 2))
-        self.help_panel.setGeometry(
-            area.right() - width - margin, top + 8, width, area.height() - top - margin
-        )
+        self.help_panel.place(self._central.rect(), self.body.geometry().top())
 
     def _panel_over_page(self) -> QWidget | None:
         """The panel lying over the page, if one is open: help, or one a mode added."""
@@ -329,18 +299,10 @@ class MainWindow(QMainWindow):
         self.stepChanged.emit(index)
 
     def _show_empty_guide(self) -> None:
-        self.step_title.setText("This guide is not available right now")
-        self.counter_label.setText("")
+        self.progress_row.show_empty()
+        self.body.show_empty()
         self.back_button.setEnabled(False)
         self.next_button.setEnabled(False)
-        if self.stack.count() == 0:
-            label = QLabel(
-                "Something is wrong with the guide's files, so it cannot be shown. "
-                "Please tell a member of staff. The help button above still works."
-            )
-            label.setWordWrap(True)
-            set_enum(label, "alignment", "AlignCenter")
-            self.stack.addWidget(label)
 
     def go_next(self) -> None:
         if self.current_index < len(self.guide.steps) - 1:
@@ -385,22 +347,10 @@ class MainWindow(QMainWindow):
             self.glossary_bar.show_term(term.term, term.definition)
 
     def open_external(self, url: str) -> None:
-        if not self.policy.may_open_external_links:
-            return
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time (see controls)
+        if self.policy.may_open_external_links:
+            from decisionaid.ui.external_links import ask_to_open
 
-        answer = QMessageBox.question(
-            self,
-            "Open a web page?",
-            f"This opens {url} in your web browser, outside this guide. Open it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            QDesktopServices.openUrl(QUrl(url))
+            ask_to_open(self, url)
 
     def _escape(self) -> None:
         # Escape closes what is open; it never quits the app.
@@ -414,11 +364,8 @@ class MainWindow(QMainWindow):
     # -- text size and style ---------------------------------------------------------------
 
     def step_text_scale(self, direction: int) -> None:
-        current = self.session.state.text_scale
-        scales = list(TEXT_SCALES)
-        i = scales.index(current) if current in scales else 0
-        i = max(0, min(len(scales) - 1, i + direction))
-        self.set_text_scale(scales[i])
+        """One size larger (+1) or smaller (-1)."""
+        self.session.step_text_scale(direction)
 
     def set_text_scale(self, percent: int) -> None:
         self.session.set_text_scale(percent)
@@ -447,12 +394,8 @@ class MainWindow(QMainWindow):
                 column.invalidate()
 
     def apply_style(self) -> None:
-        scale = self.session.state.text_scale
         self._set_stylesheet()
-        self.scale_label.setText(f"Text {scale}%")
-        self.scale_label.setAccessibleName(f"Text size {scale} percent")
-        self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
-        self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
+        self.header.show_text_scale(self.session.state.text_scale)
         for widget in self._step_widgets.values():
             widget.apply_theme()
 

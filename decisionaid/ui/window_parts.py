@@ -8,8 +8,9 @@ only with WA_StyledBackground set, which takes the `Qt` namespace (see controls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from decisionaid.core.config import Config
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
 from decisionaid.core.policy import Policy
+from decisionaid.core.session import TEXT_SCALES
 from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import (
     ACCESSIBLE_TEXT_ROLE,
@@ -107,6 +109,12 @@ class Header(QFrame):
         h.addLayout(top_aligned(self.help_button, columns))
         self._last_tool: QWidget = self.larger_button
 
+    def show_text_scale(self, scale: int) -> None:
+        self.scale_label.setText(f"Text {scale}%")
+        self.scale_label.setAccessibleName(f"Text size {scale} percent")
+        self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
+        self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
+
     def add_tools(self, *buttons: QPushButton) -> None:
         """Tools a mode adds after the text size, in reading order before "Get help now"."""
         for b in buttons:
@@ -151,6 +159,10 @@ class ProgressRow(QFrame):
         self.progress.setValue(index + 1)
         self.progress.setUpdatesEnabled(True)
         self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
+
+    def show_empty(self) -> None:
+        self.step_title.setText("This guide is not available right now")
+        self.counter_label.setText("")
 
 
 class ContentsList(QListWidget):
@@ -233,6 +245,17 @@ class Body(QWidget):
         b.addWidget(self.contents)
         b.addLayout(page_column, 1)
 
+    def show_empty(self) -> None:
+        """A guide with no usable step: say so calmly where the step would be."""
+        if self.stack.count() == 0:
+            label = QLabel(
+                "Something is wrong with the guide's files, so it cannot be shown. "
+                "Please tell a member of staff. The help button above still works."
+            )
+            label.setWordWrap(True)
+            set_enum(label, "alignment", "AlignCenter")
+            self.stack.addWidget(label)
+
 
 class StartOverBar(QFrame):
     """Asks once before wiping the reader's answers; part of the window, never a popup."""
@@ -286,3 +309,24 @@ class Footer(QFrame):
         for b in buttons:
             QWidget.setTabOrder(previous, b)
             previous = b
+
+
+def add_shortcuts(
+    window: QWidget,
+    bindings: Sequence[tuple[str, Callable[[], object]]],
+    *,
+    quit: Callable[[], object] | None,
+) -> None:
+    """Window shortcuts (Qt's default context) for `bindings`, and, with `quit`, every key
+    the platform binds to Quit."""
+    for keys, slot in bindings:
+        QShortcut(QKeySequence(keys), window).activated.connect(slot)
+    if quit is not None:
+        from PySide6.QtGui import QAction  # its enums cost start-up time where unused
+
+        action = QAction(window)  # not QAction(text, window): see make_button
+        action.setText("Quit")
+        # setShortcut() would look up the `Qt` namespace (see controls.py).
+        action.setShortcuts(QKeySequence.StandardKey.Quit)
+        action.triggered.connect(quit)
+        window.addAction(action)
