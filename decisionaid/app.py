@@ -183,7 +183,7 @@ def build_window(parts: AppParts) -> MainWindow:
 
 def show_window(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
-        from PySide6.QtCore import Qt  # only here: `Qt` costs start-up time (ui/controls.py)
+        from PySide6.QtCore import Qt  # only here (see the start-up list)
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     if policy.fullscreen:

@@ -66,11 +66,6 @@ def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
         yield from (part for part in value.split() if len(part) >= 8)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
-        import dataclasses  # only for a dataclass: none is made before the first paint
-
-        for f in dataclasses.fields(value):
-            yield from _strings(getattr(value, f.name))
     elif is_record(value) and not isinstance(value, type):
         for name in record_fields(value):
             yield from _strings(getattr(value, name))
@@ -86,8 +81,8 @@ def _strings(value: Any) -> Iterator[str]:
 class RotatingLogFile(logging.FileHandler):
     """A log file that never grows past `max_bytes`: when full it becomes .1 (.1 becomes .2...).
 
-    The same as logging.handlers.RotatingFileHandler, without importing logging.handlers, which
-    loads sockets, pickle and queues (about 40 M instructions) before the window can appear.
+    The same as logging.handlers.RotatingFileHandler, without importing logging.handlers
+    (the start-up list, tests/process/test_startup_imports.py).
     """
 
     def __init__(self, path: Path, max_bytes: int, backups: int) -> None:

@@ -39,19 +39,3 @@ def test_check_content_loads_neither_qt_nor_a_language_library() -> None:
         "assert not bad, bad\n"
     )
     assert result.returncode == 0, result.stderr
-
-
-def test_first_window_loads_no_printing_pdf_or_qr_modules() -> None:
-    result = _run(
-        "import sys\n"
-        "from decisionaid.app import Options\n"
-        "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
-        "app = ensure_qapplication()\n"
-        "w = build_window(build_parts(Options()))\n"
-        "w.show(); app.processEvents()\n"
-        "heavy = ('PySide6.QtPrintSupport', 'PySide6.QtPdf', 'segno', 'qrcode', 'PySide6.QtWebEngineCore',"
-        " 'PySide6.QtTextToSpeech', 'textstat', 'hypothesis')\n"
-        "bad = [m for m in heavy if m in sys.modules]\n"
-        "print(bad)\nsys.exit(1 if bad else 0)\n"
-    )
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
@@ -125,20 +123,3 @@ def test_speaking_pauses_the_kiosk_idle_timer(qtbot, monkeypatch) -> None:
     assert controller.watcher.paused
     tools.read_aloud.stop()
     assert not controller.watcher.paused
-
-
-def test_speech_module_is_not_loaded_before_the_first_window() -> None:
-    code = (
-        "import sys\n"
-        "from decisionaid.app import Options\n"
-        "from decisionaid.app import build_parts, build_window, ensure_qapplication\n"
-        "app = ensure_qapplication()\n"
-        "w = build_window(build_parts(Options()))\n"
-        "w.show(); app.processEvents()\n"
-        "sys.exit(1 if 'PySide6.QtTextToSpeech' in sys.modules else 0)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DECISIONAID_SPEECH_ENGINE="mock")
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.core.content import load_guide
@@ -10,10 +9,11 @@ from decisionaid.core.content_rules import RULES
 from decisionaid.core.decision_data import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
+from decisionaid.core.record import field, record
 from decisionaid.core.render import PageRenderer, render_all
 
 
-@dataclass
+@record
 class CheckResult:
     guide: Guide
     diagnostics: Diagnostics

@@ -7,12 +7,12 @@ part that cannot be used is None, so only the step that needs it shows "not avai
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
+from decisionaid.core.record import field, record
 from decisionaid.core.textfile import line_of, load_toml_file
 
 SCALE_SIZE = 5
@@ -35,13 +35,13 @@ FILE_FOR_KIND = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Topic:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     id: str
     topic: str
@@ -50,7 +50,7 @@ class Question:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuestionBank:
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
@@ -62,7 +62,7 @@ class QuestionBank:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Statement:
     id: str
     text: str
@@ -70,7 +70,7 @@ class Statement:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ValuesData:
     scale: tuple[str, ...]
     not_sure: str
@@ -82,7 +82,7 @@ class ValuesData:
         return self.scale[answer] if 0 <= answer < len(self.scale) else ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuizItem:
     id: str
     question: str
@@ -93,20 +93,20 @@ class QuizItem:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SureItem:
     letter: str
     text: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SureData:
     citation: str
     source: str
     items: tuple[SureItem, ...]
 
 
-@dataclass
+@record
 class DecisionData:
     questions: QuestionBank | None = None
     values: ValuesData | None = None

@@ -8,9 +8,8 @@ identify a person is added: no name, no date of birth, no clinic, no web address
 
 from __future__ import annotations
 
-import html
-
 from decisionaid.core.decision_data import DecisionData, SureData
+from decisionaid.core.escape import escape
 from decisionaid.core.record import record
 from decisionaid.core.session import Session
 
@@ -157,7 +156,7 @@ def summary_html(
     summary: Summary, *, title: str, hide_answers: bool = False, for_paper: bool = True
 ) -> str:
     """The summary in Qt's rich-text subset, laid out for paper: questions first, with room to write."""
-    e = html.escape
+    e = escape
     parts = [f"<h1>{e(title)}</h1>"]
     parts.append("<h2>My questions</h2>")
     # On paper each question gets room for the answer; on screen that room is just a gap.

@@ -1,9 +1,8 @@
 """Buttons and labels built the same way everywhere: named for screen readers, keyboard-ready.
 
-Nothing here touches PySide6's `Qt` namespace: its first use makes PySide6 build all 93 of its
-enums (about 120 M instructions), and the first screen needs none of them. Enum-typed properties
-are set by their key names through Qt's property system instead (`set_enum`), the way a
-Designer file sets them.
+Nothing here touches PySide6's `Qt` namespace, which the first screen may not (the start-up list, tests/process/test_startup_imports.py).
+Enum-typed properties are set by their key names through Qt's property system instead
+(`set_enum`), the way a Designer file sets them.
 """
 
 from __future__ import annotations

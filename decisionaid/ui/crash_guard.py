@@ -55,8 +55,7 @@ class CrashGuard(QObject):
         self._handling = False
         self._previous_hooks: tuple[object, object] | None = None
         # Emitted only from other threads, so Qt's automatic connection queues it to this
-        # object's (the GUI) thread; naming Qt.ConnectionType.QueuedConnection would cost the
-        # first paint the `Qt` namespace (see ui/controls.py).
+        # object's (the GUI) thread, without naming Qt.ConnectionType (see the start-up list).
         self._relay.connect(self._handle)
 
     def install(self) -> None:

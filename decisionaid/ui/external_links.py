@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 def ask_to_open(parent: QWidget, url: str) -> None:
     """Ask, over `parent`, before opening `url` in the system's web browser."""
-    from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time (see controls)
+    from PySide6.QtWidgets import QMessageBox  # here: its enums are costly (ui/controls.py)
 
     answer = QMessageBox.question(
         parent,

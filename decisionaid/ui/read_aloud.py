@@ -35,7 +35,7 @@ def _wanted_engines(available: list[str]) -> list[str]:
         return [] if forced == "none" else [forced]
     engines = [e for e in available if e != "mock"]  # the mock engine is for tests only
     if sys.platform.startswith("linux"):
-        import ctypes.util  # here, not at the top: it costs start-up time and runs after paint
+        import ctypes.util  # here, after the first paint (see the start-up list)
 
         engines = [e for e in engines if ctypes.util.find_library(_LINUX_ENGINE_LIBS.get(e, e))]
     return engines

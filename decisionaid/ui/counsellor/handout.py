@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from decisionaid.core.escape import escape
 from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
 from decisionaid.ui.iconarray_image import icon_grid_image
 from decisionaid.ui.page_view import ICON_SIDE_PX
@@ -54,8 +54,8 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     keys = cited_keys(body)
     sources = f"<h2>Sources</h2>{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
-        f"<h1>{html.escape(step.title)}</h1>{body}{sources}"
-        f"<p class='caption'>From “{html.escape(guide.title)}”, step {index + 1} of "
+        f"<h1>{escape(step.title)}</h1>{body}{sources}"
+        f"<p class='caption'>From “{escape(guide.title)}”, step {index + 1} of "
         f"{len(guide.steps)}. This handout holds no answers and no personal details.</p>"
     )
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, step.title)

@@ -6,7 +6,6 @@ on one screen it can be opened by hand. It follows the reader's window step for 
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
 from decisionaid.core.session import Change
 from decisionaid.core.summary import build_summary, summary_text
@@ -43,7 +43,7 @@ def cited_keys(*fragments: str) -> list[str]:
 def text_html(text: str) -> str:
     """Plain words (a step's reading text) as paragraphs, every piece escaped."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def sources_html(guide: Guide, keys: list[str]) -> str:
@@ -52,8 +52,8 @@ def sources_html(guide: Guide, keys: list[str]) -> str:
         ref = guide.references.get(key)
         if ref is None:
             continue
-        extra = "".join(f"<br/>{html.escape(part)}" for part in (ref.link, ref.note) if part)
-        items.append(f"<p><b>[{ref.number}]</b> {html.escape(ref.citation)}{extra}</p>")
+        extra = "".join(f"<br/>{escape(part)}" for part in (ref.link, ref.note) if part)
+        items.append(f"<p><b>[{ref.number}]</b> {escape(ref.citation)}{extra}</p>")
     return "".join(items) or "<p>This step cites no sources.</p>"
 
 
@@ -207,7 +207,7 @@ class PresenterWindow(QWidget):
         self.counter.setText(f"Step {index + 1} of {len(guide.steps)}")
         notes = rendered.notes_html or "<p>No counsellor notes for this step.</p>"
         body = (
-            f"<h1>{html.escape(step.title)}</h1>"
+            f"<h1>{escape(step.title)}</h1>"
             f"<h2>Counsellor notes</h2>{notes}"
             f"<h2>Sources on this step</h2>"
             f"{sources_html(guide, cited_keys(rendered.html, rendered.notes_html))}"

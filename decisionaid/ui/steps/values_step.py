@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from decisionaid.core.escape import escape
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.core.summary import LEANINGS, reflection
@@ -113,7 +112,7 @@ class LeaningStep(DecisionStep):
             self.values_button.setText("Change what matters to you")
         elif groups:
             parts = [
-                f"<p><b>{html.escape(title)}:</b> {html.escape(', '.join(items))}.</p>"
+                f"<p><b>{escape(title)}:</b> {escape(', '.join(items))}.</p>"
                 for title, items in groups
             ]
             self.reflect_text.setText("".join(parts))
