@@ -64,10 +64,7 @@ def take_screenshots(
         if shown is not window:
             shown.close()
     if kiosk is not None:
-        kiosk.warning.stop()
-        kiosk.watcher.stop()
-        if kiosk.lockdown is not None:
-            kiosk.lockdown.allow_close()
+        kiosk.stand_down()
     window.close()
     return written
 

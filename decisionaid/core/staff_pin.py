@@ -6,7 +6,8 @@ import base64
 import os
 import sys
 
-# hashlib and hmac are imported by the functions that hash (the start-up list, tests/process/test_startup_imports.py).
+# hashlib and hmac are imported by the functions that hash (the start-up list,
+# tests/process/test_startup_imports.py).
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 600_000

@@ -1,6 +1,7 @@
 """Buttons and labels built the same way everywhere: named for screen readers, keyboard-ready.
 
-Nothing here touches PySide6's `Qt` namespace, which the first screen may not (the start-up list, tests/process/test_startup_imports.py).
+Nothing here touches PySide6's `Qt` namespace, which the first screen may not (the start-up
+list, tests/process/test_startup_imports.py).
 Enum-typed properties are set by their key names through Qt's property system instead
 (`set_enum`), the way a Designer file sets them.
 """

@@ -95,10 +95,15 @@ class KioskController(QObject):
         self.screens.hide(self.staff)
 
     def staff_exit(self) -> None:
+        self.stand_down()
+        self.window.close()
+
+    def stand_down(self) -> None:
+        """Stop every countdown and let the window close: the kiosk is ending."""
         if self.lockdown is not None:
             self.lockdown.allow_close()
         self.watcher.stop()
-        self.window.close()
+        self.warning.stop()
 
     # -- idle ------------------------------------------------------------------------------
 
