@@ -67,3 +67,11 @@ def counsellor_tools(window):  # type: ignore[no-untyped-def]
     from decisionaid.ui.counsellor.toolbar import CounsellorTools
 
     return window.findChild(CounsellorTools)
+
+
+def counsellor_window(qtbot):  # type: ignore[no-untyped-def]
+    """A counsellor's window on the app's own guide, and its counsellor tools."""
+    from decisionaid.paths import content_dir
+
+    window = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
+    return window, counsellor_tools(window)

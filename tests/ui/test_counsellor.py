@@ -1,4 +1,5 @@
-"""Counsellor mode: the step index, presenter view, presentation preset, hide answers, handouts."""
+"""Counsellor mode: the step index, presenter view, presentation preset and hide answers
+(handouts: test_handouts.py)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
-from tests.helpers import counsellor_tools, make_window
-
-
-def _counsellor(qtbot):  # type: ignore[no-untyped-def]
-    w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    return w, counsellor_tools(w)
+from tests.helpers import counsellor_tools, counsellor_window, make_window
 
 
 @pytest.mark.parametrize("mode", [Mode.PERSONAL, Mode.KIOSK], ids=lambda m: m.value)
@@ -31,7 +26,7 @@ def test_other_modes_have_no_counsellor_tools(qtbot, mode: Mode) -> None:
 
 
 def test_index_shows_every_step_as_a_tile_and_jumps_there(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     w.go_to(2)
     qtbot.mouseClick(tools.index_button, Qt.MouseButton.LeftButton)
     index = tools.index
@@ -53,7 +48,7 @@ def test_index_tiles_show_every_title_whole_from_100_to_200_percent(qtbot, width
 
     from decisionaid.core.session import TEXT_SCALES
 
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     w.resize(width, 800)
     qtbot.waitUntil(lambda: w.width() == width)
     for scale in TEXT_SCALES:
@@ -97,7 +92,7 @@ def test_a_title_too_long_for_one_line_wraps_inside_its_tile(qtbot, content_copy
 
 
 def test_escape_closes_the_index_and_returns_to_its_button(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     tools.open_index()
     QTest.keyClick(tools.index.tiles[0], Qt.Key.Key_Escape)
     assert not tools.index.isVisible()
@@ -106,7 +101,7 @@ def test_escape_closes_the_index_and_returns_to_its_button(qtbot) -> None:
 
 
 def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     benefits = w.guide.index_of("benefits")
     assert benefits >= 0
     presenter = tools.open_presenter()
@@ -134,7 +129,7 @@ def _after(text: str, heading: str) -> str:
 
 
 def test_presenter_shows_what_the_reader_sees_and_notes_on_every_step(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     presenter = tools.open_presenter()
     qtbot.addWidget(presenter)
     for index, step in enumerate(w.guide.steps):
@@ -152,7 +147,7 @@ def test_presenter_shows_what_the_reader_sees_and_notes_on_every_step(qtbot) -> 
 
 
 def test_sure_notes_say_how_to_respond_to_a_low_score(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     presenter = tools.open_presenter()
     qtbot.addWidget(presenter)
     w.navigate_to("sure")
@@ -167,7 +162,7 @@ def test_sure_notes_say_how_to_respond_to_a_low_score(qtbot) -> None:
 
 
 def test_presenter_on_the_readers_screen_hides_answers_as_the_reader_screen_does(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     presenter = tools.open_presenter()
     qtbot.addWidget(presenter)
     assert not presenter.on_own_screen()  # one screen: both windows are seen by everyone
@@ -183,7 +178,7 @@ def test_presenter_on_the_readers_screen_hides_answers_as_the_reader_screen_does
 
 
 def test_talking_points_show_as_a_list_not_one_paragraph(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     presenter = tools.open_presenter()
     qtbot.addWidget(presenter)
     for index, step in enumerate(w.guide.steps):
@@ -206,7 +201,7 @@ def test_talking_points_show_as_a_list_not_one_paragraph(qtbot) -> None:
 
 
 def test_on_one_screen_the_tools_stay_in_the_readers_window(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     presenter = tools.open_presenter()
     qtbot.addWidget(presenter)
     qtbot.waitExposed(presenter)
@@ -305,7 +300,7 @@ def test_a_two_screen_consultation_runs_from_the_counsellors_screen(tmp_path: Pa
 
 
 def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
     assert w.session.state.text_scale == 150
     assert w.theme.name == "high-contrast"
@@ -316,7 +311,7 @@ def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:
 
 
 def test_presentation_off_gives_back_the_readers_own_text_size_and_contrast(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     qtbot.mouseClick(w.larger_button, Qt.MouseButton.LeftButton)  # the reader chose 125%
     assert w.session.state.text_scale == 125
     qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
@@ -342,7 +337,7 @@ def test_presentation_off_gives_back_the_readers_own_text_size_and_contrast(qtbo
 
 
 def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
-    w, tools = _counsellor(qtbot)
+    w, tools = counsellor_window(qtbot)
     qtbot.mouseClick(tools.hide_button, Qt.MouseButton.LeftButton)
     assert w.session.state.hide_answers
     assert tools.hide_button.text().startswith("✓")
@@ -350,71 +345,3 @@ def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
         w.start_over()
     assert not w.session.state.hide_answers
     assert not tools.hide_button.isChecked()
-
-
-def test_handout_holds_the_step_its_pictures_and_its_sources(qtbot, tmp_path: Path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
-    from decisionaid.ui.counsellor.handout import handout_document, print_document
-
-    w, _ = _counsellor(qtbot)
-    index = w.guide.index_of("benefits")
-    doc = handout_document(w, index)
-    text = doc.toPlainText()
-    step = w.guide.steps[index]
-    assert step.title in text
-    assert "Sources" in text and "no answers" in text
-    arrays = w.pages.render(step).icon_arrays
-    if arrays and arrays[0] is not None:
-        image = doc.resource(
-            QTextDocument.ResourceType.ImageResource, QUrl(f"iconarray:{step.id}/0/0")
-        )
-        assert image is not None
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "handout.pdf"
-    printer.setOutputFileName(str(out))
-    print_document(doc, printer)
-    assert out.stat().st_size > 2000
-    assert out.read_bytes().startswith(b"%PDF")
-
-
-def test_handouts_never_print_where_the_policy_forbids_a_dialog(qtbot) -> None:
-    from decisionaid.ui.counsellor.handout import print_step
-
-    w = make_window(qtbot, content_dir("en"), Mode.KIOSK)
-    assert print_step(w) is False
-
-
-@pytest.mark.parametrize(
-    ("step_id", "expected"),
-    [
-        ("sure", ["Do you feel SURE about the best choice for you?", "☐ Yes", "Légaré"]),
-        ("values", ["Keeping my costs low", "☐ Extremely important", "☐ Not sure"]),
-        ("leaning", ["☐ Toward keeping my current care", "☐ I am not sure yet"]),
-        ("quiz", ["Is ketamine approved by the FDA to treat PTSD?", "Answers", "Sources"]),
-        ("questions", ["☐ What are my options?", "My own questions"]),
-    ],
-)
-def test_a_step_that_asks_the_reader_prints_as_a_blank_form(
-    qtbot, step_id: str, expected: list[str]
-) -> None:
-    from decisionaid.ui.counsellor.handout import handout_document
-
-    w, _ = _counsellor(qtbot)
-    # The reader has answered; the handout is still a blank form.
-    w.session.set_leaning("current")
-    w.session.set_sure("S", False)
-    text = handout_document(w, w.guide.index_of(step_id)).toPlainText().replace("\u00a0", " ")
-    for words in expected:
-        assert words in text, (step_id, words)
-    assert "☑" not in text and "☒" not in text
-    assert "holds no answers and no personal details" in text
-
-
-def test_the_summary_handout_points_to_the_summary_print_button(qtbot) -> None:
-    from decisionaid.ui.counsellor.handout import handout_document
-
-    w, _ = _counsellor(qtbot)
-    text = handout_document(w, w.guide.index_of("summary")).toPlainText()
-    assert "prints the reader's summary with its Print button" in text
