@@ -134,7 +134,8 @@ def syllable_count(word: str) -> int:
     known = pronunciations()
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word  # SSRIs
     acronym = len(letters) > 1 and letters.isalpha() and letters.isupper()
-    if acronym and letters.lower() not in known:  # SURE and CAPS are words; NMDA is letters
+    # SURE and CAPS are words, NMDA is letters: only the dictionary can tell them apart.
+    if acronym and known and letters.lower() not in known:
         return sum(_LETTER_SYLLABLES.get(c, 1) for c in letters.lower())
     word = word.lower()
     phones = known.get(word)

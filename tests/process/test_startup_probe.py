@@ -64,6 +64,22 @@ class FirstPaintWitness(QObject):
         return False
 
 
+def _close_the_window(qapp) -> None:  # type: ignore[no-untyped-def]
+    """What the probe's process would end by exiting: the window and, in a kiosk, its
+    countdowns and its filter on every event, so no later test meets them."""
+    from decisionaid.ui.kiosk.controller import KioskController
+    from decisionaid.ui.main_window import MainWindow
+
+    for window in qapp.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            kiosk = window.findChild(KioskController)
+            if kiosk is not None:
+                kiosk.stand_down()
+            window.close()
+            window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # delete them now
+
+
 @pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "personal"])
 def test_probe_shows_the_normal_window_for_its_mode_then_returns(qapp, kiosk: bool) -> None:
     witness = FirstPaintWitness()
@@ -77,6 +93,7 @@ def test_probe_shows_the_normal_window_for_its_mode_then_returns(qapp, kiosk: bo
     finally:
         guard.stop()
         qapp.removeEventFilter(witness)
+        _close_the_window(qapp)
     assert code == 0
     assert witness.seen["visible"] is True
     assert witness.seen["fullscreen"] is kiosk
