@@ -32,6 +32,8 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     runtime = home / "runtime"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    # No speech daemon per test: a test that reads aloud asks for the mock engine itself.
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     return home
 
 
