@@ -126,14 +126,15 @@ def syllable_count(word: str) -> int:
     count. An acronym is read letter by letter (NMDA: 4); a hyphenated word is its parts; a
     possessive 's adds nothing."""
     word = word.strip("'’")
-    parts = [p for p in re.split(r"[-–]", word) if p]
-    if len(parts) > 1:
-        return sum(syllable_count(p) for p in parts)
+    if "-" in word or "–" in word:
+        parts = [p for p in re.split(r"[-–]", word) if p]
+        if len(parts) > 1:
+            return sum(syllable_count(p) for p in parts)
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     known = pronunciations()
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word  # SSRIs
-    acronym = len(letters) > 1 and letters.isalpha() and letters.isupper()
+    acronym = letters[:2].isupper() and letters.isalpha() and letters.isupper()
     # SURE and CAPS are words, NMDA is letters: only the dictionary can tell them apart.
     if acronym and known and letters.lower() not in known:
         return sum(_LETTER_SYLLABLES.get(c, 1) for c in letters.lower())
