@@ -161,8 +161,3 @@ def _close_other_windows(window: QWidget) -> None:
     for widget in app.topLevelWidgets():
         if widget is not window and widget.isVisible():
             widget.close()
-
-
-def install_kiosk(window: MainWindow) -> KioskController:
-    """Give a main window its kiosk behaviour, as its policy asks. Call once, after building."""
-    return KioskController(window)
