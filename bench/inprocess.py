@@ -54,11 +54,11 @@ def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-
 def measure_window(options, switches: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.app import build_parts, build_window, ensure_qapplication
+    from decisionaid.app import build_app, build_parts, ensure_qapplication
 
     app = ensure_qapplication()
     parts = build_parts(options)
-    window = build_window(parts)
+    window = build_app(parts).window
     window.resize(1280, 800)
     window.show()
     app.processEvents()

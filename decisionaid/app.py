@@ -177,10 +177,6 @@ def build_app(parts: AppParts) -> App:
     return app
 
 
-def build_window(parts: AppParts) -> MainWindow:
-    return build_app(parts).window
-
-
 def show_window(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
         from PySide6.QtCore import Qt  # only here (see the start-up list)

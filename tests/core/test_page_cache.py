@@ -125,11 +125,11 @@ def test_kiosk_pages_keep_web_addresses_inert_from_the_cache(tmp_path: Path) -> 
 def test_a_second_start_does_not_load_markdown(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from decisionaid.app import build_parts, ensure_qapplication, build_window\n"
+        "from decisionaid.app import build_app, build_parts, ensure_qapplication\n"
         "from decisionaid.app import Options\n"
         f"parts = build_parts(Options(content=__import__('pathlib').Path({str(FIXTURE_CONTENT)!r})))\n"
         "app = ensure_qapplication()\n"
-        "window = build_window(parts)\n"
+        "window = build_app(parts).window\n"
         "print('markdown' in sys.modules, window.step_title.text())\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

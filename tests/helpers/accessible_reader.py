@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication
 
-from decisionaid.app import Options, build_parts, build_window, ensure_qapplication
+from decisionaid.app import Options, build_app, build_parts, ensure_qapplication
 
 
 def counted(root: QAccessibleInterface) -> list[tuple[object, int]]:
@@ -53,7 +53,7 @@ def fetch_all(snapshot: list[tuple[object, int]]) -> int:
 def main(argv: list[str]) -> int:
     app = ensure_qapplication()
     options = Options(kiosk="--kiosk" in argv, counsellor="--counsellor" in argv)
-    window = build_window(build_parts(options))
+    window = build_app(build_parts(options)).window
     window.resize(1280, 800)
     window.show()
     settle(app)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox  # noqa: E402
 
 from decisionaid.app import (  # noqa: E402
     Options,
+    build_app,
     build_parts,
-    build_window,
     ensure_qapplication,
     show_window,
 )
@@ -32,7 +32,7 @@ def main(sink: Path) -> dict[str, object]:
     parts = build_parts(Options(kiosk=True))  # the app's own content and platform config folder
     parts.policy = policy_for(Mode.KIOSK, idle_timeout_seconds=1, idle_warning_seconds=1)
     app = ensure_qapplication()
-    window = build_window(parts)
+    window = build_app(parts).window
     show_window(window, parts.policy)
     kiosk = window.findChild(KioskController)
     assert kiosk is not None

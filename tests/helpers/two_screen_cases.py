@@ -30,11 +30,11 @@ def two_screens() -> None:
 
 
 def _consultation(qtbot):  # type: ignore[no-untyped-def]
-    from decisionaid.app import build_parts, build_window
+    from decisionaid.app import build_app, build_parts
 
     # As tests.helpers.make_window, except that the presenter view, not the reader's window,
     # ends up active: it opens on the second screen by itself.
-    w = build_window(build_parts(Options(content=content_dir("en"), counsellor=True)))
+    w = build_app(build_parts(Options(content=content_dir("en"), counsellor=True))).window
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()

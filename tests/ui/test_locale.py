@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid import paths
-from decisionaid.app import Options, build_parts, build_window
+from decisionaid.app import Options, build_app, build_parts
 from decisionaid.cli import _options, _parser
 from tests.helpers import FIXTURE_CONTENT
 
@@ -44,7 +44,7 @@ def test_the_configurations_locale_opens_that_language(
 ) -> None:
     config = clinic_config(tmp_path, "es")
     parts = build_parts(options_from(["--config", str(config)]))
-    window = build_window(parts)
+    window = build_app(parts).window
     qtbot.addWidget(window)
     assert parts.guide.locale == "es"
     assert "Guía de prueba" in window.windowTitle()
@@ -70,7 +70,7 @@ def test_a_language_without_content_falls_back_to_english_and_tells_staff(
     if where == "command line":
         argv = ["--locale", "fr"]
     parts = build_parts(options_from(argv))
-    window = build_window(parts)
+    window = build_app(parts).window
     qtbot.addWidget(window)
     assert (parts.guide.locale, parts.guide.title) == ("en", "Test guide")
     assert not parts.guide.diagnostics.errors
