@@ -12,17 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from decisionaid import __version__
-from decisionaid.core.record import record, replace
-
-
-@record(frozen=True)
-class Options:
-    content: Path | None = None
-    locale: str | None = None  # None: the configuration's locale, else English
-    config: Path | None = None
-    kiosk: bool = False
-    counsellor: bool = False
-    startup_probe: bool = False
+from decisionaid.app import Options
+from decisionaid.core.record import replace
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,7 +117,7 @@ def _check_content(args: argparse.Namespace, options: Options) -> int:
 
 
 def _screenshots(args: argparse.Namespace, options: Options) -> int:
-    from decisionaid.ui.screenshots import take_screenshots
+    from decisionaid.screenshots import take_screenshots
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))

@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import CrisisInfo, parse_crisis
+from decisionaid.core.content import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record
 from decisionaid.core.staff_pin import is_valid_hash
 from decisionaid.core.textfile import parse_toml, read_text
@@ -56,10 +57,6 @@ class Config:
     def staff_notices(self) -> list[str]:
         """Messages only staff see (never a reader): what was wrong and what was used instead."""
         return [str(d) for d in self.diagnostics.items]
-
-    @property
-    def staff_exit_available(self) -> bool:
-        return is_valid_hash(self.staff_pin_hash)
 
 
 # (section, key) -> (attribute, expected type)

@@ -7,7 +7,6 @@ and nothing is reported to the reader.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sys
@@ -36,7 +35,7 @@ def _wanted_engines(available: list[str]) -> list[str]:
         return [] if forced == "none" else [forced]
     engines = [e for e in available if e != "mock"]  # the mock engine is for tests only
     if sys.platform.startswith("linux"):
-        import ctypes.util  # here, not at the top: it costs start-up time and runs after paint
+        import ctypes.util  # here, after the first paint (see the start-up list)
 
         engines = [e for e in engines if ctypes.util.find_library(_LINUX_ENGINE_LIBS.get(e, e))]
     return engines
@@ -165,7 +164,3 @@ class ReadAloud(QObject):
         if on != self._speaking:
             self._speaking = on
             self.speakingChanged.emit(on)
-
-    def shutdown(self) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.stop()
