@@ -30,7 +30,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="decisionaid",
         description="Ketamine for PTSD: what to know and what to ask. An offline decision aid.",
     )
-    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version and the guide's content hash (which guide this machine shows)",
+    )
     parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
     parser.add_argument(
         "--locale", default=None, help="content language (default: the configuration's, or en)"
@@ -146,6 +150,16 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
     return 0
 
 
+def _version(options: Options) -> int:
+    from decisionaid.core.content_hash import version_lines
+    from decisionaid.paths import DEFAULT_LOCALE, content_dir
+
+    locale = options.locale or DEFAULT_LOCALE
+    root = options.content or content_dir(locale)
+    print("\n".join(version_lines(__version__, root, locale)))
+    return 0
+
+
 def _hash_pin(_: argparse.Namespace, __: Options) -> int:
     from decisionaid.core import staff_pin
 
@@ -165,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(quick)
         args = _parser().parse_args(argv)
         options = _options(args)
+        if args.version:
+            return _version(options)
         commands = {
             "check-content": _check_content,
             "screenshots": _screenshots,
