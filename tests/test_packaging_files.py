@@ -121,7 +121,8 @@ def test_version_of_the_shipped_guide_gives_its_last_review_date() -> None:
     assert shown.returncode == 0, shown.stderr
     assert re.fullmatch(
         rf"decisionaid {re.escape(__version__)}\n"
-        r"guide: en, \d+ files, last reviewed \d{4}-\d\d-\d\d\n"
+        r"guide: en, edition \d{4}\.\d\d, evidence searched \d{4}-\d\d-\d\d, "
+        r"pages last reviewed \d{4}-\d\d-\d\d, \d+ files\n"
         r"content sha256: [0-9a-f]{64}\n",
         shown.stdout,
     )

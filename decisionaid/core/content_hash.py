@@ -1,4 +1,4 @@
-"""Which guide a machine shows: a hash of every content file, and when its pages were reviewed.
+"""Which guide a machine shows: its edition, a hash of every content file, and review dates.
 
 Staff looking after many kiosks compare these lines (`decisionaid --version`) to know that each
 one runs the same guide. The hash covers every file in the content folder, by relative path,
@@ -13,8 +13,10 @@ length and bytes, so it changes with any edit, added file or removed file and wi
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+import tomllib
 from pathlib import Path
 
 from decisionaid.core.record import record
@@ -50,15 +52,33 @@ def fingerprint(root: Path) -> ContentFingerprint:
     return ContentFingerprint(sha256=digest.hexdigest(), files=len(files), last_reviewed=reviewed)
 
 
+def edition(root: Path) -> str:
+    """guide.toml's edition and when its evidence was last searched, as one phrase ("" when
+    the guide gives neither or cannot be read: check-content reports why)."""
+    try:
+        manifest = tomllib.loads((root / "guide.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    parts = []
+    if isinstance(manifest.get("edition"), str):
+        parts.append(f"edition {manifest['edition']}")
+    if isinstance(manifest.get("evidence_searched"), dt.date):
+        parts.append(f"evidence searched {manifest['evidence_searched'].isoformat()}")
+    return ", ".join(parts)
+
+
 def version_lines(app_version: str, root: Path, locale: str) -> list[str]:
     """What `decisionaid --version` prints: the app, then the guide it would show."""
     lines = [f"decisionaid {app_version}"]
     if not root.is_dir():
         return [*lines, f"guide: no content folder at {root}"]
     found = fingerprint(root)
-    reviewed = f", last reviewed {found.last_reviewed}" if found.last_reviewed else ""
+    about = [locale, edition(root)]
+    if found.last_reviewed:
+        about.append(f"pages last reviewed {found.last_reviewed}")
+    about.append(f"{found.files} files")
     return [
         *lines,
-        f"guide: {locale}, {found.files} files{reviewed}",
+        f"guide: {', '.join(part for part in about if part)}",
         f"content sha256: {found.sha256}",
     ]
