@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -139,7 +140,14 @@ def lay_out_desktop(root: Path, pkg_version: str) -> None:
             check=True,
         )
         target.chmod(0o644)
-    _gzip((HERE / "decisionaid.1").read_bytes(), share / "man" / "man1" / "decisionaid.1.gz")
+    # The page's header names the version being packaged, whatever it said when last edited.
+    manual = re.sub(
+        r'"decisionaid [^"]*"',
+        f'"decisionaid {pkg_version}"',
+        (HERE / "decisionaid.1").read_text(),
+        count=1,
+    )
+    _gzip(manual.encode(), share / "man" / "man1" / "decisionaid.1.gz")
     doc = share / "doc" / PACKAGE
     _install(HERE / "debian" / "copyright", doc / "copyright")
     _install(HERE / "debian" / "lintian-overrides", share / "lintian" / "overrides" / PACKAGE)
