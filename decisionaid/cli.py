@@ -151,12 +151,17 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
 
 
 def _version(options: Options) -> int:
+    """The version, then the guide --content or --locale names, else every guide the app has."""
     from decisionaid.core.content_hash import version_lines
     from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
-    locale = options.locale or DEFAULT_LOCALE
-    root = options.content or content_dir(locale)
-    print("\n".join(version_lines(__version__, root, locale)))
+    if options.content or options.locale:
+        locale = options.locale or DEFAULT_LOCALE
+        guides = [(options.content or content_dir(locale), locale)]
+    else:
+        shipped = sorted(p.parent for p in content_dir().parent.glob("*/guide.toml"))
+        guides = [(root, root.name) for root in shipped]
+    print("\n".join(version_lines(__version__, guides)))
     return 0
 
 

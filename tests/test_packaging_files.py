@@ -116,16 +116,21 @@ def test_version_names_the_app_and_the_guides_content_hash(content_copy: Path) -
     assert fingerprint(content_copy).sha256 != before.sha256, "an edit changes the hash"
 
 
-def test_version_of_the_shipped_guide_gives_its_last_review_date() -> None:
+def test_version_names_every_guide_the_app_has() -> None:
     shown = run_decisionaid(["--version"])
     assert shown.returncode == 0, shown.stderr
-    assert re.fullmatch(
-        rf"decisionaid {re.escape(__version__)}\n"
-        r"guide: en, edition \d{4}\.\d\d, evidence searched \d{4}-\d\d-\d\d, "
-        r"pages last reviewed \d{4}-\d\d-\d\d, \d+ files\n"
-        r"content sha256: [0-9a-f]{64}\n",
-        shown.stdout,
-    )
+    lines = shown.stdout.splitlines()
+    assert lines[0] == f"decisionaid {__version__}"
+    shipped = sorted(p.parent.name for p in (ROOT / "resources" / "content").glob("*/guide.toml"))
+    guides = [re.fullmatch(r"guide: ([a-z]+), (.*)", line) for line in lines[1::2]]
+    assert [g.group(1) for g in guides if g] == shipped
+    for guide, digest in zip(lines[1::2], lines[2::2], strict=True):
+        assert re.fullmatch(
+            r"guide: [a-z]+, edition \d{4}\.\d\d, evidence searched \d{4}-\d\d-\d\d, "
+            r"pages last reviewed \d{4}-\d\d-\d\d, \d+ files",
+            guide,
+        )
+        assert re.fullmatch(r"content sha256: [0-9a-f]{64}", digest)
 
 
 def test_icon_is_a_square_svg_with_a_title() -> None:

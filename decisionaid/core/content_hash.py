@@ -67,18 +67,18 @@ def edition(root: Path) -> str:
     return ", ".join(parts)
 
 
-def version_lines(app_version: str, root: Path, locale: str) -> list[str]:
-    """What `decisionaid --version` prints: the app, then the guide it would show."""
+def version_lines(app_version: str, guides: list[tuple[Path, str]]) -> list[str]:
+    """What `decisionaid --version` prints: the app, then each guide (folder, language) given."""
     lines = [f"decisionaid {app_version}"]
-    if not root.is_dir():
-        return [*lines, f"guide: no content folder at {root}"]
-    found = fingerprint(root)
-    about = [locale, edition(root)]
-    if found.last_reviewed:
-        about.append(f"pages last reviewed {found.last_reviewed}")
-    about.append(f"{found.files} files")
-    return [
-        *lines,
-        f"guide: {', '.join(part for part in about if part)}",
-        f"content sha256: {found.sha256}",
-    ]
+    for root, locale in guides:
+        if not root.is_dir():
+            lines.append(f"guide: no content folder at {root}")
+            continue
+        found = fingerprint(root)
+        about = [locale, edition(root)]
+        if found.last_reviewed:
+            about.append(f"pages last reviewed {found.last_reviewed}")
+        about.append(f"{found.files} files")
+        lines.append(f"guide: {', '.join(part for part in about if part)}")
+        lines.append(f"content sha256: {found.sha256}")
+    return lines
