@@ -8,12 +8,15 @@ Installing needs root and dpkg; a machine that already has decisionaid installed
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import grp
 import os
 import pwd
 import re
 import shutil
 import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,25 @@ def require_package_manager() -> None:
         pytest.skip("installing a package needs root and dpkg")
     if is_installed():
         pytest.skip("decisionaid is already installed on this machine; not touching it")
+
+
+@contextlib.contextmanager
+def machine_to_ourselves(timeout: float = 1200) -> Iterator[None]:
+    """Held from install to purge, so that two test runs on one machine take turns with the
+    package instead of installing and purging it under each other."""
+    if os.geteuid() != 0:
+        pytest.skip("installing a package needs root")
+    with open("/run/lock/decisionaid-package-tests.lock", "w") as lock:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    pytest.skip("another test run kept the package to itself")
+                time.sleep(2)
+        yield
 
 
 def test_package_is_named_and_laid_out_for_a_desktop_and_a_kiosk(debian_package: Path) -> None:
@@ -135,7 +157,12 @@ def _leftovers(contents: dict[str, str], before: set[str]) -> list[str]:
 
 
 def test_install_reinstall_and_purge_leave_nothing_behind(debian_package: Path) -> None:
-    require_package_manager()
+    with machine_to_ourselves():
+        require_package_manager()
+        _install_reinstall_and_purge(debian_package)
+
+
+def _install_reinstall_and_purge(debian_package: Path) -> None:
     contents = _contents(debian_package)
     before = {path for path in contents if os.path.isdir(path)}
     assert not _leftovers(contents, before), "the machine is not clean before the test"

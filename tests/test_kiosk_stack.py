@@ -20,6 +20,7 @@ import pwd
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -29,7 +30,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.test_deb import KIOSK_USER, UNIT, _run, require_package_manager
+from tests.test_deb import KIOSK_USER, UNIT, _run, machine_to_ourselves, require_package_manager
 from tests.test_screen_reader_walk import _bus_launcher
 
 pytestmark = pytest.mark.slow
@@ -112,6 +113,9 @@ class Kiosk:
         return ["runuser", "-u", self.user.pw_name, "--", "env", "-i", *pairs, *command]
 
     def start_accessibility_bus(self) -> None:
+        # A process run as root that removes its "pid file" /dev/null leaves a plain file in
+        # its place, and no D-Bus daemon can start: say so rather than fail further on.
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode), "/dev/null is not a device any more"
         bus = subprocess.Popen(
             self._as_user(["dbus-daemon", "--session", "--nofork", "--print-address=1"], self.env),
             stdout=subprocess.PIPE,
@@ -250,7 +254,12 @@ def installed_kiosk(debian_package: Path) -> Iterator[tuple[Kiosk, dict[str, lis
         pytest.skip(f"the kiosk stack needs {', '.join(missing)} (scripts/system-deps.sh)")
     if _bus_launcher() is None or _run("/usr/bin/python3", "-c", "import pyatspi").returncode:
         pytest.skip("pressing Start needs at-spi2-core and python3-pyatspi")
-    require_package_manager()
+    with machine_to_ourselves():
+        require_package_manager()
+        yield from _installed(debian_package)
+
+
+def _installed(debian_package: Path) -> Iterator[tuple[Kiosk, dict[str, list[str]]]]:
     work = Path(tempfile.mkdtemp(prefix="decisionaid-kiosk-"))
     work.chmod(0o755)
     kiosk = None
