@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle bench soak clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -44,6 +44,12 @@ screenshots: $(VENV)/.app-installed
 
 bundle: $(VENV)/.test-installed
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# dist/decisionaid_<version>_<arch>.deb from a fresh bundle (packaging/linux/build_deb.py says
+# what goes where). Install it with `sudo apt install ./dist/decisionaid_*.deb`.
+deb: bundle
+	@./scripts/system-deps.sh
+	$(PY) packaging/linux/build_deb.py dist/decisionaid dist
 
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
 # window and rewrites docs/performance.md. A few minutes on two cores.

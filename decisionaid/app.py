@@ -183,6 +183,10 @@ def show_window(window: MainWindow, policy: Policy) -> None:
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     if policy.fullscreen:
+        # On Wayland the compositor sizes a full-screen window only after its first frame, which
+        # Qt would draw at its default two-thirds size; sized to the screen first, the kiosk's
+        # first frame already fills it.
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
         window.resize(1280, 800)

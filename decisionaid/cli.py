@@ -21,7 +21,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="decisionaid",
         description="Ketamine for PTSD: what to know and what to ask. An offline decision aid.",
     )
-    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version and the guide's content hash (which guide this machine shows)",
+    )
     parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
     parser.add_argument(
         "--locale", default=None, help="content language (default: the configuration's, or en)"
@@ -137,6 +141,21 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
     return 0
 
 
+def _version(options: Options) -> int:
+    """The version, then the guide --content or --locale names, else every guide the app has."""
+    from decisionaid.core.content_hash import version_lines
+    from decisionaid.paths import DEFAULT_LOCALE, content_dir
+
+    if options.content or options.locale:
+        locale = options.locale or DEFAULT_LOCALE
+        guides = [(options.content or content_dir(locale), locale)]
+    else:
+        shipped = sorted(p.parent for p in content_dir().parent.glob("*/guide.toml"))
+        guides = [(root, root.name) for root in shipped]
+    print("\n".join(version_lines(__version__, guides)))
+    return 0
+
+
 def _hash_pin(_: argparse.Namespace, __: Options) -> int:
     from decisionaid.core import staff_pin
 
@@ -156,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(quick)
         args = _parser().parse_args(argv)
         options = _options(args)
+        if args.version:
+            return _version(options)
         commands = {
             "check-content": _check_content,
             "screenshots": _screenshots,
