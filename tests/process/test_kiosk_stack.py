@@ -228,6 +228,8 @@ class Kiosk:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=5)
+            if proc.stdout is not None:
+                proc.stdout.close()
         # Whatever the kiosk user still runs (Xwayland, the accessibility registry).
         _run("pkill", "-KILL", "-u", self.user.pw_name)
 

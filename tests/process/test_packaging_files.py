@@ -72,7 +72,7 @@ def test_example_configuration_is_valid_once_uncommented(tmp_path: Path) -> None
     config_file.write_text(text)
     config = load_config(config_file, explicit=True)
     assert config.diagnostics.items == []
-    assert config.clinic_name and config.printer and config.staff_exit_available
+    assert config.clinic_name and config.printer and config.staff_pin_hash
     assert config.idle_timeout_seconds == 120 and "en" in config.crisis
 
 
