@@ -4,7 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean \
+	catalogues messages
+
+# The interface's translations: gettext catalogues managed with Babel (docs/translating.md).
+# Translators edit the .po files; the .mo files the app reads are built from them here, never
+# committed, so every way of running the app (make run, make test, the bundle, the .deb) builds
+# them first. Without them the app shows its interface in English, with a notice for staff.
+LOCALE_DIR := resources/locale
+PO_FILES   := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/decisionaid.po)
+MO_FILES   := $(PO_FILES:.po=.mo)
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -12,22 +21,36 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.app-installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[i18n]'
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test,speech]'
 	touch $@ $(VENV)/.app-installed
 
-run: $(VENV)/.app-installed
+# Compiled when its .po changed; a fuzzy (unchecked) translation is never used.
+$(LOCALE_DIR)/%/LC_MESSAGES/decisionaid.mo: $(LOCALE_DIR)/%/LC_MESSAGES/decisionaid.po | $(VENV)/.app-installed
+	$(BIN)/pybabel -q compile -D decisionaid -l $* -i $< -o $@
+
+catalogues: $(MO_FILES)
+
+# After changing the interface's words: extract every marked string into the template and
+# merge it into each language's catalogue, for translators to fill in.
+messages: $(VENV)/.app-installed
+	$(BIN)/pybabel -q extract -F babel.cfg --project=decisionaid --no-wrap --sort-by-file \
+		--add-comments=Translators: -k N_ -o $(LOCALE_DIR)/decisionaid.pot decisionaid
+	$(BIN)/pybabel -q update -D decisionaid -i $(LOCALE_DIR)/decisionaid.pot -d $(LOCALE_DIR) \
+		--no-wrap --ignore-obsolete
+
+run: $(VENV)/.app-installed catalogues
 	@./scripts/system-deps.sh
 	$(BIN)/decisionaid $(ARGS)
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed catalogues
 	@./scripts/system-deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test-installed
+test-fast: $(VENV)/.test-installed catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
@@ -39,10 +62,10 @@ typecheck: $(VENV)/.test-installed
 check-content: $(VENV)/.app-installed
 	$(BIN)/decisionaid check-content
 
-screenshots: $(VENV)/.app-installed
+screenshots: $(VENV)/.app-installed catalogues
 	QT_QPA_PLATFORM=offscreen $(BIN)/decisionaid screenshots docs/screenshots/latest $(ARGS)
 
-bundle: $(VENV)/.test-installed
+bundle: $(VENV)/.test-installed catalogues
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 # dist/decisionaid_<version>_<arch>.deb from a fresh bundle (packaging/linux/build_deb.py says
@@ -53,14 +76,14 @@ deb: bundle
 
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
 # window and rewrites docs/performance.md. A few minutes on two cores.
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 # The long soak: a random visitor drives a kiosk for 20,000 events (`make test` runs 2,000).
 # SOAK_EVENTS=50000 make soak for longer; SOAK_SEED picks another visitor. It prints the growth
 # and its slope per 1,000 events.
 SOAK_EVENTS ?= 20000
-soak: $(VENV)/.test-installed
+soak: $(VENV)/.test-installed catalogues
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
 		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/process/test_soak.py $(PYTEST_ARGS)
 

@@ -17,7 +17,7 @@ from decisionaid.core.guide import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
-from decisionaid.core.session import Session
+from decisionaid.core.session import Change, Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
 if TYPE_CHECKING:
@@ -50,6 +50,9 @@ class AppParts:
     guide: Guide
     policy: Policy
     session: Session = field(default_factory=Session)
+    # The languages a reader may switch to (the guide's first), and the one a reset returns to.
+    languages: tuple[str, ...] = (DEFAULT_LOCALE,)
+    default_locale: str = DEFAULT_LOCALE
 
 
 @record
@@ -89,6 +92,40 @@ def choose_content(options: Options, config: Config) -> tuple[Path, str]:
     return content_dir(DEFAULT_LOCALE), DEFAULT_LOCALE
 
 
+def shipped_languages() -> tuple[str, ...]:
+    """Every language the app has a guide for, English first."""
+    found = sorted(p.parent.name for p in content_dir().parent.glob("*/guide.toml"))
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LOCALE))
+
+
+def offered_languages(config: Config, locale: str, own_content: bool) -> tuple[str, ...]:
+    """The languages the language control offers: the clinic's list (`languages`), else every
+    language the app has, always with the one the guide starts in, first. A guide from
+    --content has no other languages."""
+    if own_content:
+        return (locale,)
+    shipped = shipped_languages()
+    for code in config.languages:
+        if code not in shipped:
+            config.diagnostics.error(
+                config.path or "configuration",
+                1,
+                f"languages: the app has no guide in '{code}'; it is not offered",
+            )
+    wanted = [c for c in (config.languages or shipped) if c in shipped]
+    return tuple(dict.fromkeys([locale, *wanted]))
+
+
+def use_language(config: Config, locale: str) -> None:
+    """The interface's words in `locale` from now on; a missing catalogue gives English and a
+    staff notice, once."""
+    from decisionaid.core.i18n import catalogue_path, set_language
+
+    notice = set_language(locale)
+    if notice and notice not in {d.message for d in config.diagnostics.items}:
+        config.diagnostics.warning(catalogue_path(locale), 1, notice)
+
+
 def build_parts(options: Options) -> AppParts:
     """Everything but Qt: safe to call from tests and subcommands."""
     explicit = options.config is not None
@@ -100,8 +137,26 @@ def build_parts(options: Options) -> AppParts:
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
     )
+    use_language(config, locale)
     guide = load_guide_cached(root, locale, guide_store(policy))
-    return AppParts(config=config, guide=guide, policy=policy)
+    languages = offered_languages(config, locale, options.content is not None)
+    return AppParts(
+        config=config, guide=guide, policy=policy, languages=languages, default_locale=locale
+    )
+
+
+def parts_in_language(parts: AppParts, locale: str) -> AppParts:
+    """The same reader, configuration and mode, with the guide and the interface in `locale`."""
+    use_language(parts.config, locale)
+    guide = load_guide_cached(content_dir(locale), locale, guide_store(parts.policy))
+    return AppParts(
+        config=parts.config,
+        guide=guide,
+        policy=parts.policy,
+        session=parts.session,
+        languages=parts.languages,
+        default_locale=parts.default_locale,
+    )
 
 
 def guide_store(policy: Policy) -> GuideStore | None:
@@ -143,9 +198,12 @@ def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
 
 def build_app(parts: AppParts) -> App:
     """The window, with the add-ons its policy asks for."""
+    from PySide6.QtCore import QLocale
+
     from decisionaid.core.page_cache import app_pages
     from decisionaid.ui.accessible import install_accessibility
     from decisionaid.ui.display_tools import DisplayTools
+    from decisionaid.ui.language_control import language_buttons
     from decisionaid.ui.main_window import MainWindow, StylePart
 
     install_accessibility()
@@ -165,7 +223,13 @@ def build_app(parts: AppParts) -> App:
         decision_data=decision_data_loader(parts.guide),
         styles=styles,
     )
+    # Every widget inherits the window's locale, which is what a screen reader is told the
+    # language is (AT-SPI's GetLocale): its speech takes the guide's language's voice.
+    window.setLocale(QLocale(parts.guide.locale))
     app = App(window, DisplayTools(window))
+    window.add_header_tools(
+        *language_buttons(parts.session, parts.guide.locale, parts.languages, parent=window)
+    )
     if policy.step_index or policy.presenter_view or policy.step_handouts:
         from decisionaid.ui.counsellor.toolbar import CounsellorTools
 
@@ -175,6 +239,77 @@ def build_app(parts: AppParts) -> App:
 
         app.kiosk = KioskController(window)
     return app
+
+
+class LanguageSwitch:
+    """Shows the guide in the language the reader chooses, at once, keeping all they did.
+
+    Every word on screen is built in the interface's language, so a switch builds the window
+    again, in the new language, on the same session: answers, chosen and own questions, the
+    step and the text size carry over because they live in the session, not in widgets. A
+    reset (Start over, a kiosk's idle reset) clears the reader's choice, so the next reader
+    meets the clinic's default language.
+    """
+
+    def __init__(self, parts: AppParts, app: App) -> None:
+        self.parts = parts
+        self.app = app
+        self._pending = False
+        self.switched: list[Callable[[App], None]] = []  # called with each new App
+        parts.session.subscribe(self._on_session)
+
+    def wanted(self) -> str:
+        return self.parts.session.state.locale or self.parts.default_locale
+
+    def _on_session(self, change: Change) -> None:
+        if change not in (Change.LOCALE, Change.RESET) or self._pending:
+            return
+        if self.wanted() != self.parts.guide.locale:
+            from PySide6.QtCore import QTimer
+
+            # After the click (or reset) that asked for it has finished with the old window.
+            self._pending = True
+            QTimer.singleShot(0, self.apply)
+
+    def apply(self) -> App:
+        """Build the window in the wanted language, in the old one's place."""
+        self._pending = False
+        locale = self.wanted()
+        old = self.app
+        if locale == self.parts.guide.locale:
+            return old
+        on_welcome = old.kiosk is not None and old.kiosk.screens.is_showing(old.kiosk.welcome)
+        self.parts = parts_in_language(self.parts, locale)
+        old.window.signals.detach()
+        new = build_app(self.parts)
+        if new.kiosk is not None and not on_welcome:
+            new.kiosk.start_reading()
+        take_place_of(new.window, old.window, self.parts.policy)
+        if old.kiosk is not None:
+            old.kiosk.stand_down()
+        old.window.close()
+        old.window.deleteLater()
+        self.app = new
+        from PySide6.QtWidgets import QPushButton
+
+        focus = new.window.findChild(QPushButton, f"languageButton-{old.window.guide.locale}")
+        if focus is not None:
+            focus.setFocus()  # the keyboard stays on the language control
+        for listener in self.switched:
+            listener(new)
+        return new
+
+
+def take_place_of(new: MainWindow, old: MainWindow, policy: Policy) -> None:
+    """Show `new` exactly where `old` is, the same size and state."""
+    if policy.fullscreen:
+        new.setGeometry(old.geometry())
+        new.showFullScreen()
+    elif old.isMaximized():
+        new.showMaximized()
+    else:
+        new.setGeometry(old.geometry())
+        new.show()
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
@@ -238,8 +373,21 @@ def run(options: Options) -> int:
             print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     from decisionaid.ui.crash_guard import install_crash_guard
 
-    kiosk = assembled.kiosk
-    install_crash_guard(window, recover=kiosk.full_reset if kiosk is not None else None)
+    switch = LanguageSwitch(parts, assembled)
+
+    def recover() -> None:
+        kiosk = switch.app.kiosk
+        if kiosk is not None:
+            kiosk.full_reset()
+
+    kiosk_recovery = recover if assembled.kiosk is not None else None
+    guards = [install_crash_guard(window, recover=kiosk_recovery)]
+
+    def guard_new_window(new: App) -> None:
+        guards.pop().uninstall()
+        guards.append(install_crash_guard(new.window, recover=kiosk_recovery))
+
+    switch.switched.append(guard_new_window)
     window.firstPaint.connect(_after_start_up)
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk

@@ -37,6 +37,16 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+@pytest.fixture(autouse=True)
+def _interface_in_english() -> Iterator[None]:
+    """Each test starts, and leaves the next one, with the interface's words in English."""
+    from decisionaid.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A private, writable copy of the small test guide, to damage as a test needs."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.core.guide import Guide, Step
+from decisionaid.core.i18n import catalogue_fingerprint
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.rendered_page import RenderedPage
 
@@ -180,6 +181,7 @@ class Pages:
             guide = self.guide
             h = blake2b(fingerprint, digest_size=16)
             h.update(f"{self.external_links}\0{guide.locale}\0".encode())
+            h.update(f"{catalogue_fingerprint()}\0".encode())  # the pictures' sentences
             h.update(repr(list(guide.references.values())).encode())
             h.update(repr(sorted(guide.glossary.items())).encode())
             h.update(repr([(s.id, s.kind) for s in guide.steps]).encode())

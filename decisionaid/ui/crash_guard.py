@@ -62,11 +62,11 @@ class CrashGuard(QObject):
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
         threading.excepthook = self._thread_hook
-        self.destroyed.connect(_restore_hooks(self._previous_hooks))
+        self.destroyed.connect(_restore_hooks(self._previous_hooks, self.excepthook))
 
     def uninstall(self) -> None:
         if self._previous_hooks is not None:
-            _restore_hooks(self._previous_hooks)()
+            _restore_hooks(self._previous_hooks, self.excepthook)()
             self._previous_hooks = None
 
     def excepthook(
@@ -128,9 +128,12 @@ class CrashGuard(QObject):
         box.open()
 
 
-def _restore_hooks(hooks: tuple[object, object]) -> Callable[[], None]:
+def _restore_hooks(hooks: tuple[object, object], mine: object) -> Callable[[], None]:
     def restore() -> None:
-        sys.excepthook, threading.excepthook = hooks  # type: ignore[assignment]
+        # Only while this guard's hooks are the ones in place: a window built after a language
+        # switch has its own guard by the time the old window's is deleted.
+        if sys.excepthook == mine:
+            sys.excepthook, threading.excepthook = hooks  # type: ignore[assignment]
 
     return restore
 

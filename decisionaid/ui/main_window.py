@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.signals.changed.connect(self._on_session_changed)
         self.apply_style()
-        self.go_to(0)
+        # Where the reader is: the first step at start, their step when the window is built
+        # again in another language.
+        self.go_to(session.state.current_step)
 
     # -- construction ----------------------------------------------------------------------
 
