@@ -145,10 +145,11 @@ def build_parts(options: Options) -> AppParts:
     )
 
 
-def parts_in_language(parts: AppParts, locale: str) -> AppParts:
+def parts_in_language(parts: AppParts, locale: str, guide: Guide | None = None) -> AppParts:
     """The same reader, configuration and mode, with the guide and the interface in `locale`."""
     use_language(parts.config, locale)
-    guide = load_guide_cached(content_dir(locale), locale, guide_store(parts.policy))
+    if guide is None:
+        guide = load_guide_cached(content_dir(locale), locale, guide_store(parts.policy))
     return AppParts(
         config=parts.config,
         guide=guide,
@@ -255,6 +256,7 @@ class LanguageSwitch:
         self.parts = parts
         self.app = app
         self._pending = False
+        self._guides = {parts.guide.locale: parts.guide}  # each language's, read once
         self.switched: list[Callable[[App], None]] = []  # called with each new App
         parts.session.subscribe(self._on_session)
 
@@ -279,7 +281,8 @@ class LanguageSwitch:
         if locale == self.parts.guide.locale:
             return old
         on_welcome = old.kiosk is not None and old.kiosk.screens.is_showing(old.kiosk.welcome)
-        self.parts = parts_in_language(self.parts, locale)
+        self.parts = parts_in_language(self.parts, locale, self._guides.get(locale))
+        self._guides[locale] = self.parts.guide
         old.window.signals.detach()
         new = build_app(self.parts)
         if new.kiosk is not None and not on_welcome:
