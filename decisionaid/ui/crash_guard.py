@@ -22,6 +22,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from decisionaid.core.i18n import _
+
 log = logging.getLogger("decisionaid.crash")
 
 CRASH_LOOP_COUNT = 5  # this many crashes...
@@ -117,13 +119,15 @@ class CrashGuard(QObject):
         box = QMessageBox(self._parent_widget)
         box.setObjectName("crashMessage")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Something went wrong")
-        box.setText("Something went wrong in this part of the guide.")
+        box.setWindowTitle(_("Something went wrong"))
+        box.setText(_("Something went wrong in this part of the guide."))
         box.setInformativeText(
-            "Your place has been kept where possible, and the rest of the guide still works. "
-            "If it keeps happening, close the guide and open it again."
+            _(
+                "Your place has been kept where possible, and the rest of the guide still "
+                "works. If it keeps happening, close the guide and open it again."
+            )
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -54,7 +54,7 @@ def english_words(text: str, exempt: Iterable[str] = ()) -> list[str]:
     return [w for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS]
 
 
-def visible_texts(root) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def visible_texts(root, skip=None) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(where, text) for every word a reader can see or hear from `root` and its children:
     widget text, accessible name and description, tool tip, placeholder, window title, list
     items and their accessible text, and documents in text views."""
@@ -72,6 +72,8 @@ def visible_texts(root) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped
 
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
+        if skip is not None and skip(w):
+            continue
         where = f"{type(w).__name__}#{w.objectName() or '?'}"
         texts = [
             ("name", w.accessibleName()),
@@ -108,11 +110,12 @@ def _plain(text: str) -> str:
     return text
 
 
-def untranslated(root, exempt: Iterable[str] = ()) -> list[str]:  # type: ignore[no-untyped-def]
-    """Each visible text under `root` that still has English in it, with where it is."""
+def untranslated(root, exempt: Iterable[str] = (), skip=None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each visible text under `root` that still has English in it, with where it is; `skip`
+    tells which widgets to leave out."""
     exempt = list(exempt)
     found = []
-    for where, text in visible_texts(root):
+    for where, text in visible_texts(root, skip):
         words = english_words(text, exempt)
         if words:
             found.append(f"{where}: {text[:160]!r} (English: {', '.join(sorted(set(words)))})")
