@@ -206,8 +206,10 @@ def build_app(parts: AppParts) -> App:
     from decisionaid.ui.display_tools import DisplayTools
     from decisionaid.ui.language_control import language_buttons
     from decisionaid.ui.main_window import MainWindow, StylePart
+    from decisionaid.ui.qt_translations import install_qt_translations
 
     install_accessibility()
+    install_qt_translations(parts.guide.locale)
     policy = parts.policy
     kiosk = policy.idle_reset or policy.staff_exit_gesture
     styles: list[StylePart] = []
