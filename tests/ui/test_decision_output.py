@@ -183,7 +183,9 @@ def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
         "Questions to ask my provider:\n"
         "1. Who watches me during and after a session?\n"
         "2. What are my options?\n"
-        f"3. {OWN}"
+        f"3. {OWN}\n"
+        # Which edition of the guide, and when its evidence was searched: nothing of the reader.
+        "Guide 2026.12, evidence 2026-12"
     )
     assert widget.text == expected
     # The painted modules are exactly segno's code for that text, on whole pixels.
@@ -293,7 +295,9 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     w.set_text_scale(scale)
     # A first question that fills the code to the last byte allowed, and one more that cannot
     # fit, so it goes in a second code.
-    room = QR_MAX_BYTES - len(b"Questions to ask my provider (code 1 of 2):\n1. ")
+    room = QR_MAX_BYTES - len(
+        b"Questions to ask my provider (code 1 of 2):\n1. " + b"\nGuide 2026.12, evidence 2026-12"
+    )
     longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
     longest = longest + "?" * (room - len(longest))
     w.session.add_own_question(longest)
@@ -371,7 +375,8 @@ def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None
     assert not step.previous_code_button.isEnabled()
     held: list[str] = []
     while True:
-        heading, *lines = step.qr_widget.text.splitlines()
+        heading, *lines, edition = step.qr_widget.text.splitlines()
+        assert edition == "Guide 2026.12, evidence 2026-12", "every code says its guide's edition"
         assert heading.startswith("Questions to ask my provider (code ")
         held += [line.split(". ", 1)[1] for line in lines]
         assert step.qr_missing.text().startswith("Code ")
