@@ -92,16 +92,23 @@ def icon_grid_image(
 
 
 def _outline_person(painter: QPainter, centre: QPointF, cell: float, colour: QColor) -> None:
+    """A person in outline: a head above a pair of shoulders, with a clear gap between them,
+    so the figure reads as a person and not as a filled ("had the result") or a ring."""
     pen = QPen(colour)
-    pen.setWidthF(max(1.0, cell * 0.07))
+    pen.setWidthF(max(1.0, cell * 0.08))
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    head = cell * 0.15
-    painter.drawEllipse(QPointF(centre.x(), centre.y() - cell * 0.2), head, head)
-    w, h = cell * 0.46, cell * 0.4
-    painter.drawRoundedRect(
-        QRectF(centre.x() - w / 2, centre.y() - cell * 0.0, w, h), w * 0.35, w * 0.35
-    )
+    head = cell * 0.13
+    painter.drawEllipse(QPointF(centre.x(), centre.y() - cell * 0.22), head, head)
+    w, h = cell * 0.56, cell * 0.34
+    top = centre.y() + cell * 0.0
+    shoulders = QPainterPath()
+    shoulders.moveTo(centre.x() - w / 2, top + h)
+    shoulders.lineTo(centre.x() - w / 2, top + h * 0.5)
+    shoulders.arcTo(QRectF(centre.x() - w / 2, top, w, h), 180, -180)
+    shoulders.lineTo(centre.x() + w / 2, top + h)
+    shoulders.closeSubpath()
+    painter.drawPath(shoulders)
 
 
 def people_image(

@@ -78,8 +78,10 @@ def test_welcome_says_what_it_is_how_long_and_that_nothing_is_kept(qtbot) -> Non
     welcome = kiosk.welcome
     text = welcome.text_for_reading()
     # The decision in one line, first; then the measured time, not a guess of 15 minutes.
-    assert welcome.paragraphs[0].text().startswith(
-        "The choice this guide helps with: whether to try ketamine or esketamine"
+    assert (
+        welcome.paragraphs[0]
+        .text()
+        .startswith("The choice this guide helps with: whether to try ketamine or esketamine")
     )
     assert "from about 45 minutes to close to two hours" in text
     assert "15 minutes" not in text

@@ -53,9 +53,7 @@ def _problems(
     """What is cut off or overlapping; what lies under `covered` (a panel laid over it, such
     as the step index over the page) is out of sight and left out."""
     problems = []
-    leaves = [
-        w for w in _leaves(root or window) if covered is None or not covered.isAncestorOf(w)
-    ]
+    leaves = [w for w in _leaves(root or window) if covered is None or not covered.isAncestorOf(w)]
     for w in leaves:
         hint = w.sizeHint()
         if isinstance(w, QLabel) and w.wordWrap():

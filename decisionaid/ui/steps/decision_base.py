@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -175,6 +176,8 @@ class ChoiceGroup(QWidget):
         self.marks = {index: words} if index is not None and words else {}
         for i, b in enumerate(self.buttons):
             marked = i in self.marks
+            side = b.fontMetrics().height()  # as tall as a line of the answer's text
+            b.setIconSize(QSize(side, side))
             b.setIcon(icon if marked and icon is not None else QIcon())
             b.setAccessibleName(f"{self.labels[i]}: {words}" if marked else self.labels[i])
         self._wrapped_at = -1
@@ -203,33 +206,61 @@ class ChoiceGroup(QWidget):
 
 
 class ScaleChoices(ChoiceGroup):
-    """A rating scale: its points in one row, in order, at every size and text scale, and the
-    last choice ("Not sure", which is not a point on the scale) set apart on its own below.
+    """A rating scale: its points in one row, in order, and the last choice ("Not sure", which
+    is not a point on the scale) set apart on its own below.
 
-    A long label wraps between words inside its tile rather than moving the tile to another
-    row, so "Not important" is always first and "Extremely important" always last.
+    A long label wraps between words inside its tile, so the row keeps its order at every text
+    size. Only where even one word per line would not fit five tiles across (very large text on
+    a narrow window) do the points stand one above the other, still in order, never in a grid
+    that would read across and down at once.
     """
 
     def __init__(self, question: str, labels: Sequence[str], parent: QWidget | None = None) -> None:
+        self.in_row = True
         super().__init__(question, labels, columns=len(labels) - 1, parent=parent)
+        for b in self.buttons:
+            # The row's width comes from the page, not from the longest label: the labels wrap.
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.buttons[-1].setObjectName("choiceApart")
 
     def set_columns(self, columns: int) -> None:
-        """The row never breaks: text size changes only wrap the labels."""
+        """Text size changes only wrap the labels (see resizeEvent)."""
 
     def _place(self, columns: int) -> None:
         points = len(self.buttons) - 1
-        if self.columns == points:
-            return
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 0)
         for i, b in enumerate(self.buttons[:points]):
-            self.grid.addWidget(b, 0, i)
-            self.grid.setColumnStretch(i, 1)
-        apart = self.buttons[points]
-        apart.setObjectName("choiceApart")
-        self.grid.setRowMinimumHeight(1, 8)  # a gap, so it reads as apart from the scale
-        self.grid.addWidget(apart, 2, 0)
-        self.columns = points
+            row, col = (0, i) if self.in_row else (i, 0)
+            self.grid.addWidget(b, row, col)
+            self.grid.setColumnStretch(col, 1)
+        gap = 1 if self.in_row else points
+        self.grid.setRowMinimumHeight(gap, 8)  # a gap, so it reads as apart from the scale
+        self.grid.addWidget(self.buttons[points], gap + 1, 0)
+        self.columns = points if self.in_row else 1
         self._wrapped_at = -1
         self._wrap_labels()
+
+    def _row_fits(self, width: int) -> bool:
+        points = self.labels[:-1]
+        bold = QFont(self.buttons[0].font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        word = max(metrics.horizontalAdvance(w) for label in points for w in label.split())
+        indicator = (
+            self.buttons[0].style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+        )
+        tile = word + indicator + 48  # as _wrap_labels counts a tile's border and padding
+        return len(points) * tile + self.grid.horizontalSpacing() * (len(points) - 1) <= width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        in_row = self._row_fits(event.size().width())
+        if in_row != self.in_row:
+            self.in_row = in_row
+            self._place(0)
+        super().resizeEvent(event)
 
 
 def card(parent: QWidget | None = None, name: str = "card") -> tuple[QFrame, QVBoxLayout]:
