@@ -11,17 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.picture_keys import CERTAINTIES, CERTAINTY_WORDS, check_picture_keys
 from decisionaid.core.record import record
 from decisionaid.core.textfile import parse_toml
 
+# How sure we are, in words, is shared with trial-group pictures (core/picture_keys.py) and
+# stays importable from here.
+__all__ = ["CERTAINTIES", "CERTAINTY_WORDS", "IconArray", "IconGroup", "Picture"]
+
 DENOMINATOR = 100
-CERTAINTIES = ("high", "moderate", "low", "very low")
-CERTAINTY_WORDS = {
-    "high": "We are fairly sure of this.",
-    "moderate": "We are somewhat sure of this.",
-    "low": "We are not very sure of this: there is little research on it, or the research has flaws.",
-    "very low": "We are very unsure of this.",
-}
 FENCE_OPEN = re.compile(r"^```\s*(iconarray|trialgroups)\s*$")
 FENCE_CLOSE = re.compile(r"^```\s*$")
 MAX_GROUPS = 3
@@ -118,37 +116,6 @@ def _lower_first(text: str) -> str:
     if len(first) > 1 and first[1:2].isupper():
         return text
     return text[:1].lower() + text[1:]
-
-
-def check_picture_keys(
-    data: dict[str, Any],
-    text_keys: tuple[str, ...],
-    what: str,
-    where: tuple[Path, int, Diagnostics],
-    references: dict[str, Any] | None,
-) -> bool:
-    """What every picture block needs: its text keys, a known certainty, a known source and,
-    if given, an option as text. Each problem is reported at the block's line."""
-    path, line, diags = where
-    ok = True
-    for key in text_keys:
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            diags.error(path, line, f"{what} needs '{key}' (text)")
-            ok = False
-    certainty = data.get("certainty", "")
-    if isinstance(certainty, str) and certainty and certainty not in CERTAINTIES:
-        diags.error(
-            path, line, f"{what} certainty '{certainty}' is not one of {', '.join(CERTAINTIES)}"
-        )
-        ok = False
-    source = data.get("source", "")
-    if references is not None and isinstance(source, str) and source and source not in references:
-        diags.error(path, line, f"{what} source '{source}' is not in references.toml")
-        ok = False
-    if not isinstance(data.get("option", ""), str):
-        diags.error(path, line, f"{what} 'option' must be text (an option id)")
-        ok = False
-    return ok
 
 
 def parse_iconarray(

@@ -32,6 +32,7 @@ _RENDERER_SOURCES = (
     "render.py",
     "iconarray.py",
     "trial_groups.py",
+    "picture_keys.py",
     "page_cache.py",
     "keyed_store.py",
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.iconarray import check_picture_keys
+from decisionaid.core.picture_keys import check_picture_keys
 from decisionaid.core.record import record
 from decisionaid.core.textfile import parse_toml
 
@@ -71,7 +71,7 @@ class TrialGroups:
         return max((-(-g.people // ROW) for g in self.groups), default=1)
 
     def describe(self) -> str:
-        from decisionaid.core.iconarray import CERTAINTY_WORDS
+        from decisionaid.core.picture_keys import CERTAINTY_WORDS
 
         return " ".join(
             s for s in (self.description, self.result, CERTAINTY_WORDS.get(self.certainty)) if s
