@@ -152,7 +152,7 @@ def test_the_welcome_step_has_a_button_to_the_short_path(qtbot) -> None:
     step = w.current_widget()
     button = step.actions.short_path_button
     assert button is not None and button.isVisible()
-    assert button.text() == "At a glance: the short version, about 5 minutes"
+    assert button.text() == "At a glance: about 5 minutes"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert w.current_step().id == "at-a-glance"
     assert step.actions.print_button is None, "the welcome itself is not for printing"

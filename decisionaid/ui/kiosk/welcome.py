@@ -10,7 +10,7 @@ and the text size controls are in their usual place before anyone starts.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from decisionaid.core.guide import Guide
 from decisionaid.ui.controls import make_button, make_label
@@ -42,18 +42,15 @@ class KioskWelcome(KioskScreen):
         self.start_button.setAccessibleName(start)
         self.start_button.setProperty("kioskSize", "large")
         self.start_button.clicked.connect(self.startRequested)
-        # Side by side, so the second button costs the screen no height.
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(self.start_button, 1)
-        # The short path, for a reader with only a few minutes before their appointment.
+        self.actions_layout.addWidget(self.start_button)
+        # The short path, for a reader with only a few minutes before their appointment: in
+        # the card, under the words that mention it, so it never costs the screen's fixed
+        # button bar any height.
         self.short_path_button = None
         if guide.short_path and words["short_path.button"]:
             self.short_path_button = make_button(words["short_path.button"], "kioskShortPath")
-            self.short_path_button.setProperty("kioskSize", "large")
             self.short_path_button.clicked.connect(self.shortPathRequested)
-            row.addWidget(self.short_path_button, 1)
-        self.actions_layout.addLayout(row)
+            self.card_layout.addWidget(self.short_path_button)
         self.setAccessibleDescription(" ".join([guide.title, *paragraphs]))
 
     def text_for_reading(self) -> str:
