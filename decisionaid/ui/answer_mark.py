@@ -2,22 +2,21 @@
 
 The icon is an SVG from an open icon set (resources/icons/README.md), tinted here: its single
 fill colour is replaced by the text's, so the tick has the text's contrast in every theme,
-on a chosen tile as on a plain one.
+on a chosen tile as on a plain one. It is read by Qt's SVG image plug-in (the one that draws
+the check boxes' ticks and a clinic's SVG logo), at the pixel size it is shown at.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from decisionaid.paths import icon_path
 
 ICON_FILE = "right-answer.svg"
 SOURCE_FILL = b"#2e3436"  # the one colour of the icon as published
-ICON_PX = 24
 
 
 @cache
@@ -25,15 +24,15 @@ def _svg() -> bytes:
     return icon_path(ICON_FILE).read_bytes()
 
 
-def right_answer_icon(colour: str, device_pixel_ratio: float = 1.0) -> QIcon:
-    svg = _svg().replace(SOURCE_FILL, colour.encode())
-    renderer = QSvgRenderer(QByteArray(svg))
-    side = max(1, round(ICON_PX * device_pixel_ratio))
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    renderer.render(painter, QRectF(0, 0, side, side))
-    painter.end()
+def right_answer_icon(colour: str, side: int = 24, device_pixel_ratio: float = 1.0) -> QIcon:
+    data = QByteArray(_svg().replace(SOURCE_FILL, colour.encode()))
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    px = max(1, round(side * device_pixel_ratio))
+    reader.setScaledSize(QSize(px, px))
+    image = reader.read()
+    buffer.close()
     pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(device_pixel_ratio)
     return QIcon(pixmap)

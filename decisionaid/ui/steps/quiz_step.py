@@ -110,7 +110,8 @@ class QuizStep(DecisionStep):
     def _tick(self, on_chosen: bool) -> QIcon:
         theme = self.ctx.theme()
         colour = theme.on_selection if on_chosen else theme.text
-        return right_answer_icon(colour, self.devicePixelRatioF())
+        side = self.fontMetrics().height()
+        return right_answer_icon(colour, side, self.devicePixelRatioF())
 
     def apply_theme(self) -> None:
         super().apply_theme()
