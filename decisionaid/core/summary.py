@@ -183,19 +183,21 @@ def print_font_pt(large_print: bool) -> int:
 def print_css(large_print: bool) -> str:
     """Stylesheet for paper: black on white, sizes in points so print and PDF agree.
 
-    The body size is the document's default font (Qt ignores a font size on body).
+    The body size is the document's default font (Qt ignores a font size on body). Spacing is
+    in em, which follows the text size: Qt's rich text draws margins given in points far too
+    small on a 300-dpi PDF, where the headings then sat on the text above them.
     """
     base = print_font_pt(large_print)
     return f"""
-h1 {{ font-size: {round(base * 1.6)}pt; font-weight: 600; margin-bottom: 8pt; }}
-h2 {{ font-size: {round(base * 1.25)}pt; font-weight: 600; margin-top: 14pt; margin-bottom: 4pt; }}
-p, li {{ margin-top: 2pt; margin-bottom: 6pt; }}
+h1 {{ font-size: {round(base * 1.6)}pt; font-weight: 600; margin-bottom: 0.6em; }}
+h2 {{ font-size: {round(base * 1.25)}pt; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.3em; }}
+p, li {{ margin-top: 0.15em; margin-bottom: 0.45em; }}
 td.num {{ font-weight: 600; }}
-p.notes {{ color: #555555; margin-bottom: {base * 2}pt; }}
+p.notes {{ color: #555555; margin-bottom: 2em; }}
 table.values {{ border-color: #555555; border-style: solid; }}
-p.footnote {{ color: #333333; margin-top: 16pt; }}
+p.footnote {{ color: #333333; margin-top: 1.2em; }}
 p.citation {{ color: #333333; font-size: {max(10, base - 2)}pt; }}
-p.edition {{ color: #333333; font-size: {max(10, base - 2)}pt; margin-top: 12pt; }}
+p.edition {{ color: #333333; font-size: {max(10, base - 2)}pt; margin-top: 1em; }}
 """
 
 
