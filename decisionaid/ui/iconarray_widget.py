@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAccessibleWidget,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,9 @@ from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip
 from decisionaid.ui.iconarray_image import GRID, paint_icon_grid, people_image
 from decisionaid.ui.theme import Theme
+
+GROUP_SPACING = 24  # between the groups of one picture
+MIN_SIDE = 120  # ten figures of 12 pixels: narrower, and a figure is too small to read
 
 
 def _accessible_factory(key: str, obj: QObject) -> QAccessibleWidget | None:
@@ -118,8 +122,9 @@ class IconArrayPanel(QFrame):
         )
         lay.addWidget(title)
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(GROUP_SPACING)
         self.grids: list[IconArrayWidget] = []
+        self.names: list[QLabel] = []
         for group in array.groups:
             col = QVBoxLayout()
             grid = IconArrayWidget(array, group, theme, self)
@@ -134,6 +139,7 @@ class IconArrayPanel(QFrame):
             col.addStretch(1)
             row.addLayout(col)
             self.grids.append(grid)
+            self.names.append(name)
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(make_label(array.legend))
@@ -199,8 +205,9 @@ class TrialGroupsPanel(QFrame):
         lay.setSpacing(8)
         lay.addWidget(make_label(picture.title, "sectionTitle"))
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(GROUP_SPACING)
         self.grids: list[TrialGroupWidget] = []
+        self.names: list[QLabel] = []
         for group in picture.groups:
             col = QVBoxLayout()
             grid = TrialGroupWidget(picture, group, theme, self)
@@ -212,6 +219,7 @@ class TrialGroupsPanel(QFrame):
             col.addStretch(1)
             row.addLayout(col)
             self.grids.append(grid)
+            self.names.append(name)
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(make_label(picture.legend))
@@ -226,6 +234,19 @@ class TrialGroupsPanel(QFrame):
             f"{picture.caption} {CERTAINTY_WORDS.get(picture.certainty, '')}{cite}", "muted"
         )
         lay.addWidget(caption)
+
+
+def fit_groups(panel: IconArrayPanel | TrialGroupsPanel, width: int, side: int) -> None:
+    """Draw the panel's groups `side` pixels wide, or narrower where they would not fit side by
+    side in `width` (the panel's own width), so a picture never pushes the page sideways."""
+    n = max(1, len(panel.grids))
+    margins = panel.layout().contentsMargins()
+    border = 4  # the card's frame, both sides, with a pixel to spare
+    room = width - margins.left() - margins.right() - border - GROUP_SPACING * (n - 1)
+    fitted = max(MIN_SIDE, min(side, room // n))
+    for grid, name in zip(panel.grids, panel.names, strict=True):
+        grid.set_side(fitted)
+        name.setMaximumWidth(fitted)
 
 
 def picture_panel(

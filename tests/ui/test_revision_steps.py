@@ -34,6 +34,14 @@ def spanish_window(qtbot):  # type: ignore[no-untyped-def]
     return window
 
 
+def sized_window(qtbot, mode: Mode, size: tuple[int, int], scale: int):  # type: ignore[no-untyped-def]
+    """The real guide in a window of `size` at `scale` percent text."""
+    w = make_window(qtbot, content_dir("en"), mode)
+    w.setFixedSize(*size)
+    w.set_text_scale(scale)
+    return w
+
+
 # --- the values scale ---------------------------------------------------------------------------
 
 
@@ -50,9 +58,7 @@ def spanish_window(qtbot):  # type: ignore[no-untyped-def]
 def test_the_values_scale_keeps_its_order_with_not_sure_apart(
     qtbot, mode: Mode, size: tuple[int, int], scale: int
 ) -> None:
-    w = make_window(qtbot, content_dir("en"), mode)
-    w.setFixedSize(*size)
-    w.set_text_scale(scale)
+    w = sized_window(qtbot, mode, size, scale)
     w.navigate_to("values")
     step = w.current_widget()
     group = step.groups["quick-relief"]
@@ -233,3 +239,33 @@ def test_the_largest_trial_picture_is_as_plain_to_a_screen_reader(qtbot) -> None
     iface = QAccessible.queryAccessibleInterface(panel.grids[0])
     assert iface.role() == QAccessible.Role.Graphic
     assert iface.text(QAccessible.Text.Name) == "Ketamine, usual dose: 51"
+
+
+@pytest.mark.parametrize(
+    ("mode", "size", "scale"),
+    [
+        (Mode.PERSONAL, (1280, 720), 150),
+        (Mode.PERSONAL, (1280, 720), 200),
+        (Mode.KIOSK, (1080, 1920), 200),
+    ],
+)
+def test_pictures_of_three_groups_fit_the_width_at_large_text(
+    qtbot, mode: Mode, size: tuple[int, int], scale: int
+) -> None:
+    w = sized_window(qtbot, mode, size, scale)
+    w.navigate_to("compare")
+    step = w.current_widget()
+    qtbot.mouseClick(step.toggle, Qt.MouseButton.LeftButton)
+    viewport = step.pictures.viewport()
+
+    def inside(widget) -> bool:  # type: ignore[no-untyped-def]
+        return widget.mapTo(viewport, QPoint(widget.width(), 0)).x() <= viewport.width()
+
+    qtbot.waitUntil(lambda: settle_layouts() or all(inside(p) for p in step.panels))
+    # The therapy trial's three groups and the largest trial's three stay side by side and
+    # whole: the figures shrink rather than push the page sideways.
+    assert step.pictures.horizontalScrollBar().maximum() == 0
+    for panel in step.panels:
+        tops = {g.mapTo(viewport, QPoint(0, 0)).y() for g in panel.grids}
+        assert len(tops) == 1, "side by side"
+        assert all(inside(g) for g in panel.grids)

@@ -11,6 +11,7 @@ the same facts it shows.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +26,12 @@ from decisionaid.core.guide import Step
 from decisionaid.core.iconarray import Picture
 from decisionaid.core.page_blocks import table_headings
 from decisionaid.ui.controls import make_button, make_label
-from decisionaid.ui.iconarray_widget import IconArrayPanel, TrialGroupsPanel, picture_panel
+from decisionaid.ui.iconarray_widget import (
+    IconArrayPanel,
+    TrialGroupsPanel,
+    fit_groups,
+    picture_panel,
+)
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.steps.decision_base import decision_css
 from decisionaid.ui.steps.page_step import PageStep
@@ -59,11 +65,13 @@ class CompareStep(StepWidget):
         self.pictures = QScrollArea(self)
         self.pictures.setWidgetResizable(True)
         self.pictures.setFrameShape(QFrame.Shape.NoFrame)
+        self.pictures.installEventFilter(self)  # its resizes: the pictures fit its width
         self.stack.addWidget(self.pictures)
         outer.addLayout(self.stack, 1)
         self.panels: list[IconArrayPanel | TrialGroupsPanel] = []
         self.option_headings: list[QLabel] = []
         self._built_for: tuple[str, int] | None = None
+        self._side = 0
 
     def _pictures_by_option(self) -> list[tuple[str, list[Picture]]]:
         """(column heading, its pictures in guide order) for each option, in column order."""
@@ -95,7 +103,7 @@ class CompareStep(StepWidget):
         column.setContentsMargins(24, 8, 24, 24)
         column.setSpacing(16)
         column.addWidget(make_label(self.ctx.guide.wording["compare.pictures_intro"]))
-        side = max(160, font_px(scale) * 11)
+        side = self._side = max(160, font_px(scale) * 11)
         self.panels = []
         self.option_headings = []
         references = self.ctx.guide.references
@@ -110,6 +118,26 @@ class CompareStep(StepWidget):
                 self.panels.append(panel)
         column.addStretch(1)
         self.pictures.setWidget(body)
+        self._fit_pictures()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pictures and event.type() == QEvent.Type.Resize:
+            self._fit_pictures()
+        return super().eventFilter(watched, event)
+
+    def _fit_pictures(self) -> None:
+        """Each picture's groups side by side within the width there is: at large text on a
+        narrow window the figures get smaller rather than push the page sideways. The width
+        allows for the scroll bar whether or not it shows, so fitting never makes it come
+        and go."""
+        body = self.pictures.widget()
+        if not self.panels or body is None:
+            return
+        margins = body.layout().contentsMargins()
+        bar = self.pictures.verticalScrollBar().sizeHint().width()
+        width = self.pictures.width() - bar - margins.left() - margins.right()
+        for panel in self.panels:
+            fit_groups(panel, width, self._side)
 
     def _show_pictures(self, on: bool) -> None:
         if on:
