@@ -51,6 +51,8 @@ WORDING: dict[str, Slot] = {
     "sure.some_yes": Slot(("score", "total")),
     "sure.hidden": Slot(),
     "compare.pictures_intro": Slot(),
+    "compare.show_pictures": Slot(),
+    "compare.show_table": Slot(),
     "summary.title": Slot(),
     "summary.print_title": Slot(),
     "summary.questions": Slot(),

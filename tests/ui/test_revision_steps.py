@@ -207,7 +207,11 @@ def test_pictures_follow_the_columns_in_any_language(qtbot) -> None:
     w = spanish_window(qtbot)
     w.navigate_to("compare")
     step = w.current_widget()
+    # The button's words are the guide's, as its page names them.
+    assert step.toggle.text() == "Mostrar los números en imágenes"
+    assert f'"{step.toggle.text()}"' in step.page.text_for_reading()
     qtbot.mouseClick(step.toggle, Qt.MouseButton.LeftButton)
+    assert step.toggle.text() == "Mostrar la tabla"
     # Matched by position: the Spanish headings, in the table's order.
     assert [h.text() for h in step.option_headings] == [
         "Terapia de conversación centrada en el trauma",

@@ -37,9 +37,6 @@ from decisionaid.ui.steps.decision_base import decision_css
 from decisionaid.ui.steps.page_step import PageStep
 from decisionaid.ui.theme import font_px
 
-SHOW_PICTURES = "Show the numbers as pictures"
-SHOW_TABLE = "Show the comparison table"
-
 
 class CompareStep(StepWidget):
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
@@ -52,7 +49,8 @@ class CompareStep(StepWidget):
         outer.setSpacing(0)
         bar = QHBoxLayout()
         bar.setContentsMargins(24, 8, 24, 8)
-        self.toggle = make_button(SHOW_PICTURES, "togglePictures")
+        self.words = ctx.guide.wording
+        self.toggle = make_button(self.words["compare.show_pictures"], "togglePictures")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._show_pictures)
         bar.addWidget(self.toggle)
@@ -145,7 +143,7 @@ class CompareStep(StepWidget):
             self.stack.setCurrentWidget(self.pictures)
         else:
             self.stack.setCurrentWidget(self.page)
-        self.toggle.setText(SHOW_TABLE if on else SHOW_PICTURES)
+        self.toggle.setText(self.words["compare.show_table" if on else "compare.show_pictures"])
         self.toggle.setAccessibleName(self.toggle.text())
 
     # -- StepWidget --------------------------------------------------------------------------
