@@ -9,6 +9,7 @@ from decisionaid.core.content_rules import RULES
 from decisionaid.core.decision_data import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
+from decisionaid.core.guide_rules import GUIDE_RULES
 from decisionaid.core.record import field, record
 from decisionaid.core.render import PageRenderer, render_all
 
@@ -32,6 +33,8 @@ def check_content(root: Path, locale: str = "en") -> CheckResult:
     diags.extend(render_all(guide, renderer))
     check_decision_data(guide, diags)
     report: list[str] = []
-    for rule in RULES:
+    from decisionaid.core.source_rules import SOURCE_RULES
+
+    for rule in [*RULES, *GUIDE_RULES, *SOURCE_RULES]:
         rule(guide, renderer, diags, report)
     return CheckResult(guide, diags, report)

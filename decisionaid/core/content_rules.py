@@ -43,13 +43,6 @@ MIN_BALANCE_RATIO = 0.7
 MARKETING_FILE = "marketing-words.txt"
 # Data files whose entries may name a reference in a `source` field, and the tables holding them.
 SOURCED_DATA = (("questions.toml", "questions"), ("quiz.toml", "items"), ("sure.toml", None))
-# Reader-visible text in data files, checked for marketing words: file -> (table, fields).
-DATA_TEXT = (
-    ("questions.toml", "questions", ("text",)),
-    ("quiz.toml", "items", ("question", "choices", "explanation")),
-    ("values.toml", "statements", ("text",)),
-    ("sure.toml", "items", ("text",)),
-)
 
 # --- what counts as "stating a figure" -------------------------------------------------------
 
@@ -308,18 +301,11 @@ def check_marketing_words(
         for block in page_blocks(page):
             for found in _find_banned(plain_text(block.text), phrases):
                 diags.error(page.path, block.line, f"uses overstated wording '{found}'")
-    for filename, table, fields in DATA_TEXT:
-        for entry, text, data_path in _data_entries(guide, filename, table):
-            for field_name in fields:
-                value = entry.get(field_name)
-                values = value if isinstance(value, list) else [value]
-                for item in values:
-                    if not isinstance(item, str):
-                        continue
-                    for found in _find_banned(item, phrases):
-                        diags.error(
-                            data_path, line_of(text, item), f"uses overstated wording '{found}'"
-                        )
+    from decisionaid.core.data_text import data_texts
+
+    for piece in data_texts(guide):
+        for found in _find_banned(piece.text, phrases):
+            diags.error(piece.path, piece.line, f"uses overstated wording '{found}'")
 
 
 def check_balance(
