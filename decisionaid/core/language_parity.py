@@ -28,7 +28,7 @@ from decisionaid.core.record import field, record
 from decisionaid.core.render import CITATION, CITATION_KEY
 from decisionaid.core.textfile import parse_toml, read_text
 
-__all__ = ["ParityReport", "check_parity"]
+__all__ = ["ParityReport", "check_parity", "read_language", "toml_lines"]
 
 
 @record(frozen=True)
@@ -413,18 +413,19 @@ def check_parity(languages: Iterable[tuple[str, Path]], diags: Diagnostics) -> P
     for name, root in others:
         pair = _Pair(ref, ref_root, name)
         theirs = read_language(root)
+        missing: set[Path] = set()  # a file holding two tables is reported once
         for key, section in reference.items():
             if section is None:
                 continue
             other = theirs.get(key)
-            if other is None:
-                missing = root / section.path.relative_to(ref_root)
+            if other is not None:
+                _compare_sections(pair, section, other, diags)
+            elif section.path not in missing:
+                missing.add(section.path)
                 diags.error(
-                    missing,
+                    root / section.path.relative_to(ref_root),
                     1,
                     f"missing or unreadable in {name}: {ref} has "
                     f"{_where(section.path, 1, ref_root)}",
                 )
-                continue
-            _compare_sections(pair, section, other, diags)
     return report
