@@ -55,11 +55,7 @@ def _snapshot(app: object) -> dict[str, object]:
         "locale": locale_of(frame) if frame is not None else "",
         "buttons": {name: locale_of(node) for name, node in found.items()},
         "labels": sorted(
-            {
-                str(n.name)
-                for n in walk(frame)
-                if n.getRole() == pyatspi.ROLE_LABEL and n.name
-            }
+            {str(n.name) for n in walk(frame) if n.getRole() == pyatspi.ROLE_LABEL and n.name}
         )[:80]
         if frame is not None
         else [],
