@@ -39,6 +39,18 @@ from decisionaid.ui.theme import document_css
 PDF_NAME = "my-questions.pdf"
 
 
+def provider_data(guide):  # type: ignore[no-untyped-def]
+    """The English guide's decision data, for the provider's copy of the questions; None when
+    the reader reads English, or the app has no English guide beside this one."""
+    from decisionaid.core.provider_copy import PROVIDER_LANGUAGE, english_decision_data
+    from decisionaid.paths import content_dir
+
+    english = content_dir(PROVIDER_LANGUAGE)
+    if guide.locale == PROVIDER_LANGUAGE or not (english / "questions.toml").is_file():
+        return None
+    return english_decision_data(english)
+
+
 def invalidate_layouts(layout: QLayout | None) -> None:
     """Mark `layout` and every layout inside it as needing its sizes worked out again."""
     if layout is None:
@@ -192,7 +204,12 @@ class SummaryStep(DecisionStep):
         return self.ctx.guide.wording["summary.print_title"]
 
     def print_html(self) -> str:
-        return summary_html(self.summary(), self.ctx.guide.wording, title=self.print_title)
+        """What goes on paper: for a reader in another language than English, each question
+        with its English wording under it, for the provider."""
+        summary = build_summary(
+            self.ctx.session, self.data, self.ctx.guide, english=provider_data(self.ctx.guide)
+        )
+        return summary_html(summary, self.ctx.guide.wording, title=self.print_title)
 
     def listens_to(self) -> tuple[Change, ...]:
         return (
