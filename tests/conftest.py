@@ -48,6 +48,20 @@ def _interface_in_english() -> Iterator[None]:
 
 
 @pytest.fixture
+def spanish_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The interface's Spanish catalogue compiled from its .po for this test (no `make`
+    needed), as the app's own."""
+    from decisionaid.core import i18n
+    from tests.helpers.i18n import compile_catalogue
+
+    root = compile_catalogue("es", tmp_path / "locale")
+    monkeypatch.setattr(i18n, "locale_dir", lambda: root)
+    i18n._others.clear()
+    yield root
+    i18n._others.clear()
+
+
+@pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A private, writable copy of the small test guide, to damage as a test needs."""
     target = tmp_path / "content" / "en"

@@ -9,18 +9,14 @@ from pathlib import Path
 import pytest
 
 from decisionaid.app import App, Options, build_app, build_parts
-from decisionaid.core import i18n
 from decisionaid.core.summary import build_summary, summary_html
-from tests.helpers.i18n import compile_catalogue
 from tests.ui.test_decision_output import pdf_text
 
 OWN = "¿Puede venir mi pareja conmigo?"
 
 
 @pytest.fixture
-def spanish_app(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
-    root = compile_catalogue("es", tmp_path / "locale")
-    monkeypatch.setattr(i18n, "locale_dir", lambda: root)
+def spanish_app(qtbot, spanish_catalogue: Path) -> Iterator[App]:
     app = build_app(build_parts(Options(locale="es")))
     qtbot.addWidget(app.window)
     session = app.window.session

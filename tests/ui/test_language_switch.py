@@ -9,17 +9,11 @@ from pathlib import Path
 import pytest
 
 from decisionaid.app import App, LanguageSwitch, Options, build_app, build_parts
-from decisionaid.core import i18n
-from tests.helpers.i18n import compile_catalogue
 
 
 @pytest.fixture
-def catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    root = compile_catalogue("es", tmp_path / "locale")
-    monkeypatch.setattr(i18n, "locale_dir", lambda: root)
-    i18n._others.clear()
-    yield root
-    i18n._others.clear()
+def catalogues(spanish_catalogue: Path) -> Path:
+    return spanish_catalogue
 
 
 @pytest.fixture
