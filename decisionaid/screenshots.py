@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 # (file name, show it and return the window to photograph), taken after every step.
-Extra = tuple[str, Callable[[], "QWidget"]]
+# None: the guide has nothing to show for it.
+Extra = tuple[str, Callable[[], "QWidget | None"]]
 
 
 def take_screenshots(
@@ -60,6 +61,8 @@ def take_screenshots(
     for number, (name, show) in enumerate(extras, start=len(steps) + 1):
         window.go_to(0)
         shown = show()
+        if shown is None:
+            continue
         written.append(_grab(shown, out_dir / f"{number:0{width}d}-{name}.png"))
         if shown is not window:
             shown.close()
@@ -69,10 +72,50 @@ def take_screenshots(
     return written
 
 
-def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
-    """The screens a mode adds, in the order a reader or counsellor meets them."""
-    extras: list[Extra] = []
+SAMPLE_QUESTIONS = 10  # a typical reader's list
+
+
+def _with_sample_list(app: App, kind: str) -> QWidget | None:
+    """The step of `kind` with a typical reader's list chosen: the first questions of the bank.
+    None where the guide has no such step."""
     window = app.window
+    step = window.guide.first_of_kind(kind)
+    questions = window.guide.first_of_kind("questions")
+    if step is None or questions is None:
+        return None
+    session = window.session
+    if not session.state.question_order:
+        bank = window.ctx.decision_data().questions
+        if bank is None:
+            return None
+        ids = [q.id for topic in bank.topics for q in bank.in_topic(topic.id)]
+        for qid in ids[:SAMPLE_QUESTIONS]:
+            session.set_question_chosen(qid, True)
+    window.navigate_to(step.id)
+    return window
+
+
+def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
+    """A reader's list of questions and its QR code, then the screens a mode adds, in the
+    order a reader or counsellor meets them."""
+    window = app.window
+
+    def questions() -> QWidget | None:
+        return _with_sample_list(app, "questions")
+
+    def qr_code() -> QWidget | None:
+        shown = _with_sample_list(app, "summary")
+        step = window.current_widget()
+        button = getattr(step, "qr_button", None)
+        if shown is None or button is None:
+            return None
+        button.setChecked(True)
+        return shown
+
+    extras: list[Extra] = [
+        ("questions-chosen", questions),
+        ("summary-qr-code", qr_code),
+    ]
     kiosk = app.kiosk
     if kiosk is not None:
 

@@ -29,6 +29,9 @@ class Policy:
     external_links: ExternalLinks = ExternalLinks.ASK_FIRST
     allow_file_export: bool = True
     print_dialog: bool = True
+    # Without a print dialog (kiosk) the summary goes only to a printer the clinic named; with
+    # none named there is nothing to press, and the QR code is the way to take the list along.
+    printer_named: bool = False
     context_menus: bool = True
     quit_shortcuts: bool = True
     log_to_file: bool = True
@@ -51,6 +54,12 @@ class Policy:
     @property
     def may_open_external_links(self) -> bool:
         return self.external_links is ExternalLinks.ASK_FIRST
+
+    @property
+    def offers_print(self) -> bool:
+        """Whether a reader is offered "Print": with a dialog to choose a printer, or with one
+        the clinic named."""
+        return self.print_dialog or self.printer_named
 
 
 PERSONAL = Policy(mode=Mode.PERSONAL)

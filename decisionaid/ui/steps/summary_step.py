@@ -82,11 +82,17 @@ class SummaryStep(DecisionStep):
         actions = QHBoxLayout(self.action_bar)
         actions.setContentsMargins(24, 12, 24, 8)
         actions.setSpacing(policy.control_gap_px)
+        # "Print" only where there is a way to print (a dialog, or the clinic's printer);
+        # otherwise the QR code is the main way to take the list along.
         self.print_button = make_button(
-            "Print", "printSummary", primary=True, tip="print your summary"
+            "Print", "printSummary", primary=policy.offers_print, tip="print your summary"
         )
         self.print_button.clicked.connect(self.print_summary)
-        actions.addWidget(self.print_button)
+        if policy.offers_print:
+            actions.addWidget(self.print_button)
+        else:
+            self.print_button.setParent(self)
+            self.print_button.hide()
         self.pdf_button = None
         if policy.allow_file_export:
             self.pdf_button = make_button(
@@ -95,7 +101,10 @@ class SummaryStep(DecisionStep):
             self.pdf_button.clicked.connect(self.ask_save_pdf)
             actions.addWidget(self.pdf_button)
         self.qr_button = make_button(
-            "Show QR code", "showQr", tip="show your questions as a code your phone can read"
+            "Show QR code",
+            "showQr",
+            primary=not policy.offers_print,
+            tip="show your questions as a code your phone can read",
         )
         self.qr_button.setCheckable(True)
         self.qr_button.toggled.connect(self.show_qr)
@@ -103,7 +112,10 @@ class SummaryStep(DecisionStep):
         self.large_print = QCheckBox("Large print", self)
         self.large_print.setAccessibleName("Large print, for printing and saving")
         self.large_print.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        actions.addWidget(self.large_print)
+        if policy.offers_print or policy.allow_file_export:
+            actions.addWidget(self.large_print)
+        else:
+            self.large_print.hide()  # nothing here is printed or saved
         actions.addStretch(1)
         self.outer.addWidget(self.action_bar)
         self.status = make_label("", "count")
@@ -360,7 +372,7 @@ class SummaryStep(DecisionStep):
         self.qr_widget.setAccessibleDescription(" ".join(p for p in (missing, note) if p))
 
     def first_focus(self) -> QWidget | None:
-        return self.print_button
+        return self.print_button if self.ctx.policy.offers_print else self.qr_button
 
     def text_for_reading(self) -> str:
         return summary_text(self.summary(), title="Your summary")
