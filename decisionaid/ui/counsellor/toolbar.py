@@ -1,7 +1,9 @@
 """The counsellor's controls, in the footer between "Start over" and Back/Next.
 
 While the presenter view has a screen of its own, the counsellor runs the consultation from
-there: the tools move to the presenter view and the reader's window shows none of them.
+there: the tools move to the presenter view and the reader's window shows none of them. On one
+shared screen, "Presentation" is for the client's eyes: it hides every other tool, and stays
+itself as the one way back.
 """
 
 from __future__ import annotations
@@ -144,12 +146,13 @@ class CounsellorTools(QObject):
 
     def _place_tools(self) -> None:
         there = self.tools_with_counsellor()
+        presenting = self._presentation_on()
         for b in self.buttons:
-            b.setVisible(not there)
+            b.setVisible(not there and (not presenting or b is self.presentation_button))
         self.bar.setAccessibleName("" if there else "Counsellor tools")
         if self.presenter is not None:
             self.presenter.show_shared_tools(there)
-        if there:
+        if there or presenting:
             self.index.close_index()
 
     def _open_presenter_on_second_screen(self) -> None:
@@ -188,6 +191,8 @@ class CounsellorTools(QObject):
             self._before_presentation = None
         if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST, Change.HIDE_ANSWERS):
             self._show_state()
+        if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST):
+            self._place_tools()  # Presentation on or off
         if what is Change.RESET:
             self.index.hide()
             if self.presenter is not None:
