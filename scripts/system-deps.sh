@@ -18,6 +18,8 @@ packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils ap
 # The QR codes are read back off the screen by zbar (pyzbar loads libzbar0; zbarimg reads a
 # screenshot by hand).
 packages+=(libzbar0 zbar-tools)
+# Real taps and key presses on the virtual screen (the on-screen keyboard test).
+packages+=(xdotool)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

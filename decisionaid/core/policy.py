@@ -47,8 +47,11 @@ class Policy:
     step_handouts: bool = False  # print any single step
     staff_notices_on_screen: bool = False  # staff run the app, so setup problems show to them
     own_questions: bool = True
-    # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
+    # Typing is offered only where a physical keyboard is attached (kiosk touchscreens)...
     own_questions_with_keyboard: bool = False
+    # ...or where Qt's on-screen keyboard is switched on (the clinic's configuration, or a
+    # kiosk with no keyboard found); decided before Qt starts, see app.build_parts.
+    on_screen_keyboard: bool = False
     staff_exit_gesture: bool = False
 
     @property

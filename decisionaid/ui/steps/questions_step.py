@@ -203,12 +203,28 @@ class QuestionsStep(DecisionStep):
         add = make_button("Add to my list", "addOwnQuestion", tip="add your question to your list")
         edit.returnPressed.connect(self._add_own)
         add.clicked.connect(self._add_own)
+        if self.ctx.policy.on_screen_keyboard:
+            from decisionaid.ui.on_screen_keyboard import ShowKeyboardOnFocus
+
+            self._keyboard = ShowKeyboardOnFocus(edit, self, self._make_room)
         row.addWidget(edit, 1)
         row.addWidget(add)
         lay.addLayout(row)
         outer.addWidget(frame)
         self.own_edit, self.add_button = edit, add
         return holder
+
+    def _make_room(self, covered: int) -> None:
+        """Keep the field in view above an on-screen keyboard that covers `covered` pixels of
+        the step's bottom: the step's parts move up by that much, and back once it has gone."""
+        margins = self.outer.contentsMargins()
+        if margins.bottom() == covered:
+            return
+        margins.setBottom(covered)
+        self.outer.setContentsMargins(margins)
+        self.outer.activate()
+        if covered and self.own_edit is not None and self.arrangement == ONE_SCROLL:
+            self.scroll.ensureWidgetVisible(self.own_edit)
 
     # -- one column or two -----------------------------------------------------------------
 
@@ -385,6 +401,10 @@ class QuestionsStep(DecisionStep):
         self.list_scroll.verticalScrollBar().setValue(0)
         if self.own_edit is not None:
             wipe_text(self.own_edit)
+            if self.ctx.policy.on_screen_keyboard:
+                from decisionaid.ui.on_screen_keyboard import hide_on_screen_keyboard
+
+                hide_on_screen_keyboard()
 
     def first_focus(self) -> QWidget | None:
         return next(iter(self.boxes.values()), None)
