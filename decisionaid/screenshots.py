@@ -58,11 +58,13 @@ def take_screenshots(
             written.append(_grab(window, out_dir / f"{name}-note.png"))
             widget.reveal()  # type: ignore[attr-defined]
         written.append(_grab(window, out_dir / f"{name}.png"))
-    for number, (name, show) in enumerate(extras, start=len(steps) + 1):
+    number = len(steps)
+    for name, show in extras:
         window.go_to(0)
         shown = show()
         if shown is None:
-            continue
+            continue  # nothing of the kind in this guide
+        number += 1
         written.append(_grab(shown, out_dir / f"{number:0{width}d}-{name}.png"))
         if shown is not window:
             shown.close()
