@@ -56,7 +56,8 @@ def _library_names() -> tuple[str, ...]:
 
 
 def on_screen_keyboard_installed(root: Path | None = None) -> bool:
-    """Whether Qt's on-screen keyboard can load: its input-method plugin and its library."""
+    """Whether Qt's on-screen keyboard can load: its input-method plugin, its QML and its
+    library (a bundle may carry some of them and not the others)."""
     root = root or _pyside_dir()
     if root is None:
         return False
@@ -64,7 +65,8 @@ def on_screen_keyboard_installed(root: Path | None = None) -> bool:
     if not plugins.is_dir():
         plugins = root / "plugins" / "platforminputcontexts"  # the Windows wheel's layout
     has_plugin = plugins.is_dir() and any(IM_MODULE in p.name for p in plugins.iterdir())
-    return has_plugin and any((root / name).exists() for name in _library_names())
+    qml = any((root / d / "QtQuick" / "VirtualKeyboard").is_dir() for d in ("Qt/qml", "qml"))
+    return has_plugin and qml and any((root / name).exists() for name in _library_names())
 
 
 def use_on_screen_keyboard(environ: MutableMapping[str, str] | None = None) -> None:

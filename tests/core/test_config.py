@@ -397,6 +397,7 @@ def test_the_on_screen_keyboard_counts_as_installed_only_with_its_library(tmp_pa
     plugins = tmp_path / "Qt" / "plugins" / "platforminputcontexts"
     plugins.mkdir(parents=True)
     (plugins / "libqtvirtualkeyboardplugin.so").touch()
+    (tmp_path / "Qt" / "qml" / "QtQuick" / "VirtualKeyboard").mkdir(parents=True)
     assert not on_screen_keyboard_installed(tmp_path), "PySide6-Essentials alone: no library"
     for name in ("Qt/lib/libQt6VirtualKeyboard.so.6", "Qt6VirtualKeyboard.dll"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -148,3 +148,19 @@ def test_each_tap_while_hidden_is_confirmed_without_saying_which_answer(qtbot) -
     _tap(qtbot, hide)
     _tap(qtbot, hide)
     assert note.text() == HIDDEN_ANSWER
+
+
+def test_a_screen_readers_toggle_action_turns_hiding_and_presentation_on_and_off(qtbot) -> None:
+    """Orca's "Toggle" on a toggle button flips it without a click: the session must follow,
+    or the button would say "hidden" while the answers show."""
+    w, hide = _counsellor(qtbot)
+    presentation = counsellor_tools(w).presentation_button
+    for button in (hide, presentation):
+        QAccessible.queryAccessibleInterface(button).actionInterface().doAction("Toggle")
+    assert w.session.state.hide_answers and hide.isChecked()
+    assert w.session.state.high_contrast and w.session.state.text_scale == 150
+    assert presentation.isChecked()
+    for button in (hide, presentation):
+        QAccessible.queryAccessibleInterface(button).actionInterface().doAction("Toggle")
+    assert not w.session.state.hide_answers and not hide.isChecked()
+    assert not w.session.state.high_contrast and not presentation.isChecked()

@@ -72,7 +72,7 @@ class CounsellorTools(QObject):
         )
         self.presentation_button.setCheckable(True)
         show_checked_in_text(self.presentation_button)
-        self.presentation_button.clicked.connect(self.set_presentation)
+        self.presentation_button.toggled.connect(self._presentation_toggled)
         self.hide_button = self._add(
             row,
             policy.presenter_view,
@@ -82,7 +82,7 @@ class CounsellorTools(QObject):
         )
         self.hide_button.setCheckable(True)
         show_checked_in_text(self.hide_button)
-        self.hide_button.clicked.connect(self.session.set_hide_answers)
+        self.hide_button.toggled.connect(self.session.set_hide_answers)
         self.print_button = self._add(
             row,
             policy.step_handouts and policy.print_dialog,
@@ -127,8 +127,8 @@ class CounsellorTools(QObject):
             from decisionaid.ui.counsellor.presenter import PresenterWindow
 
             presenter = PresenterWindow(self.window)
-            presenter.presentation_button.clicked.connect(self.set_presentation)
-            presenter.hide_button.clicked.connect(self.session.set_hide_answers)
+            presenter.presentation_button.toggled.connect(self._presentation_toggled)
+            presenter.hide_button.toggled.connect(self.session.set_hide_answers)
             presenter.print_button.clicked.connect(lambda: self.print_step(presenter))
             presenter.placementChanged.connect(self._place_tools)
             handle = self.window.windowHandle()
@@ -175,6 +175,10 @@ class CounsellorTools(QObject):
             self.session.set_text_scale(scale)
             self.session.set_high_contrast(contrast)
 
+    def _presentation_toggled(self, on: bool) -> None:
+        if on != self._presentation_on():
+            self.set_presentation(on)
+
     def print_step(self, parent: QWidget | None = None) -> None:
         """Print the reader's step; the dialog opens over the window it was asked from."""
         from decisionaid.ui.counsellor.handout import print_step
@@ -215,5 +219,7 @@ class CounsellorTools(QObject):
 
     @staticmethod
     def _set_checked(button: QPushButton, on: bool) -> None:
-        # Actions hang on `clicked`, so showing the session's state here triggers none of them.
+        # The toggles act on `toggled` (a tap, Space, or a screen reader's Toggle action, which
+        # never emits `clicked`); showing the session's state here asks for what it already
+        # holds, so it changes nothing.
         button.setChecked(on)
