@@ -19,6 +19,8 @@ from typing import Any
 from decisionaid.core.record import record
 
 QR_ERROR = "m"  # error correction level M: about 15% of the code may be lost (glare, a finger)
+# The guide may give its own heading (and a footer: the guide's edition), passed to qr_codes;
+# this is the fallback for a guide without one.
 QR_HEADING = "Questions to ask my provider"
 QUIET_ZONE = 4  # modules of light margin a scanner needs on every side
 MAX_VERSION = 40  # the largest QR code there is: 177 modules a side
@@ -73,52 +75,62 @@ def _shorten(line: str, budget: int) -> str:
     return cut.rstrip(" ,;:") + ellipsis
 
 
-def _series_heading(index: int, count: int) -> str:
-    return f"{QR_HEADING}:" if count == 1 else f"{QR_HEADING} (code {index} of {count}):"
+def _series_heading(heading: str, index: int, count: int) -> str:
+    return f"{heading}:" if count == 1 else f"{heading} (code {index} of {count}):"
 
 
 def _fill(
-    questions: Sequence[str], start: int, heading: str, max_bytes: int
+    questions: Sequence[str], start: int, heading: str, footer: str, max_bytes: int
 ) -> tuple[list[str], int, bool]:
     """The lines of one code from question `start` on: as many whole questions as fit in
-    `max_bytes`, or the first one cut short when it does not fit on its own."""
+    `max_bytes`, or the first one cut short when it does not fit on its own; then the footer,
+    if any."""
     lines = [heading]
+    tail = [footer] if footer else []
     shortened = False
     for i in range(start, len(questions)):
         line = f"{i + 1}. {questions[i]}"
-        if _utf8_len("\n".join([*lines, line])) > max_bytes:
+        if _utf8_len("\n".join([*lines, line, *tail])) > max_bytes:
             if i == start:
-                budget = max_bytes - _utf8_len(heading) - 1
+                budget = max_bytes - _utf8_len("\n".join([heading, *tail])) - 1
                 lines.append(_shorten(line, budget))
                 shortened = True
             break
         lines.append(line)
-    return lines, len(lines) - 1, shortened
+    return [*lines, *tail], len(lines) - 1, shortened
 
 
-def qr_codes(questions: Sequence[str], *, max_bytes: int = QR_MAX_BYTES) -> list[QrPayload]:
+def qr_codes(
+    questions: Sequence[str],
+    *,
+    heading: str = QR_HEADING,
+    footer: str = "",
+    max_bytes: int = QR_MAX_BYTES,
+) -> list[QrPayload]:
     """The chosen questions as plain text, and nothing else (no names, ids or addresses), in as
     many codes as they need: each code holds at most `max_bytes` of UTF-8 (see `qr_plan`),
-    holds whole questions in list order, and says which code of the series it is."""
+    holds whole questions in list order, says which code of the series it is, and ends with
+    `footer` (the guide's edition) when one is given."""
     max_bytes = max(MIN_BYTES, max_bytes)
     total = len(questions)
     if total == 0:
-        return [QrPayload(f"{QR_HEADING}:", 0, 0)]
-    lines, included, shortened = _fill(questions, 0, _series_heading(1, 1), max_bytes)
+        return [QrPayload("\n".join([f"{heading}:", *([footer] if footer else [])]), 0, 0)]
+    first = _series_heading(heading, 1, 1)
+    lines, included, shortened = _fill(questions, 0, first, footer, max_bytes)
     if included == total:
         return [QrPayload("\n".join(lines), included, total, shortened)]
     # Several codes: split with room kept for the longest heading ("code 12 of 12"), then number.
-    widest = _series_heading(total, total)
+    widest = _series_heading(heading, total, total)
     runs: list[tuple[int, int, bool]] = []
     start = 0
     while start < total:
-        _, included, shortened = _fill(questions, start, widest, max_bytes)
+        _, included, shortened = _fill(questions, start, widest, footer, max_bytes)
         runs.append((start, included, shortened))
         start += included
     codes = []
     for index, (start, included, shortened) in enumerate(runs, 1):
-        heading = _series_heading(index, len(runs))
-        lines, _, _ = _fill(questions[: start + included], start, heading, max_bytes)
+        series = _series_heading(heading, index, len(runs))
+        lines, _, _ = _fill(questions[: start + included], start, series, footer, max_bytes)
         codes.append(
             QrPayload("\n".join(lines), included, total, shortened, start + 1, index, len(runs))
         )

@@ -332,3 +332,16 @@ def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:
     assert 0 < payload.included < payload.total == 60
     assert payload.text.splitlines()[-1].startswith(f"{payload.included}. ")
     assert len(payload.text.encode()) <= QR_MAX_BYTES
+
+
+def test_a_code_can_end_with_the_guides_edition_and_keeps_to_its_budget() -> None:
+    questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
+    footer = "Guide 2026.12, evidence 2026-12"
+    codes = qr_codes(questions, heading="Preguntas", footer=footer, max_bytes=200)
+    held = []
+    for code in codes:
+        heading, *lines, last = code.text.splitlines()
+        assert heading.startswith("Preguntas (code ") and last == footer
+        assert len(code.text.encode()) <= 200
+        held += [line.split(". ", 1)[1] for line in lines]
+    assert held == questions
