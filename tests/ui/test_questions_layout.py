@@ -45,6 +45,24 @@ def _tick_all_by_touch(qtbot, step) -> None:  # type: ignore[no-untyped-def]
         _tap(qtbot, box)
 
 
+def _right(step: QWidget, widget: QWidget) -> int:
+    return widget.mapTo(step, QPoint(widget.width(), 0)).x()
+
+
+def _card_of(box: QWidget) -> QWidget:
+    """The topic's card a question's check box sits in."""
+    card = box.parentWidget()
+    while card.objectName() != "card":
+        card = card.parentWidget()
+    return card
+
+
+def _right_edges(step) -> set[int]:  # type: ignore[no-untyped-def]
+    """Where the own-question card and the list's cards end on the right."""
+    own = _card_of(step.own_edit)
+    return {_right(step, own), *(_right(step, row.frame) for row in step.list_rows if row.qid)}
+
+
 def test_a_portrait_kiosk_shows_one_column_with_the_list_in_a_panel_below(qtbot) -> None:
     window, step = _questions(qtbot, (1080, 1920), mode=Mode.KIOSK)
     assert step.arrangement == LIST_BELOW
@@ -57,8 +75,17 @@ def test_a_portrait_kiosk_shows_one_column_with_the_list_in_a_panel_below(qtbot)
     assert bar.mapTo(step, QPoint(0, 0)).x() + bar.width() >= step.width() - 2
     assert panel.mapTo(step, QPoint(0, 0)).y() >= bank.mapTo(step, QPoint(0, 0)).y() + bank.height()
     empty_height = panel.height()
-    _tick_all_by_touch(qtbot, step)
+    boxes = list(step.boxes.values())
+    _tap(qtbot, boxes[0])
     settle_window(window)
+    assert not step.list_scroll.verticalScrollBar().isVisible()
+    assert _right_edges(step) == {_right(step, _card_of(boxes[0]))}, "one straight right edge"
+    for box in boxes[1:]:
+        step.scroll.ensureWidgetVisible(box)
+        _tap(qtbot, box)
+    settle_window(window)
+    assert step.list_scroll.verticalScrollBar().isVisible()
+    assert _right_edges(step) == {_right(step, _card_of(boxes[0]))}, "the list scrolls: the same"
     assert len(window.session.state.question_order) == len(step.boxes) >= 35
     # The panel grew with the list, up to its share of the step; the bank keeps the rest.
     assert empty_height < panel.height() <= step.height() * 0.46

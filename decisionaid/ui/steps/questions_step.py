@@ -9,7 +9,7 @@ down" buttons; nothing needs dragging.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -180,6 +180,8 @@ class QuestionsStep(DecisionStep):
         self.columns.addWidget(self.list_panel, 1)
         self.outer.addLayout(self.columns, 1)
         self.arrangement = TWO_COLUMNS
+        for area in (self.scroll, self.list_scroll):  # a scroll bar came or went
+            area.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_right_edges())
         self.row_buttons: dict[tuple[str, str], QPushButton] = {}
         self.list_rows: list[ListRow] = []  # the first ones show the list; the rest are hidden
         self._empty_note: QLabel | None = None
@@ -276,14 +278,31 @@ class QuestionsStep(DecisionStep):
         self.intro_label.setText(INTRO[arrangement])
         self.list_panel.show()
         if self.own_holder is not None:
-            margins = (0, 0, 0, 0) if arrangement == ONE_SCROLL else (24, 12, 24, 0)
-            self.own_holder.layout().setContentsMargins(*margins)
             self.own_holder.show()
+        self._align_right_edges()
+
+    def _align_right_edges(self) -> None:
+        """Below the bank, the own-question card and the list's cards end where the bank's
+        cards do, short of the bank's scroll bar, whether or not the list scrolls itself."""
+        below = self.arrangement == LIST_BELOW
+        bank = self.scroll.viewport()
+        gutter = self.scroll.width() - bank.geometry().right() - 1 if below else 0
+        bar = self.list_scroll.verticalScrollBar()
+        list_bar = bar.sizeHint().width() if bar.maximum() > 0 else 0
+        list_margins = self.list_column.contentsMargins()
+        list_margins.setRight(24 + max(0, gutter - list_bar))
+        if list_margins != self.list_column.contentsMargins():
+            self.list_column.setContentsMargins(list_margins)
+        if self.own_holder is not None:
+            own = QMargins() if self.arrangement == ONE_SCROLL else QMargins(24, 12, 24 + gutter, 0)
+            if own != self.own_holder.layout().contentsMargins():
+                self.own_holder.layout().setContentsMargins(own)
 
     def _fit_list_panel(self) -> None:
         """Below the bank the panel is as tall as the list needs, up to its share of the step,
         so a short list leaves the bank the room; beside it, the panel takes the full height;
         in one scrolling column it is as tall as the list."""
+        self._align_right_edges()
         if self.arrangement == TWO_COLUMNS:
             self.list_panel.setMinimumHeight(0)
             self.list_panel.setMaximumHeight(16777215)
