@@ -1,5 +1,6 @@
 """`decisionaid screenshots`: every step rendered offscreen to a numbered PNG, and the screens
-a mode adds (the kiosk's welcome and idle warning, the counsellor's index and presenter view).
+a mode adds (the kiosk's welcome and idle warning; the counsellor's index, presenter view, an
+answer tapped with answers hidden, and Presentation on one shared screen).
 
 Each picture is taken once the window's layouts have settled, so wrapped titles at large text
 sizes show whole, as a reader would see them.
@@ -98,12 +99,17 @@ def _with_sample_list(app: App, kind: str) -> QWidget | None:
 
 
 def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
-    """A reader's list of questions and its QR code, then the screens a mode adds, in the
-    order a reader or counsellor meets them."""
+    """A reader's list of questions, their summary and its QR code, then the screens a mode
+    adds, in the order a reader or counsellor meets them. Only what this guide has: the
+    pictures are numbered after the steps, to as many digits as the whole set needs."""
     window = app.window
+    kinds = {step.kind for step in window.guide.steps}
 
     def questions() -> QWidget | None:
         return _with_sample_list(app, "questions")
+
+    def summary() -> QWidget | None:
+        return _with_sample_list(app, "summary")
 
     def qr_code() -> QWidget | None:
         shown = _with_sample_list(app, "summary")
@@ -114,10 +120,13 @@ def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
         button.setChecked(True)
         return shown
 
-    extras: list[Extra] = [
-        ("questions-chosen", questions),
-        ("summary-qr-code", qr_code),
-    ]
+    extras: list[Extra] = []
+    if {"questions", "summary"} <= kinds:
+        extras += [
+            ("questions-chosen", questions),
+            ("summary-chosen", summary),
+            ("summary-qr-code", qr_code),
+        ]
     kiosk = app.kiosk
     if kiosk is not None:
 
@@ -145,11 +154,42 @@ def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
             view.resize(*size)
             return view
 
+        def answer_saved() -> QWidget | None:
+            tools.hide_button.setChecked(True)
+            return _answer_tapped(app)
+
+        def presentation() -> QWidget | None:
+            # One shared screen: the presenter view has gone, so the tools sit in the
+            # reader's window, and Presentation hides all of them but itself.
+            tools.presentation_button.setChecked(True)
+            return _answer_tapped(app)
+
         if window.policy.step_index:
             extras.append(("counsellor-index", index))
         if window.policy.presenter_view:
             extras.append(("counsellor-presenter-view", presenter))
+            if "values" in kinds:
+                extras += [
+                    ("counsellor-answer-saved", answer_saved),
+                    ("counsellor-presentation", presentation),
+                ]
     return extras
+
+
+def _answer_tapped(app: App) -> QWidget | None:
+    """The "what matters" step just after the reader tapped an answer. None where the guide
+    has no such step."""
+    window = app.window
+    step = window.guide.first_of_kind("values")
+    if step is None:
+        return None
+    window.navigate_to(step.id)
+    groups = getattr(window.current_widget(), "groups", {})
+    group = next(iter(groups.values()), None)
+    if group is None:
+        return None
+    group.buttons[0].click()
+    return window
 
 
 def _grab(widget: QWidget, path: Path) -> Path:
