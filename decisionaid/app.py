@@ -255,6 +255,8 @@ def build_app(parts: AppParts) -> App:
     # Every widget inherits the window's locale, which is what a screen reader is told the
     # language is (AT-SPI's GetLocale): its speech takes the guide's language's voice.
     window.setLocale(QLocale(parts.guide.locale))
+    # And the default for what Qt makes itself (the on-screen keyboard's layout, say).
+    QLocale.setDefault(QLocale(parts.guide.locale))
     app = App(window, DisplayTools(window))
     window.add_header_tools(
         *language_buttons(parts.session, parts.guide.locale, parts.languages, parent=window)
@@ -267,6 +269,11 @@ def build_app(parts: AppParts) -> App:
         from decisionaid.ui.kiosk.controller import KioskController
 
         app.kiosk = KioskController(window)
+        app.kiosk.welcome.add_language_buttons(
+            language_buttons(
+                parts.session, parts.guide.locale, parts.languages, "welcomeLanguage", window
+            )
+        )
     return app
 
 
@@ -323,7 +330,8 @@ class LanguageSwitch:
         self.app = new
         from PySide6.QtWidgets import QPushButton
 
-        focus = new.window.findChild(QPushButton, f"languageButton-{old.window.guide.locale}")
+        control = "welcomeLanguage" if on_welcome else "languageButton"
+        focus = new.window.findChild(QPushButton, f"{control}-{old.window.guide.locale}")
         if focus is not None:
             focus.setFocus()  # the keyboard stays on the language control
         for listener in self.switched:

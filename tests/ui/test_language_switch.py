@@ -98,10 +98,18 @@ def test_switching_on_the_kiosk_welcome_stays_on_the_welcome(
 ) -> None:
     switch = start(started, "kiosk", locale="es")
     assert switch.app.window.guide.locale == "es"
-    switch.app.window.session.set_locale("en")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    welcome = switch.app.kiosk.welcome
+    first = welcome.findChild(QPushButton, "welcomeLanguage-en")
+    assert first.text() == "English" and first.property("kioskSize") == "large"
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: switch.app.window.guide.locale == "en")
     kiosk = switch.app.kiosk
     assert kiosk.screens.is_showing(kiosk.welcome)
+    offer = kiosk.welcome.findChild(QPushButton, "welcomeLanguage-es")
+    assert offer.text() == "Español" and offer.hasFocus()
 
 
 def test_one_language_offered_means_no_language_control(
