@@ -18,6 +18,7 @@ from markdown.extensions.tables import TableExtension
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide, Page, Step
+from decisionaid.core.i18n import _
 from decisionaid.core.iconarray import (
     PLACEHOLDER_PARAGRAPH,
     Picture,
@@ -254,7 +255,7 @@ class PageRenderer:
     def _iconarray_html(self, step_id: str, arrays: list[Picture | None], index: int) -> str:
         array = arrays[index] if index < len(arrays) else None
         if array is None:
-            return '<p class="unavailable">This picture is not available right now.</p>'
+            return f'<p class="unavailable">{escape(_("This picture is not available right now."))}</p>'
         if isinstance(array, TrialGroups):
             return self._trial_groups_html(step_id, array, index)
         cells = []
@@ -266,7 +267,13 @@ class PageRenderer:
                 f'<td align="center" valign="top" class="iconarray" width="{width}%">'
                 f'<img src="iconarray:{step_id}/{index}/{g_index}" alt="{alt}" />'
                 f"<br/><b>{escape(group.name)}</b>"
-                f"<br/>{group.numerator} out of {array.denominator} {escape(array.label)}</td>"
+                "<br/>"
+                + escape(
+                    _("{n} out of {d} {label}").format(
+                        n=group.numerator, d=array.denominator, label=array.label
+                    )
+                )
+                + "</td>"
             )
         ref = self.guide.references.get(array.source)
         cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
@@ -317,22 +324,23 @@ class PageRenderer:
                 f"{escape(ref.citation)}{where}{note}</p>"
             )
         if not items:
-            return "<p>No sources are listed.</p>"
-        return (
-            "<p>These are the studies and official documents this guide draws on. "
-            "The numbers in square brackets in the guide point here.</p>" + "".join(items)
+            return f"<p>{escape(_('No sources are listed.'))}</p>"
+        intro = _(
+            "These are the studies and official documents this guide draws on. "
+            "The numbers in square brackets in the guide point here."
         )
+        return f"<p>{escape(intro)}</p>" + "".join(items)
 
     def glossary_html(self) -> str:
         terms = sorted(self.guide.glossary.values(), key=lambda t: t.term.lower())
         if not terms:
-            return "<p>No terms are listed.</p>"
+            return f"<p>{escape(_('No terms are listed.'))}</p>"
         rows = "".join(
             f'<p><a name="term-{escape(t.id)}"></a><b>{escape(t.term)}</b><br/>'
             f"{escape(t.definition)}</p>"
             for t in terms
         )
-        return "<p>What the harder words in this guide mean.</p>" + rows
+        return f"<p>{escape(_('What the harder words in this guide mean.'))}</p>" + rows
 
 
 def readable_address(url: str) -> str:

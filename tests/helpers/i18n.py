@@ -27,6 +27,8 @@ _ENGLISH = """
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
 _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 _URL = re.compile(r"\S+\.(?:org|gov|com|net|edu|int)\S*|https?://\S+")
+# A setting's name (kiosk.staff_pin_hash) or a command ('decisionaid hash-pin') is not English.
+_CODE = re.compile(r"\b\w+\.\w+\b|'[a-z][\w -]*'")
 
 
 def compile_catalogue(language: str, target: Path) -> Path:
@@ -50,8 +52,9 @@ def english_words(text: str, exempt: Iterable[str] = ()) -> list[str]:
     for passage in sorted(exempt, key=len, reverse=True):
         if passage:
             text = text.replace(passage, " ")
-    text = _URL.sub(" ", text)
-    return [w for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS]
+    text = _CODE.sub(" ", _URL.sub(" ", text))
+    # Words in capitals are names and acronyms (the SURE test, PTSD, PIN), not sentences.
+    return [w for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS and not w.isupper()]
 
 
 def visible_texts(root, skip=None) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
