@@ -62,7 +62,7 @@ def blank_form_html(
             f"{_cite(item.source, references)}</li>"
             for item in data.quiz
         )
-        return "".join(items) + f"<h2>{_e(_('Answers'))}</h2><ol>{answers}</ol>"
+        return "".join(items) + "<h2>" + _e(_("Answers")) + f"</h2><ol>{answers}</ol>"
     if kind == "questions" and data.questions is not None:
         bank = data.questions
         parts = [_p(_("Tick the questions you want to ask."))]
@@ -70,13 +70,16 @@ def blank_form_html(
             parts.append(f"<h2>{_e(topic.title)}</h2>")
             parts += [f"<p>{BOX} {_e(q.text)}</p>" for q in bank.in_topic(topic.id)]
         parts.append(
-            f"<h2>{_e(_('My own questions'))}</h2>" + "<p>_______________________________</p>" * 3
+            "<h2>"
+            + _e(_("My own questions"))
+            + "</h2>"
+            + "<p>_______________________________</p>" * 3
         )
         return "".join(parts)
     if kind == "sure" and data.sure is not None:
+        yes_no = _boxes((_("Yes"), _("No")))
         sure_items = "".join(
-            f"<p><b>{_e(item.text)}</b><br/>{_boxes((_('Yes'), _('No')))}</p>"
-            for item in data.sure.items
+            f"<p><b>{_e(item.text)}</b><br/>{yes_no}</p>" for item in data.sure.items
         )
         return (
             sure_items

@@ -255,7 +255,8 @@ class PageRenderer:
     def _iconarray_html(self, step_id: str, arrays: list[Picture | None], index: int) -> str:
         array = arrays[index] if index < len(arrays) else None
         if array is None:
-            return f'<p class="unavailable">{escape(_("This picture is not available right now."))}</p>'
+            missing = escape(_("This picture is not available right now."))
+            return f'<p class="unavailable">{missing}</p>'
         if isinstance(array, TrialGroups):
             return self._trial_groups_html(step_id, array, index)
         cells = []
@@ -324,7 +325,7 @@ class PageRenderer:
                 f"{escape(ref.citation)}{where}{note}</p>"
             )
         if not items:
-            return f"<p>{escape(_('No sources are listed.'))}</p>"
+            return "<p>" + escape(_("No sources are listed.")) + "</p>"
         intro = _(
             "These are the studies and official documents this guide draws on. "
             "The numbers in square brackets in the guide point here."
@@ -334,13 +335,13 @@ class PageRenderer:
     def glossary_html(self) -> str:
         terms = sorted(self.guide.glossary.values(), key=lambda t: t.term.lower())
         if not terms:
-            return f"<p>{escape(_('No terms are listed.'))}</p>"
+            return "<p>" + escape(_("No terms are listed.")) + "</p>"
         rows = "".join(
             f'<p><a name="term-{escape(t.id)}"></a><b>{escape(t.term)}</b><br/>'
             f"{escape(t.definition)}</p>"
             for t in terms
         )
-        return f"<p>{escape(_('What the harder words in this guide mean.'))}</p>" + rows
+        return "<p>" + escape(_("What the harder words in this guide mean.")) + "</p>" + rows
 
 
 def readable_address(url: str) -> str:

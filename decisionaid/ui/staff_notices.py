@@ -21,7 +21,9 @@ class StaffNoticeBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         words = QVBoxLayout()
-        heading = QLabel(f"<b>{escape(_('For staff: the clinic’s settings have problems'))}</b>")
+        heading = QLabel(
+            "<b>" + escape(_("For staff: the clinic’s settings have problems")) + "</b>"
+        )
         heading.setObjectName("noticeHeading")
         words.addWidget(heading)
         self.notices_label = QLabel("\n".join(notices))

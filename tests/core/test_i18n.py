@@ -182,3 +182,24 @@ def test_picture_sentences_stay_english_in_english() -> None:
         english.legend
         == "A filled figure is a person who had nausea. A ring is a person who did not."
     )
+
+
+def test_no_string_is_marked_inside_an_f_string() -> None:
+    """Babel reads an f-string as one token on Python 3.11: a `_("...")` inside one would never
+    reach the catalogue, and the words would stay English."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "decisionaid").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in ("_", "ngettext")
+                    and any(isinstance(a, ast.Constant) for a in call.args)
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

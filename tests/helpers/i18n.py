@@ -29,6 +29,8 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 _URL = re.compile(r"\S+\.(?:org|gov|com|net|edu|int)\S*|https?://\S+")
 # A setting's name (kiosk.staff_pin_hash) or a command ('decisionaid hash-pin') is not English.
 _CODE = re.compile(r"\b\w+\.\w+\b|'[a-z][\w -]*'")
+# A name quoted in its own language inside a sentence: ("Ask 3 Questions").
+_QUOTED_NAME = re.compile(r'\("[^"]+"\)')
 
 
 def compile_catalogue(language: str, target: Path) -> Path:
@@ -52,7 +54,7 @@ def english_words(text: str, exempt: Iterable[str] = ()) -> list[str]:
     for passage in sorted(exempt, key=len, reverse=True):
         if passage:
             text = text.replace(passage, " ")
-    text = _CODE.sub(" ", _URL.sub(" ", text))
+    text = _QUOTED_NAME.sub(" ", _CODE.sub(" ", _URL.sub(" ", text)))
     # Words in capitals are names and acronyms (the SURE test, PTSD, PIN), not sentences.
     return [w for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS and not w.isupper()]
 

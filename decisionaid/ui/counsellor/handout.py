@@ -62,7 +62,8 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
             f"<p>{escape(_(NO_HANDOUT))}</p>"
         )
     keys = cited_keys(body)
-    sources = f"<h2>{escape(_('Sources'))}</h2>{sources_html(guide, keys)}" if keys else ""
+    heading = "<h2>" + escape(_("Sources")) + "</h2>"
+    sources = f"{heading}{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
         f"<h1>{escape(step.title)}</h1>{body}{sources}"
         f"<p class='caption'>{escape(handout_caption(guide.title, index + 1, len(guide.steps)))}"

@@ -55,7 +55,7 @@ def sources_html(guide: Guide, keys: list[str]) -> str:
             continue
         extra = "".join(f"<br/>{escape(part)}" for part in (ref.link, ref.note) if part)
         items.append(f"<p><b>[{ref.number}]</b> {escape(ref.citation)}{extra}</p>")
-    return "".join(items) or f"<p>{escape(_('This step cites no sources.'))}</p>"
+    return "".join(items) or "<p>" + escape(_("This step cites no sources.")) + "</p>"
 
 
 class PresenterWindow(QWidget):
@@ -208,14 +208,20 @@ class PresenterWindow(QWidget):
         rendered = self.reader.pages.render(step)
         self.title.setText(step.title)
         self.counter.setText(_("Step {n} of {total}").format(n=index + 1, total=len(guide.steps)))
-        notes = rendered.notes_html or f"<p>{escape(_('No counsellor notes for this step.'))}</p>"
+        notes = (
+            rendered.notes_html or "<p>" + escape(_("No counsellor notes for this step.")) + "</p>"
+        )
+        headings = [
+            escape(h)
+            for h in (_("Counsellor notes"), _("Sources on this step"), _("What the reader sees"))
+        ]
         body = (
             f"<h1>{escape(step.title)}</h1>"
-            f"<h2>{escape(_('Counsellor notes'))}</h2>{notes}"
-            f"<h2>{escape(_('Sources on this step'))}</h2>"
+            f"<h2>{headings[0]}</h2>{notes}"
+            f"<h2>{headings[1]}</h2>"
             f"{sources_html(guide, cited_keys(rendered.html, rendered.notes_html))}"
             f"{self._answers_html(step.kind)}"
-            f"<h2>{escape(_('What the reader sees'))}</h2>"
+            f"<h2>{headings[2]}</h2>"
             f"{rendered.html or self._reading_html(index)}"
         )
         bar = self.view.verticalScrollBar()
@@ -232,7 +238,7 @@ class PresenterWindow(QWidget):
         """The reader's step as its own widget reads it: exactly what the reader's screen shows,
         so answers the counsellor hides there are hidden here too."""
         words = self.reader.step_widget(index).text_for_reading()
-        return text_html(words) or f"<p>{escape(_('This step shows no text.'))}</p>"
+        return text_html(words) or "<p>" + escape(_("This step shows no text.")) + "</p>"
 
     def _answers_html(self, kind: str) -> str:
         """The reader's answers, for the counsellor.

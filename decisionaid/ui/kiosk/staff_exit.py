@@ -109,7 +109,7 @@ class StaffPanel(KioskScreen):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
         self.delete_button = self._pad_button(_("Delete"), "pinDelete", _("delete the last digit"))
         self.delete_button.clicked.connect(self.delete_digit)
-        self.ok_button = self._pad_button("OK", "pinOk", "check the PIN", primary=True)
+        self.ok_button = self._pad_button(_("OK"), "pinOk", _("check the PIN"), primary=True)
         self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.delete_button, 3, 0)
         grid.addWidget(self._digit_button("0"), 3, 1)

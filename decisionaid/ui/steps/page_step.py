@@ -118,8 +118,10 @@ class PageStep(StepWidget):
             text = escape(cfg.clinic_disclosure)
         else:
             text = escape(_("has not added a statement about its own interests."))
-            return f"<h2>{escape(_('From the clinic'))}</h2><p>{name} {text}</p>"
-        return f"<h2>{escape(_('From {clinic}')).format(clinic=name)}</h2><p>{text}</p>"
+            heading = escape(_("From the clinic"))
+            return f"<h2>{heading}</h2><p>{name} {text}</p>"
+        heading = escape(_("From {clinic}")).format(clinic=name)
+        return f"<h2>{heading}</h2><p>{text}</p>"
 
     @property
     def showing_note(self) -> bool:
