@@ -114,6 +114,11 @@ class Page:
     counsellor_notes_line: int = 1
 
 
+# Look-up pages a reader may open at any time; they are not steps of the guide's path, so
+# "Step N of M" does not count them.
+EXTRA_KINDS = frozenset({"references", "glossary", "about"})
+
+
 @record
 class Step:
     id: str
@@ -128,6 +133,10 @@ class Step:
     # Talking points from guide.toml, for steps with no page (a page keeps them in its front matter).
     notes: str = ""
     notes_line: int = 1
+
+    @property
+    def is_extra(self) -> bool:
+        return self.kind in EXTRA_KINDS
 
     @property
     def content_note(self) -> str:
@@ -166,3 +175,9 @@ class Guide:
 
     def first_of_kind(self, kind: str) -> Step | None:
         return next((s for s in self.steps if s.kind == kind), None)
+
+    def step_number(self, index: int) -> tuple[int, int] | None:
+        """(N, M) for "Step N of M": the guide's own steps, look-up pages left out; None for a
+        look-up page."""
+        path = [i for i, s in enumerate(self.steps) if not s.is_extra]
+        return (path.index(index) + 1, len(path)) if index in path else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -30,6 +30,7 @@ from decisionaid.core.policy import Policy
 from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel, crisis_lines
+from decisionaid.ui.popover import Popover
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             navigate=self.navigate_to,
             next_step=self.go_next,
             show_glossary=self.show_glossary,
+            show_reference=self.show_reference,
             open_external=self.open_external,
         )
         self.setWindowTitle(guide.title)
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self._columns: list[QVBoxLayout] = []  # from top_aligned(), see _set_stylesheet
         self._overlays: list[QWidget] = []
         self._screens: list[QWidget] = []
+        self._popover: Popover | None = None  # made the first time a link asks for it
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
             (self.header, "title_label logo_label help_button contents_button scale_label"),
             (self.header, "smaller_button larger_button"),
             (self.progress_row, "step_title counter_label progress"),
-            (self.body, "contents stack glossary_bar"),
+            (self.body, "contents stack"),
             (self.footer, "start_over_button back_button next_button"),
         ):
             for name in names.split():
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             widget = create_step_widget(self.ctx, self.guide.steps[index], self.stack)
             self._step_widgets[index] = widget
+            widget.noteShownChanged.connect(self._show_forward)
             self.stack.addWidget(widget)
         return widget
 
@@ -273,24 +277,25 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         return w if isinstance(w, StepWidget) else None
 
-    def go_to(self, index: int, anchor: str = "") -> None:
+    def go_to(self, index: int, anchor: str = "", *, remember: bool = True) -> None:
+        """Show step `index` (at `anchor`); with `remember`, Back comes back here."""
         total = len(self.guide.steps)
         if total == 0:
             self._show_empty_guide()
             return
         index = max(0, min(index, total - 1))
-        self.session.go_to(index)
+        self.close_popover(refocus=False)
+        self.session.go_to(index, remember=remember)
         widget = self.step_widget(index)
         self.stack.setCurrentWidget(widget)
         widget.on_shown()
         if anchor and hasattr(widget, "scroll_to"):
             widget.scroll_to(anchor)
         step = self.guide.steps[index]
-        self.progress_row.show_step(step.title, index, total)
-        self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < total - 1)
+        self.progress_row.show_step(step.title, self.guide.step_number(index))
+        self.back_button.setEnabled(self.session.back_target() is not None)
+        self._show_forward()
         self.contents.mark(index)
-        self.glossary_bar.hide()
         self.start_over_bar.hide()
         focus = widget.first_focus()
         if focus is not None:
@@ -304,13 +309,33 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(False)
         self.next_button.setEnabled(False)
 
+    def _show_forward(self) -> None:
+        """Next, or "Skip this part" while a content note stands before the step's words: the
+        forward control says what it does."""
+        widget = self.current_widget()
+        skips = widget is not None and widget.showing_note
+        b = self.next_button
+        b.setText("Skip this part" if skips else "Next")
+        b.setAccessibleName(
+            "Skip this part: go on without reading it" if skips else "Next: next step"
+        )
+        b.setToolTip("go on without reading it; the summary lists it" if skips else "next step")
+        b.setEnabled(0 <= self.current_index < len(self.guide.steps) - 1)
+
     def go_next(self) -> None:
         if self.current_index < len(self.guide.steps) - 1:
+            widget = self.current_widget()
+            step = self.current_step()
+            if widget is not None and widget.showing_note and step is not None:
+                self.session.skip_part(step.id)
             self.go_to(self.current_index + 1)
 
     def go_back(self) -> None:
-        if self.current_index > 0:
-            self.go_to(self.current_index - 1)
+        """To the step the reader came from (after a jump, not the one before in order)."""
+        target = self.session.back_target()
+        if target is not None:
+            self.session.go_back()
+            self.go_to(target, remember=False)
 
     def navigate_to(self, step_id: str, anchor: str = "") -> None:
         index = self.guide.index_of(step_id)
@@ -341,10 +366,42 @@ class MainWindow(QMainWindow):
         self.helpVisibilityChanged.emit(False)
         self.hold_idle(HELP_OPEN, False)
 
-    def show_glossary(self, term_id: str) -> None:
+    @property
+    def popover(self) -> Popover:
+        if self._popover is None:
+            self._popover = Popover(self._central)
+        return self._popover
+
+    def close_popover(self, refocus: bool = True) -> None:
+        if self._popover is not None:
+            self._popover.close_popover(refocus)
+
+    def show_glossary(self, term_id: str, opener: QWidget, around: QRect) -> None:
+        """A word's meaning beside it, with a way to the whole word list."""
         term = self.guide.glossary.get(term_id)
-        if term is not None:
-            self.glossary_bar.show_term(term.term, term.definition)
+        if term is None:
+            return
+        words = self.guide.first_of_kind("glossary")
+        more = None
+        if words is not None:
+            more = ("Word list", lambda: self.navigate_to(words.id, ""))
+        self.popover.show_beside(term.term, term.definition, opener, around, more)
+
+    def show_reference(self, key: str, opener: QWidget, around: QRect) -> None:
+        """A source's full reference beside its number, with a way to the list of sources."""
+        ref = self.guide.references.get(key)
+        if ref is None:
+            return
+        text = ref.citation
+        if ref.link:
+            text += f"\n{ref.link}"
+        if ref.note:
+            text += f"\n{ref.note}"
+        sources = self.guide.first_of_kind("references")
+        more = None
+        if sources is not None:
+            more = ("All sources", lambda: self.navigate_to(sources.id, f"ref-{key}"))
+        self.popover.show_beside(f"Source {ref.number}", text, opener, around, more)
 
     def open_external(self, url: str) -> None:
         if self.policy.may_open_external_links:
@@ -356,8 +413,8 @@ class MainWindow(QMainWindow):
         # Escape closes what is open; it never quits the app.
         if self.help_panel.isVisible():
             self.help_panel.hide_panel()
-        elif self.glossary_bar.isVisible():
-            self.glossary_bar.hide()
+        elif self._popover is not None and self._popover.isVisible():
+            self._popover.close_popover()
         elif self.start_over_bar.isVisible():
             self.start_over_bar.hide()
 
@@ -413,7 +470,8 @@ class MainWindow(QMainWindow):
         if what is Change.RESET:
             self.help_panel.hide()
             self._help_opener = None
-            self.glossary_bar.hide()
+            if self._popover is not None:
+                self._popover.wipe()
             self.start_over_bar.hide()
             for widget in self._step_widgets.values():
                 widget.reset()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.config import Config
-from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES
@@ -33,7 +32,6 @@ from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import (
     ACCESSIBLE_TEXT_ROLE,
     make_button,
-    make_label,
     set_enum,
     show_checked_in_text,
 )
@@ -146,19 +144,32 @@ class ProgressRow(QFrame):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress through the guide")
         self.progress.setTextVisible(False)
+        kept = self.progress.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # a look-up page hides it without moving the page
+        self.progress.setSizePolicy(kept)
         p.addLayout(labels)
         p.addWidget(self.progress)
 
-    def show_step(self, title: str, index: int, total: int) -> None:
+    def show_step(self, title: str, number: tuple[int, int] | None) -> None:
+        """`number` is (N, M) for "Step N of M", or None for a look-up page (Sources, Word
+        list, About), which is no step of the path: the bar keeps its place, empty of words."""
         self.step_title.setText(title)
-        self.counter_label.setText(f"Step {index + 1} of {total}")
+        if number is None:
+            self.counter_label.setText("Look-up page")
+            self.counter_label.setAccessibleName(f"Look-up page: {title}")
+            self.progress.setVisible(False)
+            return
+        n, total = number
+        self.counter_label.setText(f"Step {n} of {total}")
+        self.counter_label.setAccessibleName(f"Step {n} of {total}")
         # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
         # the window's next paint, together with the new step, instead of in a pass of its own.
         self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, total)
-        self.progress.setValue(index + 1)
+        self.progress.setValue(n)
         self.progress.setUpdatesEnabled(True)
-        self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
+        self.progress.setAccessibleDescription(f"Step {n} of {total}")
+        self.progress.setVisible(True)
 
     def show_empty(self) -> None:
         self.step_title.setText("This guide is not available right now")
@@ -184,8 +195,13 @@ class ContentsList(QListWidget):
         self.setMaximumWidth(320)
         self.setMinimumWidth(220)
         for i, step in enumerate(guide.steps):
-            item = QListWidgetItem(f"{i + 1}. {step.short_title}")
-            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
+            number = guide.step_number(i)
+            if number is None:  # a look-up page: no number, as it is no step of the path
+                item = QListWidgetItem(step.short_title)
+                item.setData(ACCESSIBLE_TEXT_ROLE, f"Look-up page: {step.title}")
+            else:
+                item = QListWidgetItem(f"{number[0]}. {step.short_title}")
+                item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {number[0]}: {step.title}")
             self.addItem(item)
         self.itemActivated.connect(lambda item: go_to(self.row(item)))
         self.itemClicked.connect(lambda item: go_to(self.row(item)))
@@ -197,31 +213,8 @@ class ContentsList(QListWidget):
         self.blockSignals(False)
 
 
-class GlossaryBar(QFrame):
-    """Shows one term's meaning under the page, until closed."""
-
-    def __init__(self, columns: list[QVBoxLayout], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("glossaryBar")
-        self.setAccessibleName("Word meaning")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.label = make_label(rich=True)  # escaped in show_term()
-        self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
-        self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addLayout(top_aligned(self.close_button, columns))
-        self.hide()
-
-    def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
-        self.setAccessibleDescription(f"{term}: {definition}")
-        self.show()
-        self.close_button.setFocus()
-
-
 class Body(QWidget):
-    """The contents list beside the step, with the glossary bar under the step."""
+    """The contents list beside the step."""
 
     def __init__(
         self,
@@ -235,15 +228,10 @@ class Body(QWidget):
         b.setContentsMargins(12, 12, 12, 0)
         b.setSpacing(12)
         self.contents = ContentsList(guide, go_to, self)
-        page_column = QVBoxLayout()
-        page_column.setSpacing(8)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stepArea")
-        self.glossary_bar = GlossaryBar(columns, self)
-        page_column.addWidget(self.stack, 1)
-        page_column.addWidget(self.glossary_bar)
         b.addWidget(self.contents)
-        b.addLayout(page_column, 1)
+        b.addWidget(self.stack, 1)
 
     def show_empty(self) -> None:
         """A guide with no usable step: say so calmly where the step would be."""
@@ -267,12 +255,13 @@ class StartOverBar(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         label = QLabel("Start over? This clears everything you chose and goes back to the start.")
         label.setWordWrap(True)
-        self.confirm = make_button("Yes, start over", "confirmStartOver", primary=True)
-        self.cancel = make_button("Keep going", "cancelStartOver")
+        # The choice that wipes everything is never the inviting one: keeping going is.
+        self.cancel = make_button("Keep going", "cancelStartOver", primary=True)
+        self.confirm = make_button("Yes, start over", "confirmStartOver")
         self.cancel.clicked.connect(self.hide)
         layout.addWidget(label, 1)
-        layout.addWidget(self.confirm)
         layout.addWidget(self.cancel)
+        layout.addWidget(self.confirm)
         self.setAccessibleName("Start over?")
         self.hide()
 

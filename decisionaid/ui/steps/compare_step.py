@@ -25,6 +25,7 @@ class CompareStep(StepWidget):
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(ctx, step, parent)
         self.page = PageStep(ctx, step, self)
+        self.page.noteShownChanged.connect(self.noteShownChanged)
         self.arrays = self._guide_arrays()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -40,7 +40,9 @@ class ContentNote(QFrame):
         )
         hint.setWordWrap(True)
         self.show_button = make_button("Show this part", "showPart", primary=True)
-        self.skip_button = make_button("Skip to the next step", "skipPart")
+        self.skip_button = make_button(
+            "Skip this part", "skipPart", tip="go on without reading it; the summary lists it"
+        )
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         buttons.addWidget(self.show_button)
@@ -59,9 +61,11 @@ class PageStep(StepWidget):
         self.view = PageView(ctx.theme(), self)
         self.view.stepLinkActivated.connect(ctx.navigate)
         self.view.referenceActivated.connect(
-            lambda key: ctx.navigate(self._references_id(), f"ref-{key}")
+            lambda key: ctx.show_reference(key, self.view, self.view.link_rect())
         )
-        self.view.glossaryActivated.connect(ctx.show_glossary)
+        self.view.glossaryActivated.connect(
+            lambda term: ctx.show_glossary(term, self.view, self.view.link_rect())
+        )
         self.view.externalLinkActivated.connect(ctx.open_external)
         self.note: ContentNote | None = None
         self.stack = QStackedLayout(self)
@@ -85,10 +89,6 @@ class PageStep(StepWidget):
         self.stack.addWidget(self.view)
         self._loaded = False
         self._pending_anchor = ""
-
-    def _references_id(self) -> str:
-        step = self.ctx.guide.first_of_kind("references")
-        return step.id if step else ""
 
     def _load(self) -> None:
         rendered = self.ctx.pages.render(self.step)
@@ -122,11 +122,13 @@ class PageStep(StepWidget):
             self.stack.setCurrentIndex(0)
         else:
             self.stack.setCurrentWidget(self.view)
+        self.noteShownChanged.emit()
 
     def reveal(self) -> None:
         self.ctx.session.mark_content_note_seen(self.step.id)
         self.stack.setCurrentWidget(self.view)
         self.view.setFocus()  # Qt.FocusReason.OtherFocusReason
+        self.noteShownChanged.emit()
 
     def scroll_to(self, anchor: str) -> None:
         if anchor:
@@ -136,6 +138,7 @@ class PageStep(StepWidget):
         self.view.verticalScrollBar().setValue(0)
         if self.note is not None:
             self.stack.setCurrentIndex(0)
+            self.noteShownChanged.emit()
 
     def apply_theme(self) -> None:
         if self._loaded:
