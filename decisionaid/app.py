@@ -189,8 +189,28 @@ def show_window(window: MainWindow, policy: Policy) -> None:
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
-        window.show()
+        show_sized_to_screen(window)
+
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def show_sized_to_screen(window: MainWindow) -> None:
+    """Personal and counsellor windows open at the default size where the screen has room for
+    it, and fill the screen's available area (maximised) where it has not, so Back and Next
+    are never below the bottom of a laptop's screen."""
+    area = window.screen().availableGeometry()
+    width, height = DEFAULT_SIZE
+    if area.width() < width or area.height() < height:
+        # The geometry first: with no window manager to maximise it, the window still fits.
+        window.setGeometry(area)
+        window.showMaximized()
+        return
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
+    window.show()
 
 
 def _after_start_up() -> None:

@@ -47,6 +47,12 @@ class Policy:
     # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
     own_questions_with_keyboard: bool = False
     staff_exit_gesture: bool = False
+    # A drag with the mouse's left button scrolls (kinetically), as a touch does: kiosk
+    # touchscreens often report a finger as a mouse. Elsewhere only a touch scrolls.
+    drag_scrolls: bool = False
+    # A drag may select words (to copy them). Never on a shared touchscreen, where a drag means
+    # scrolling and a selection is only in the way.
+    text_selection: bool = True
 
     @property
     def may_open_external_links(self) -> bool:
@@ -72,6 +78,8 @@ KIOSK = Policy(
     own_questions=False,
     own_questions_with_keyboard=True,
     staff_exit_gesture=True,
+    drag_scrolls=True,
+    text_selection=False,
 )
 
 COUNSELLOR = Policy(

@@ -34,7 +34,7 @@ from decisionaid.ui.popover import Popover
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
-from decisionaid.ui.theme import STANDARD, Theme, stylesheet
+from decisionaid.ui.theme import STANDARD, Theme, font_px, stylesheet
 from decisionaid.ui.window_parts import (
     Body,
     Footer,
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._overlays: list[QWidget] = []
         self._screens: list[QWidget] = []
         self._popover: Popover | None = None  # made the first time a link asks for it
+        self._touch_ready = False  # kinetic scrolling is set up after the first paint
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
@@ -253,6 +254,19 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.firstPaint.emit)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._touch_ready = True
+        self._touch_scroll(self._central)
+
+    def _touch_scroll(self, root: QWidget) -> None:
+        """Kinetic scrolling, and the "More below" cue, on every scrolling area in `root`."""
+        from decisionaid.ui.touch_scroll import install_touch_scrolling
+
+        install_touch_scrolling(
+            root, self.policy, self.theme, font_px(self.session.state.text_scale)
+        )
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -270,6 +284,8 @@ class MainWindow(QMainWindow):
             widget = create_step_widget(self.ctx, self.guide.steps[index], self.stack)
             self._step_widgets[index] = widget
             widget.noteShownChanged.connect(self._show_forward)
+            if self._touch_ready:
+                self._touch_scroll(widget)
             self.stack.addWidget(widget)
         return widget
 
@@ -354,6 +370,8 @@ class MainWindow(QMainWindow):
             self._place_help_panel()
             self._help_opener = QApplication.focusWidget()
             self.help_panel.show_panel()
+            if self._touch_ready:
+                self._touch_scroll(self.help_panel)
             self.helpVisibilityChanged.emit(True)
             self.hold_idle(HELP_OPEN, True)  # someone reading crisis lines is not idle
 
@@ -455,6 +473,11 @@ class MainWindow(QMainWindow):
         self.header.show_text_scale(self.session.state.text_scale)
         for widget in self._step_widgets.values():
             widget.apply_theme()
+        if self._touch_ready:
+            from decisionaid.ui.touch_scroll import cues
+
+            for cue in cues(self._central):
+                cue.set_style(self.theme, font_px(self.session.state.text_scale))
 
     # -- session ---------------------------------------------------------------------------
 
