@@ -33,7 +33,7 @@ def take_screenshots(
 
     ensure_qapplication()
     parts = build_parts(options)
-    app = build_app(parts)
+    app = build_app(parts, screen_size=size)
     window = app.window
     window.resize(*size)
     window.show()

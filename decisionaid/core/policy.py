@@ -53,6 +53,8 @@ class Policy:
     # A drag may select words (to copy them). Never on a shared touchscreen, where a drag means
     # scrolling and a selection is only in the way.
     text_selection: bool = True
+    # Body text grows with the screen (core/text_size.py): read standing, on a large panel.
+    text_scales_with_screen: bool = False
 
     @property
     def may_open_external_links(self) -> bool:
@@ -80,6 +82,7 @@ KIOSK = Policy(
     staff_exit_gesture=True,
     drag_scrolls=True,
     text_selection=False,
+    text_scales_with_screen=True,
 )
 
 COUNSELLOR = Policy(

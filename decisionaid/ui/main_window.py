@@ -133,14 +133,19 @@ class MainWindow(QMainWindow):
         root.addWidget(self.footer)
         # The parts' controls, by the names the rest of the app and its tests know them.
         for part, names in (
-            (self.header, "title_label logo_label help_button contents_button scale_label"),
-            (self.header, "smaller_button larger_button"),
+            (self.header, "title_label logo_label help_button display_button"),
+            (self.header.menu, "contents_button scale_label smaller_button larger_button"),
             (self.progress_row, "step_title counter_label progress"),
             (self.body, "contents stack"),
             (self.footer, "start_over_button back_button next_button"),
         ):
             for name in names.split():
                 setattr(self, name, getattr(part, name))
+        self.display_menu = self.header.menu
+        self.display_button.clicked.connect(
+            lambda: self.show_display_menu(not self.display_menu.isVisible())
+        )
+        self.display_menu.done_button.clicked.connect(lambda: self.show_display_menu(False))
         self.contents_button.toggled.connect(self._set_contents_visible)
         self.smaller_button.clicked.connect(lambda: self.step_text_scale(-1))
         self.larger_button.clicked.connect(lambda: self.step_text_scale(+1))
@@ -175,6 +180,10 @@ class MainWindow(QMainWindow):
     def add_header_tools(self, *buttons: QPushButton) -> None:
         """Buttons beside the text size, before "Get help now" in reading order."""
         self.header.add_tools(*buttons)
+
+    def add_display_toggles(self, *buttons: QPushButton) -> None:
+        """Toggles in the Display menu, after the contents list (high contrast, say)."""
+        self.display_menu.add_toggles(*buttons)
 
     def add_footer_tools(self, bar: QWidget, buttons: list[QPushButton]) -> None:
         """A row of tools between "Start over" and Back/Next."""
@@ -224,8 +233,16 @@ class MainWindow(QMainWindow):
     # -- geometry --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._central and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self._central and kind == QEvent.Type.Resize:
             self._place_help_panel()
+            if self.display_menu.isVisible():
+                self.display_menu.place(self.display_button)
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+            # Open, the Display menu closes at a tap anywhere else, as a menu does.
+            inside = (self.display_menu, self.display_button)
+            if not any(w is watched or w.isAncestorOf(watched) for w in inside):
+                self.show_display_menu(False)
         return False
 
     def _place_help_panel(self) -> None:
@@ -233,13 +250,16 @@ class MainWindow(QMainWindow):
 
     def _panel_over_page(self) -> QWidget | None:
         """The panel lying over the page, if one is open: help, or one a mode added."""
-        return next((p for p in (self.help_panel, *self._overlays) if p.isVisible()), None)
+        panels = (self.help_panel, self.display_menu, *self._overlays)
+        return next((p for p in panels if p.isVisible()), None)
 
     def _panel_focus_roots(self) -> list[QWidget]:
         panel = self._panel_over_page()
         if panel is None:
             return []
         roots = [self.header, panel]
+        if panel is self.display_menu:
+            return roots  # a menu keeps the keyboard until it closes
         if not panel.geometry().intersects(self.footer.geometry()):
             roots.append(self.footer)  # Back/Next still show below a panel that stops short
         return roots
@@ -361,6 +381,25 @@ class MainWindow(QMainWindow):
     def _set_contents_visible(self, visible: bool) -> None:
         self.contents.setVisible(visible)
 
+    def show_display_menu(self, on: bool) -> None:
+        """Open or close the Display menu (text size, contrast, contents)."""
+        menu = self.display_menu
+        if on:
+            if self.help_panel.isVisible():
+                self.help_panel.hide_panel()
+            menu.place(self.display_button)
+            menu.show()
+            menu.raise_()
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+            first = menu.larger_button if menu.larger_button.isEnabled() else menu.smaller_button
+            first.setFocus()
+        elif menu.isVisible():
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            had_focus = menu.isAncestorOf(QApplication.focusWidget())
+            menu.hide()
+            if had_focus:
+                self.display_button.setFocus()
+
     # -- help, glossary, links -------------------------------------------------------------
 
     def toggle_help(self) -> None:
@@ -368,6 +407,7 @@ class MainWindow(QMainWindow):
             self.help_panel.hide_panel()
         else:
             self._place_help_panel()
+            self.show_display_menu(False)
             self._help_opener = QApplication.focusWidget()
             self.help_panel.show_panel()
             if self._touch_ready:
@@ -429,7 +469,9 @@ class MainWindow(QMainWindow):
 
     def _escape(self) -> None:
         # Escape closes what is open; it never quits the app.
-        if self.help_panel.isVisible():
+        if self.display_menu.isVisible():
+            self.show_display_menu(False)
+        elif self.help_panel.isVisible():
             self.help_panel.hide_panel()
         elif self._popover is not None and self._popover.isVisible():
             self._popover.close_popover()
@@ -473,6 +515,8 @@ class MainWindow(QMainWindow):
         self.header.show_text_scale(self.session.state.text_scale)
         for widget in self._step_widgets.values():
             widget.apply_theme()
+        if self.display_menu.isVisible():
+            self.display_menu.place(self.display_button)  # its words grew or shrank
         if self._touch_ready:
             from decisionaid.ui.touch_scroll import cues
 
@@ -496,6 +540,7 @@ class MainWindow(QMainWindow):
             if self._popover is not None:
                 self._popover.wipe()
             self.start_over_bar.hide()
+            self.show_display_menu(False)
             for widget in self._step_widgets.values():
                 widget.reset()
             self.contents_button.setChecked(not self.policy.fullscreen)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.theme import Theme
@@ -43,6 +44,7 @@ class PageView(QTextBrowser):
         ignore_horizontal_slack(self, 1)
         self.anchorClicked.connect(self._route_link)
         self.setAccessibleName("Page text")
+        self.measure = TextMeasure(self, DOCUMENT_MARGIN_PX)
         self._pointer: QPoint | None = None  # where a tap or click let go, for link_rect()
 
     def mouseReleaseEvent(self, event):  # type: ignore[no-untyped-def]
@@ -71,6 +73,7 @@ class PageView(QTextBrowser):
         # The default stylesheet must be set before setHtml, or it is silently ignored.
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
+        self.measure.fit()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Reached by setSource() and history; the document answers for everything else.

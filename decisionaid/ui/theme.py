@@ -11,7 +11,8 @@ from pathlib import Path
 from decisionaid.core.record import record
 from decisionaid.paths import icon_path
 
-BASE_FONT_PX = 17
+BASE_FONT_PX = 17  # body text at 100% on a desk; a kiosk sets its own (set_body_px)
+_body_px = BASE_FONT_PX
 
 
 @record(frozen=True)
@@ -136,8 +137,14 @@ HIGH_CONTRAST = Theme(
 THEMES = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}
 
 
+def set_body_px(px: int) -> None:
+    """Body text at 100% for this screen (core/text_size.py decides it), before any styling."""
+    global _body_px
+    _body_px = px
+
+
 def font_px(scale_percent: int) -> int:
-    return round(BASE_FONT_PX * scale_percent / 100)
+    return round(_body_px * scale_percent / 100)
 
 
 def stylesheet(theme: Theme, scale_percent: int, target_px: int) -> str:
@@ -179,6 +186,8 @@ QProgressBar {{ border: 2px solid {t.border}; border-radius: 6px; background: {t
 QProgressBar::chunk {{ background: {t.primary}; border-radius: 4px; }}
 QFrame#notice {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 8px; }}
 QFrame#notice QLabel {{ color: {t.on_notice}; }}
+QFrame#displayMenu {{ background: {t.window}; border: 3px solid {t.border}; border-radius: 10px; }}
+QPushButton[toggle="true"] {{ text-align: left; border-radius: {target_px // 2}px; padding: 4px 20px 4px 14px; }}
 QFrame#popover {{ background: {t.window}; border: 3px solid {t.border}; border-radius: 10px; }}
 QLabel#popoverTitle {{ font-weight: 600; }}
 QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}

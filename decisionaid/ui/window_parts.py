@@ -32,8 +32,8 @@ from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import (
     ACCESSIBLE_TEXT_ROLE,
     make_button,
+    make_toggle,
     set_enum,
-    show_checked_in_text,
 )
 from decisionaid.ui.flow_layout import FlowLayout
 
@@ -54,7 +54,8 @@ def top_aligned(widget: QWidget, columns: list[QVBoxLayout]) -> QVBoxLayout:
 
 
 class Header(QFrame):
-    """The guide's (or clinic's) title, the reader's display tools and "Get help now".
+    """The guide's (or clinic's) title, "Display" (text size, contrast, the contents list, in
+    one menu), any tools a mode adds, and "Get help now".
 
     The tools wrap onto more rows at large text sizes instead of being squeezed."""
 
@@ -75,15 +76,9 @@ class Header(QFrame):
         self.title_label = QLabel(config.clinic_name or guide.short_title)
         self.title_label.setObjectName("guideTitle")
         self.title_label.setAccessibleName(guide.title)
-        self.contents_button = make_button(
-            "Contents", "contentsButton", tip="show or hide the list of steps"
+        self.display_button = make_button(
+            "Display", "displayButton", tip="text size, contrast and the list of steps"
         )
-        self.contents_button.setCheckable(True)
-        show_checked_in_text(self.contents_button)
-        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
-        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
-        self.scale_label = QLabel("Text 100%")
-        self.scale_label.setObjectName("stepCounter")
         self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumHeight(policy.touch_target_px)
@@ -93,8 +88,41 @@ class Header(QFrame):
             h.addLayout(top_aligned(self.logo_label, columns))
         h.addLayout(top_aligned(self.title_label, columns), 1)
         self.tools_row = FlowLayout(spacing=gap)
-        h.addLayout(self.tools_row, 2)
-        self.tools_row.addWidget(self.contents_button)
+        h.addLayout(self.tools_row, 1)
+        self.tools_row.addWidget(self.display_button)
+        h.addSpacing(gap * 2)
+        h.addLayout(top_aligned(self.help_button, columns))
+        self._last_tool: QWidget = self.display_button
+        self.menu = DisplayMenu(policy, parent)
+
+    def show_text_scale(self, scale: int) -> None:
+        self.menu.show_text_scale(scale)
+
+    def add_tools(self, *buttons: QPushButton) -> None:
+        """Tools a mode adds after "Display", in reading order before "Get help now"."""
+        for b in buttons:
+            self.tools_row.addWidget(b)
+            QWidget.setTabOrder(self._last_tool, b)
+            self._last_tool = b
+
+
+class DisplayMenu(QFrame):
+    """What "Display" opens, under it: text size, then toggles (the contents list, and what
+    the app adds, such as high contrast), and "Done". It lies over the page until closed."""
+
+    def __init__(self, policy: Policy, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("displayMenu")
+        self.setAccessibleName("Display")
+        self.setAccessibleDescription("Text size, contrast and the list of steps")
+        gap = policy.control_gap_px
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(gap)
+        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
+        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
+        self.scale_label = QLabel("Text 100%")
+        self.scale_label.setObjectName("stepCounter")
         text_size = QWidget(self)
         text_size.setObjectName("textSize")
         ts = QHBoxLayout(text_size)
@@ -102,10 +130,26 @@ class Header(QFrame):
         ts.setSpacing(gap)
         for w in (self.smaller_button, self.scale_label, self.larger_button):
             ts.addWidget(w)
-        self.tools_row.addWidget(text_size)
-        h.addSpacing(gap * 2)
-        h.addLayout(top_aligned(self.help_button, columns))
-        self._last_tool: QWidget = self.larger_button
+        ts.addStretch(1)
+        column.addWidget(text_size)
+        self.contents_button = make_toggle(
+            "Contents list", "contentsButton", tip="show or hide the list of steps"
+        )
+        self.toggles = QVBoxLayout()
+        self.toggles.setSpacing(gap)
+        self.toggles.addWidget(self.contents_button)
+        column.addLayout(self.toggles)
+        self.done_button = make_button("Done", "displayDone", tip="close the display menu")
+        column.addWidget(self.done_button)
+        self.hide()
+
+    def add_toggles(self, *buttons: QPushButton) -> None:
+        """More toggles under the last, before "Done" (in Tab order too)."""
+        for b in buttons:
+            last = self.toggles.itemAt(self.toggles.count() - 1).widget()
+            self.toggles.addWidget(b)
+            QWidget.setTabOrder(last, b)
+            QWidget.setTabOrder(b, self.done_button)
 
     def show_text_scale(self, scale: int) -> None:
         self.scale_label.setText(f"Text {scale}%")
@@ -113,12 +157,16 @@ class Header(QFrame):
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
         self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
 
-    def add_tools(self, *buttons: QPushButton) -> None:
-        """Tools a mode adds after the text size, in reading order before "Get help now"."""
-        for b in buttons:
-            self.tools_row.addWidget(b)
-            QWidget.setTabOrder(self._last_tool, b)
-            self._last_tool = b
+    def place(self, button: QWidget) -> None:
+        """Under `button`, its right edge with the button's, inside the window."""
+        area = self.parentWidget().rect()
+        self.adjustSize()
+        width = min(self.sizeHint().width(), area.width() - 16)
+        height = min(self.sizeHint().height(), area.height() - 16)
+        corner = button.mapTo(self.parentWidget(), button.rect().bottomRight())
+        x = max(8, min(corner.x() - width, area.width() - width - 8))
+        y = min(corner.y() + 6, area.height() - height - 8)
+        self.setGeometry(x, y, width, height)
 
 
 class ProgressRow(QFrame):

@@ -95,9 +95,10 @@ class PageStep(StepWidget):
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()
-        heading = f"<h1>{escape(self.step.title)}</h1>"
+        # The step's title shows once, above the page (the window's progress row), not again
+        # as the page's first line.
         self.view.theme = self.ctx.theme()
-        self.view.show_html(heading + body, rendered.icon_arrays, document_css(self.ctx.theme()))
+        self.view.show_html(body, rendered.icon_arrays, document_css(self.ctx.theme()))
         self._loaded = True
 
     def _clinic_disclosure_html(self) -> str:
@@ -156,7 +157,7 @@ class PageStep(StepWidget):
             return f"Before you read this part. {self.step.content_note}"
         if not self._loaded:
             self._load()
-        return self.view.toPlainText()
+        return f"{self.step.title}\n{self.view.toPlainText()}"
 
 
 class UnavailableStep(StepWidget):

@@ -31,6 +31,7 @@ from decisionaid.core.summary import (
     summary_text,
 )
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
 from decisionaid.ui.skipped_parts import SkippedParts
 from decisionaid.ui.steps.base import StepContext
@@ -65,6 +66,7 @@ class SummaryView(QTextBrowser):
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(16)
         self.setAccessibleName("Your summary")
+        self.measure = TextMeasure(self, 16)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         return blocked_resource(kind)
@@ -212,6 +214,7 @@ class SummaryStep(DecisionStep):
         )
         self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
         self.view.setHtml(body)
+        self.view.measure.fit()
         self.skipped.show_parts(self.ctx.session.state.skipped_parts)
         has_questions = bool(self.ctx.session.state.question_order)
         self.qr_button.setEnabled(has_questions)
