@@ -157,7 +157,8 @@ def summary_html(
 ) -> str:
     """The summary in Qt's rich-text subset, laid out for paper: questions first, with room to write."""
     e = escape
-    parts = [f"<h1>{e(title)}</h1>"]
+    # No title on screen, where the step's title already heads the page.
+    parts = [f"<h1>{e(title)}</h1>"] if title else []
     parts.append("<h2>My questions</h2>")
     # On paper each question gets room for the answer; on screen that room is just a gap.
     notes = '<p class="notes">Notes:</p>' if for_paper else ""

@@ -38,8 +38,8 @@ class DisplayTools(QObject):
         self.listen_button.clicked.connect(self.toggle_listen)
         self.rate_button = make_button("", "speechRate")
         self.rate_button.clicked.connect(self.read_aloud.cycle_rate)
-        window.add_display_toggles(self.contrast_button)
-        window.add_header_tools(self.listen_button, self.rate_button)
+        window.add_display_toggles(self.contrast_button, self.rate_button)
+        window.add_header_tools(self.listen_button)
         for b in (self.listen_button, self.rate_button):
             b.hide()  # shown once a speech engine answers
         self._show_rate(self.read_aloud.rate_index)

@@ -279,6 +279,13 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._touch_ready = True
         self._touch_scroll(self._central)
+        self._icons(self)
+
+    def _icons(self, root: QWidget) -> None:
+        """The icons of the buttons in `root` (ui/icons.py), in the theme's colours."""
+        from decisionaid.ui.icons import apply_icons
+
+        apply_icons(root, self.theme, font_px(self.session.state.text_scale))
 
     def _touch_scroll(self, root: QWidget) -> None:
         """Kinetic scrolling, and the "More below" cue, on every scrolling area in `root`."""
@@ -306,6 +313,7 @@ class MainWindow(QMainWindow):
             widget.noteShownChanged.connect(self._show_forward)
             if self._touch_ready:
                 self._touch_scroll(widget)
+                self._icons(widget)
             self.stack.addWidget(widget)
         return widget
 
@@ -519,6 +527,8 @@ class MainWindow(QMainWindow):
             self.display_menu.place(self.display_button)  # its words grew or shrank
         if self._touch_ready:
             from decisionaid.ui.touch_scroll import cues
+
+            self._icons(self)
 
             for cue in cues(self._central):
                 cue.set_style(self.theme, font_px(self.session.state.text_scale))

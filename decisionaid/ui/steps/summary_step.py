@@ -209,9 +209,7 @@ class SummaryStep(DecisionStep):
 
     def refresh(self) -> None:
         hidden = self.ctx.session.state.hide_answers
-        body = summary_html(
-            self.summary(), title="Your summary", hide_answers=hidden, for_paper=False
-        )
+        body = summary_html(self.summary(), title="", hide_answers=hidden, for_paper=False)
         self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
         self.view.setHtml(body)
         self.view.measure.fit()
