@@ -273,8 +273,13 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPaint.emit)
-            QTimer.singleShot(0, self._after_first_paint)
+            QTimer.singleShot(0, self._first_painted)
+
+    def _first_painted(self) -> None:
+        self.firstPaint.emit()
+        # What the first screen can do without (kinetic scrolling, icons) comes after whatever
+        # the first paint started: a start is never kept waiting for it.
+        QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         self._touch_ready = True
