@@ -88,7 +88,7 @@ class Header(QFrame):
             h.addLayout(top_aligned(self.logo_label, columns))
         h.addLayout(top_aligned(self.title_label, columns), 1)
         self.tools_row = FlowLayout(spacing=gap)
-        h.addLayout(self.tools_row, 1)
+        h.addLayout(self.tools_row)  # its natural width first: the title keeps to one line
         self.tools_row.addWidget(self.display_button)
         h.addSpacing(gap * 2)
         h.addLayout(top_aligned(self.help_button, columns))
