@@ -74,6 +74,9 @@ class PageView(QTextBrowser):
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
         self.measure.fit()
+        # setHtml can leave the view scrolled a little way down, hiding the top of the first
+        # heading: a page opens at its top.
+        self.verticalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Reached by setSource() and history; the document answers for everything else.
