@@ -151,7 +151,7 @@ def app_window():  # type: ignore[no-untyped-def]
         app.kiosk.start_reading()
     for _ in range(5):
         QApplication.processEvents()
-    window._after_first_paint()  # kinetic scrolling and icons, as after the first paint
+    window.finish_start()  # kinetic scrolling and icons, as after the first paint
     return app
 
 

@@ -37,6 +37,10 @@ def take_screenshots(
     window = app.window
     window.resize(*size)
     window.show()
+    # As the reader first sees it: with the icons, scrolling cues and Listen (where speech
+    # works) that come after the first paint.
+    window.finish_start()
+    app.display.read_aloud.probe()
     if high_contrast:
         window.session.set_high_contrast(True)
     if scale != 100:

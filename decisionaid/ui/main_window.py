@@ -281,7 +281,14 @@ class MainWindow(QMainWindow):
         # the first paint started: a start is never kept waiting for it.
         QTimer.singleShot(0, self._after_first_paint)
 
+    def finish_start(self) -> None:
+        """What waits for the first paint (kinetic scrolling, icons), done now if it has not
+        been: for pictures of the window taken before it has painted on any screen."""
+        self._after_first_paint()
+
     def _after_first_paint(self) -> None:
+        if self._touch_ready:
+            return
         self._touch_ready = True
         self._touch_scroll(self._central)
         self._icons(self)
