@@ -118,6 +118,11 @@ def test_at_200_percent_the_header_and_title_leave_the_page_most_of_the_screen(
     settle_layouts()
     above_page = w.body.geometry().top()
     assert above_page <= size[1] * 0.3, f"header and title take {above_page}px of {size[1]}"
+    # One row: the guide's title on one line, beside the tools and "Get help now".
+    title = w.header.title_label
+    assert title.heightForWidth(title.width()) < 2 * title.fontMetrics().lineSpacing()
+    tops = {x.mapTo(w, x.rect().topLeft()).y() for x in (w.display_button, w.help_button)}
+    assert len(tops) == 1
     # Text size, contrast and the contents are one Display menu, whole and touch-sized.
     qtbot.mouseClick(w.display_button, Qt.MouseButton.LeftButton)
     menu = w.display_menu
