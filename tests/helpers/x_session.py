@@ -24,7 +24,7 @@ BUS_LAUNCHER_DIRS = ("/usr/libexec", "/usr/lib/at-spi2-core", "/usr/lib/at-spi2"
 PACKAGES = "xvfb dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0"
 
 
-def _bus_launcher() -> str | None:
+def bus_launcher() -> str | None:
     for d in BUS_LAUNCHER_DIRS:
         path = Path(d) / "at-spi-bus-launcher"
         if path.exists():
@@ -34,7 +34,7 @@ def _bus_launcher() -> str | None:
 
 def _missing() -> list[str]:
     missing = [tool for tool in ("Xvfb", "dbus-daemon") if shutil.which(tool) is None]
-    if _bus_launcher() is None:
+    if bus_launcher() is None:
         missing.append("at-spi-bus-launcher")
     if not Path(SYSTEM_PYTHON).exists():
         missing.append(SYSTEM_PYTHON)
@@ -156,7 +156,7 @@ def desktop(tmp_path: Path, size: str = "1280x800") -> Iterator[dict[str, str]]:
             display = read_fd_line(displayfd, "Xvfb did not start")
         env["DISPLAY"] = f":{display}"
         procs.start(
-            [_bus_launcher() or "", "--launch-immediately"],
+            [bus_launcher() or "", "--launch-immediately"],
             env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
