@@ -273,13 +273,14 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._first_painted)
+            QTimer.singleShot(0, self, self._first_painted)
 
     def _first_painted(self) -> None:
         self.firstPaint.emit()
         # What the first screen can do without (kinetic scrolling, icons) comes after whatever
-        # the first paint started: a start is never kept waiting for it.
-        QTimer.singleShot(0, self._after_first_paint)
+        # the first paint started: a start is never kept waiting for it. Tied to the window,
+        # so a window closed on its first paint (the start-up probe) is not set up after it.
+        QTimer.singleShot(0, self, self._after_first_paint)
 
     def finish_start(self) -> None:
         """What waits for the first paint (kinetic scrolling, icons), done now if it has not
