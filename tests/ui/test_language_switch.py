@@ -70,7 +70,7 @@ def test_choosing_espanol_shows_the_guide_in_spanish_keeping_the_readers_place(
     new = switch.app.window
     assert new.guide.locale == "es" and new.locale().name().startswith("es")
     assert new.current_index == 4 and new.progress_row.step_title.text() == new.guide.steps[4].title
-    assert session.state.text_scale == 150 and new.header.scale_label.text().endswith("150%")
+    assert session.state.text_scale == 150 and new.scale_label.text().endswith("150%")
     assert session.state.question_order[-1] == "own:0" and session.state.values["quick-relief"] == 3
     assert "q-ask3-options" in session.state.question_order
     assert new.isVisible() and not window.isVisible()

@@ -29,6 +29,7 @@ from decisionaid.core.i18n import N_, _
 from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
+from decisionaid.ui.reading_measure import cap_column
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
@@ -38,6 +39,8 @@ HIDDEN_ANSWER = N_("Answered. Your answer is hidden on this screen.")
 # Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
 ANSWER_SAVED = N_("Answer saved.")
 HIDDEN_NOTE = N_("Your answer is hidden on this screen.")
+# The column's margins and a card's edges and padding, either side of its words.
+CARD_EDGES_PX = 2 * (24 + 16 + 1)
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -342,6 +345,9 @@ class DecisionStep(StepWidget):
     def apply_theme(self) -> None:
         scale = self.ctx.session.state.text_scale
         self.setStyleSheet(decision_css(self.ctx.theme(), scale))
+        # The column of questions and answers reads at the same measure as the pages: the
+        # words of a card at most about 70 characters wide, centred on a wide screen.
+        cap_column(self.scroll, self.body, font_px(scale), CARD_EDGES_PX)
         self._fit_choices()
 
     def _fit_choices(self) -> None:
