@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import clear_layout, make_button, make_label
 from decisionaid.ui.flow_layout import FlowLayout
 
@@ -30,12 +31,12 @@ class SkippedParts(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         self.heading = make_label(
-            "You skipped these parts. You can read them whenever you feel ready:", "sectionTitle"
+            _("You skipped these parts. You can read them whenever you feel ready:"), "sectionTitle"
         )
         layout.addWidget(self.heading)
         self.buttons = FlowLayout(spacing=8)
         layout.addLayout(self.buttons)
-        self.setAccessibleName("Parts you skipped")
+        self.setAccessibleName(_("Parts you skipped"))
         self.hide()
 
     def show_parts(self, step_ids: list[str]) -> None:
@@ -43,7 +44,8 @@ class SkippedParts(QWidget):
         steps = [s for s in (self.guide.step(i) for i in step_ids) if s is not None]
         for step in steps:
             button = make_button(
-                f"Read: {step.short_title}", tip=f"open the part called {step.title}"
+                _("Read: {title}").format(title=step.short_title),
+                tip=_("open the part called {title}").format(title=step.title),
             )
             button.clicked.connect(lambda _=False, sid=step.id: self.open_step(sid))
             self.buttons.addWidget(button)

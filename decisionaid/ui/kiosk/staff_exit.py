@@ -271,7 +271,9 @@ class StaffPanel(KioskScreen):
         shown = "●" * len(self._pin) if self._pin else "–"
         self.pin_display.setText(shown)
         count = len(self._pin)
-        self.pin_display.setAccessibleName(f"{count} digit{'s' if count != 1 else ''} entered")
+        self.pin_display.setAccessibleName(
+            ngettext("{n} digit entered", "{n} digits entered", count).format(n=count)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Staff with a keyboard may type the PIN; the pad stays the touch way.
