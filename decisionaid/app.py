@@ -267,6 +267,9 @@ def build_app(parts: AppParts, screen_size: tuple[int, int] | None = None) -> Ap
         from decisionaid.ui.counsellor.toolbar import CounsellorTools
 
         app.counsellor = CounsellorTools(window)
+        app.counsellor.presenter_extras = lambda presenter: language_buttons(
+            parts.session, parts.guide.locale, parts.languages, "presenterLanguage", presenter
+        )
     if kiosk:
         from decisionaid.ui.kiosk.controller import KioskController
 
@@ -318,6 +321,8 @@ class LanguageSwitch:
         if locale == self.parts.guide.locale:
             return old
         on_welcome = old.kiosk is not None and old.kiosk.screens.is_showing(old.kiosk.welcome)
+        presenter = old.counsellor.presenter if old.counsellor is not None else None
+        presenting = presenter is not None and presenter.isVisible()
         self.parts = parts_in_language(self.parts, locale, self._guides.get(locale))
         self._guides[locale] = self.parts.guide
         old.window.signals.detach()
@@ -327,9 +332,14 @@ class LanguageSwitch:
         take_place_of(new.window, old.window, self.parts.policy)
         if old.kiosk is not None:
             old.kiosk.stand_down()
+        if presenter is not None:  # a window of its own, made by the old window's tools
+            presenter.close()
+            presenter.deleteLater()
         old.window.close()
         old.window.deleteLater()
         self.app = new
+        if presenting and new.counsellor is not None:
+            new.counsellor.open_presenter()
         from PySide6.QtWidgets import QPushButton
 
         control = "welcomeLanguage" if on_welcome else "languageButton"

@@ -120,3 +120,22 @@ def test_one_language_offered_means_no_language_control(
     app = build_app(build_parts(Options(config=config)))
     assert language_button(app, "es") is None
     close(app)
+
+
+def test_the_counsellors_presenter_view_switches_with_the_window(
+    qtbot, catalogues: Path, started
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    switch = start(started, "counsellor")
+    old_view = switch.app.counsellor.open_presenter()
+    offer = old_view.findChild(QPushButton, "presenterLanguage-es")
+    assert offer.text() == "Español"
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: switch.app.window.guide.locale == "es")
+    view = switch.app.counsellor.presenter
+    assert view is not None and view is not old_view and view.isVisible()
+    assert view.next_button.text() == "Siguiente"
+    assert view.findChild(QPushButton, "presenterLanguage-en").text() == "English"
+    view.close()

@@ -83,6 +83,7 @@ class PresenterWindow(QWidget):
         self.title = make_label("", "stepTitle")
         top.addWidget(self.title, 1)
         top.addWidget(self.counter)
+        self._top = top
         layout.addLayout(top)
         self.view = PageView(STANDARD, self)
         self.view.setAccessibleName(_("Step text with talking points and sources"))
@@ -199,6 +200,12 @@ class PresenterWindow(QWidget):
         """This window or the reader's was shown, hidden or moved: say so once it is done, so
         isVisible() and screen() already tell where it is."""
         self._placement.start()
+
+    def add_language_buttons(self, buttons: list[QPushButton]) -> None:
+        """The language control, beside the step counter: the counsellor can switch the
+        guide's language from their own screen too."""
+        for button in buttons:
+            self._top.addWidget(button)
 
     def show_step(self, index: int) -> None:
         guide = self.reader.guide

@@ -8,6 +8,7 @@ itself as the one way back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -35,6 +36,9 @@ class CounsellorTools(QObject):
         self.session = window.session
         policy = window.policy
         self.presenter: PresenterWindow | None = None
+        # Controls the composition root adds to the presenter view when it is made (the
+        # language control): a function from the new window to its buttons.
+        self.presenter_extras: Callable[[QWidget], list[QPushButton]] | None = None
         # The reader's text size and contrast from before the preset, put back when it goes off.
         self._before_presentation: tuple[int, bool] | None = None
         self.bar = QWidget()
@@ -135,6 +139,8 @@ class CounsellorTools(QObject):
             handle = self.window.windowHandle()
             if handle is not None:  # the reader's window moving to another screen counts too
                 handle.screenChanged.connect(lambda _s: presenter.note_placement())
+            if self.presenter_extras is not None:
+                presenter.add_language_buttons(self.presenter_extras(presenter))
             self.presenter = presenter
             self._show_state()
         self.presenter.show_step(self.window.current_index)
