@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
 from decisionaid.core.guide import Guide
-from decisionaid.core.guide_cache import GuideStore, load_guide_cached
+from decisionaid.core.guide_cache import GuideStore, load_guide_from
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
 from decisionaid.core.session import Session
@@ -50,6 +50,8 @@ class AppParts:
     guide: Guide
     policy: Policy
     session: Session = field(default_factory=Session)
+    # The cache folder the guide was read from; "" when its files were parsed.
+    guide_source: str = ""
 
 
 @record
@@ -100,18 +102,21 @@ def build_parts(options: Options) -> AppParts:
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
     )
-    guide = load_guide_cached(root, locale, guide_store(policy))
-    return AppParts(config=config, guide=guide, policy=policy)
+    guide, store = load_guide_from(root, locale, guide_stores(policy))
+    source = str(store.folder) if store is not None else ""
+    return AppParts(config=config, guide=guide, policy=policy, guide_source=source)
 
 
-def guide_store(policy: Policy) -> GuideStore | None:
-    """Where the parsed guide is kept between starts: the user's cache folder, unless the mode
-    writes nothing to disk (kiosk)."""
-    if not policy.cache_pages:
-        return None
-    from decisionaid.paths import user_cache_dir
+def guide_stores(policy: Policy) -> list[GuideStore]:
+    """Where the parsed guide may be found: the one made ahead of time for every shipped
+    language (read-only), then the user's cache folder, unless the mode writes nothing to disk
+    (kiosk)."""
+    from decisionaid.paths import guide_cache_dir, user_cache_dir
 
-    return GuideStore(user_cache_dir() / "guide", writable=True)
+    stores = [GuideStore(guide_cache_dir(), writable=False, shipped=True)]
+    if policy.cache_pages:
+        stores.append(GuideStore(user_cache_dir() / "guide", writable=True))
+    return stores
 
 
 def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
@@ -223,10 +228,15 @@ def run(options: Options) -> int:
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
     from logging import WARNING
 
-    from decisionaid.logging_setup import configure_logging, log_config_notices, log_startup
+    from decisionaid.logging_setup import (
+        configure_logging,
+        log_config_notices,
+        log_first_paint,
+        log_startup,
+    )
 
     log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts.guide, parts.policy, log_setup)
+    log_startup(parts.guide, parts.policy, log_setup, parts.guide_source)
     app = ensure_qapplication()
     assembled = build_app(parts)
     window = assembled.window
@@ -241,6 +251,7 @@ def run(options: Options) -> int:
     kiosk = assembled.kiosk
     install_crash_guard(window, recover=kiosk.full_reset if kiosk is not None else None)
     window.firstPaint.connect(_after_start_up)
+    window.firstPaint.connect(lambda: log_first_paint(window.pages))
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.
