@@ -61,8 +61,10 @@ deb: bundle
 	$(PY) packaging/linux/build_deb.py dist/decisionaid dist
 
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
-# window and rewrites docs/performance.md. A few minutes on two cores.
-bench: $(VENV)/.test-installed $(PREBUILT)
+# window (and, as root with dpkg, the installed package), counts instructions with valgrind
+# and rewrites docs/performance.md. A few minutes on two cores.
+bench: $(VENV)/.test-installed
+	@./scripts/system-deps.sh valgrind
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 # The long soak: a random visitor drives a kiosk for 20,000 events (`make test` runs 2,000).

@@ -8,14 +8,12 @@ Installing needs root and dpkg; a machine that already has decisionaid installed
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import grp
 import os
 import pwd
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import pytest
 
 from decisionaid import __version__
 from tests.helpers import add_to_top_of_page
+from tests.helpers.package import LockTimeout, cannot_install, is_installed, package_to_ourselves
 
 pytestmark = pytest.mark.slow
 
@@ -53,16 +52,10 @@ def _field(deb: Path, name: str) -> str:
     return _run("dpkg-deb", "--field", str(deb), name).stdout.strip()
 
 
-def is_installed(package: str = "decisionaid") -> bool:
-    status = _run("dpkg-query", "-W", "-f=${db:Status-Abbrev}", package).stdout
-    return status.strip() not in ("", "un")
-
-
 def require_package_manager() -> None:
-    if os.geteuid() != 0 or shutil.which("dpkg") is None:
-        pytest.skip("installing a package needs root and dpkg")
-    if is_installed():
-        pytest.skip("decisionaid is already installed on this machine; not touching it")
+    reason = cannot_install()
+    if reason:
+        pytest.skip(reason)
 
 
 @contextlib.contextmanager
@@ -71,16 +64,11 @@ def machine_to_ourselves(timeout: float = 1200) -> Iterator[None]:
     package instead of installing and purging it under each other."""
     if os.geteuid() != 0:
         pytest.skip("installing a package needs root")
-    with open("/run/lock/decisionaid-package-tests.lock", "w") as lock:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    pytest.skip("another test run kept the package to itself")
-                time.sleep(2)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(package_to_ourselves(timeout))
+        except LockTimeout:
+            pytest.skip("another test run kept the package to itself")
         yield
 
 
