@@ -160,6 +160,23 @@ def test_a_page_edited_after_install_is_parsed_as_now(installed: tuple[Path, Pat
     assert _files(prebuilt) == before
 
 
+def test_a_crisis_line_corrected_after_install_is_read_as_corrected(
+    installed: tuple[Path, Path],
+) -> None:
+    """A clinic fixing a phone number in crisis.toml, which no rendered page shows: the guide
+    made at build time would still carry the old number, so it must not be served."""
+    content, prebuilt = installed
+    shipped = GuideStore(prebuilt / GUIDE_CACHE, writable=False, shipped=True)
+    guide, source = load_guide_from(content / "en", "en", [shipped])
+    assert source is shipped
+    assert any(line.action == "Call or text 988" for line in guide.crisis.lines)
+    rewrite(content / "en" / "crisis.toml", "Call or text 988", "Call or text 555 0100")
+    guide, source = load_guide_from(content / "en", "en", [shipped])
+    assert source is None
+    actions = [line.action for line in guide.crisis.lines]
+    assert "Call or text 555 0100" in actions and "Call or text 988" not in actions
+
+
 def test_a_guide_with_problems_serves_only_the_folders_it_was_loaded_from(
     content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_content_engine import rewrite
 from tests.helpers import XDG_VARS, add_to_top_of_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,4 +129,12 @@ def test_a_content_file_changed_after_the_build_is_parsed_and_rendered_as_now(
     log = _frozen_kiosk(exe, tmp_path / "home", "--content", str(content))
     assert "guide parsed from its files" in log, log
     assert "pages from caches: 0, rendered now: 1; Markdown loaded" in log, log
+
+    # A crisis line corrected, which no page shows: the parsed guide that still has the old
+    # number is not served.
+    corrected = tmp_path / "corrected" / "en"
+    shutil.copytree(frozen_bundle / "_internal" / "resources" / "content" / "en", corrected)
+    rewrite(corrected / "crisis.toml", "Call or text 988", "Call or text 555 0100")
+    log = _frozen_kiosk(exe, tmp_path / "home", "--content", str(corrected))
+    assert "guide parsed from its files" in log, log
     assert _bundle_files(frozen_bundle) == before
