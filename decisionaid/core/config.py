@@ -32,6 +32,8 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif", ".webp")
 # Longer text than this would not fit the header, help panel or About step.
 TEXT_LIMITS = {"clinic_name": 80, "clinic_contact": 400, "clinic_disclosure": 3000, "printer": 200}
+# The on-screen keyboard: "auto" shows it in a kiosk where no physical keyboard is found.
+ON_SCREEN_KEYBOARD = ("auto", "on", "off")
 _LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -50,6 +52,8 @@ class Config:
     idle_warning_seconds: int = 30
     staff_pin_hash: str = ""
     printer: str = ""
+    on_screen_keyboard: str = "auto"
+    on_screen_keyboard_line: int = 1  # where the setting is, for a notice found at start-up
     crisis: dict[str, CrisisInfo] = field(default_factory=dict)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
@@ -71,6 +75,7 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
     ("kiosk", "idle_warning_seconds"): ("idle_warning_seconds", int),
     ("kiosk", "staff_pin_hash"): ("staff_pin_hash", str),
     ("kiosk", "printer"): ("printer", str),
+    ("kiosk", "on_screen_keyboard"): ("on_screen_keyboard", str),
 }
 _SECTIONS = {"clinic", "kiosk", "crisis"}
 
@@ -242,6 +247,16 @@ class _Reader:
                 f"locale '{config.locale}' is not a language code such as 'en' or 'es'; using en",
             )
             config.locale = "en"
+        line = self.line("kiosk", "on_screen_keyboard")
+        config.on_screen_keyboard_line = line
+        if config.on_screen_keyboard not in ON_SCREEN_KEYBOARD:
+            self.diags.error(
+                self.path,
+                line,
+                f"kiosk.on_screen_keyboard '{config.on_screen_keyboard}' is not one of "
+                f"{', '.join(ON_SCREEN_KEYBOARD)}; using auto",
+            )
+            config.on_screen_keyboard = "auto"
         self.check_range("idle_timeout_seconds", IDLE_TIMEOUT_RANGE, 120)
         self.check_range("idle_warning_seconds", IDLE_WARNING_RANGE, 30)
 

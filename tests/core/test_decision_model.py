@@ -10,7 +10,7 @@ import pytest
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
 from decisionaid.core.decision_data import load_decision_data
-from decisionaid.core.qr_payload import QR_MAX_BYTES, QR_MAX_VERSION, qr_codes
+from decisionaid.core.qr_payload import QR_MAX_BYTES, qr_codes
 from decisionaid.core.record import record_fields
 from decisionaid.core.session import Change, Session, SessionState
 from decisionaid.core.summary import build_summary, reflection, summary_text
@@ -242,16 +242,45 @@ def test_qr_payload_is_only_the_questions() -> None:
     assert payload.included == payload.total == 2
 
 
-def test_a_full_qr_payload_stays_scannable() -> None:
+def test_a_full_qr_payload_fits_the_code_its_budget_names() -> None:
     import segno
 
-    from decisionaid.core.qr_payload import QR_ERROR
+    from decisionaid.core.qr_payload import QR_ERROR, qr_byte_capacity
 
-    payload = qr_codes(
-        [f"Question {i}: what should I know about this part of it?" for i in range(40)]
-    )[0]
-    qr = segno.make(payload.text, error=QR_ERROR, micro=False, boost_error=False)
-    assert qr.version <= QR_MAX_VERSION <= 13, "a bigger code is hard to scan from a kiosk"
+    questions = [f"Question {i}: what should I know about this part of it?" for i in range(40)]
+    for version in (7, 11, 20, 40):
+        payload = qr_codes(questions, max_bytes=qr_byte_capacity(version))[0]
+        # As ui/qr_widget draws it: UTF-8, with the designator that says so.
+        qr = segno.make(
+            payload.text, error=QR_ERROR, micro=False, boost_error=False, encoding="utf-8", eci=True
+        )
+        assert qr.version <= version
+
+
+def test_the_plan_takes_the_smallest_readable_module_and_the_largest_code_that_fits() -> None:
+    from decisionaid.core.qr_payload import (
+        MAX_CODE_MM,
+        MIN_MODULE_MM,
+        qr_byte_capacity,
+        qr_plan,
+        qr_side_modules,
+    )
+
+    # A 27-inch 1080x1920 portrait panel: 3.2 pixels a millimetre; 0.6 mm is 2 pixels.
+    plan = qr_plan(1000, 3.2)
+    assert plan.min_module_px == 2
+    assert plan.version == 40 and plan.max_bytes == qr_byte_capacity(40)
+    # A 15-inch 1366x768 laptop (4.1 px/mm), 440 pixels of room at 200% text: 3-pixel modules,
+    # so 146 modules a side, a version-30 code.
+    plan = qr_plan(440, 4.1)
+    assert plan.min_module_px == 3 >= MIN_MODULE_MM * 4.1
+    assert qr_side_modules(plan.version) * 3 <= 440 < qr_side_modules(plan.version + 1) * 3
+    # A dense screen at twice the pixel ratio: still two device pixels at the least.
+    assert qr_plan(440, 1.5, device_pixel_ratio=2.0).min_module_px == 1
+    # The code grows with the room, but never past MAX_CODE_MM.
+    modules = qr_side_modules(22)
+    assert plan.module_px(modules, 10_000) * modules <= MAX_CODE_MM * 4.1
+    assert plan.module_px(modules, 0) == plan.min_module_px
 
 
 def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> None:
@@ -264,8 +293,8 @@ def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> No
     assert len(first.text.encode()) <= QR_MAX_BYTES
     assert first.shortened and not codes[1].shortened
     line = first.text.splitlines()[1]
-    assert line.startswith("1. Will I be able to keep working") and line.endswith("…")
-    assert not line.endswith(" …"), "cut at a word, with no space before the ellipsis"
+    assert line.startswith("1. Will I be able to keep working") and line.endswith("...")
+    assert not line.endswith(" ..."), "cut at a word, with no space before the ellipsis"
     headline, what_to_do = qr_code_caption(first)
     assert headline == (
         "Code 1 of 2: question 1 of your 2. "
@@ -278,17 +307,18 @@ def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> No
 def test_a_long_list_takes_several_codes_that_hold_every_question_in_order() -> None:
     import segno
 
-    from decisionaid.core.qr_payload import QR_ERROR, qr_code_caption, qr_codes
+    from decisionaid.core.qr_payload import QR_ERROR, qr_byte_capacity, qr_code_caption, qr_codes
 
     questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
     codes = qr_codes(questions)
+    assert len(qr_codes(questions, max_bytes=qr_byte_capacity(20))) == 1, "one code holds all"
     assert len(codes) > 1
     held = []
     for index, code in enumerate(codes, 1):
         assert (code.index, code.count, code.total) == (index, len(codes), 10)
         assert len(code.text.encode()) <= QR_MAX_BYTES
         qr = segno.make(code.text, error=QR_ERROR, micro=False, boost_error=False)
-        assert qr.version <= QR_MAX_VERSION
+        assert qr.version <= 11, "a version-11 code holds the default 250 bytes"
         heading, *lines = code.text.splitlines()
         assert heading == f"Questions to ask my provider (code {index} of {len(codes)}):"
         held += [line.split(". ", 1)[1] for line in lines]
@@ -308,3 +338,16 @@ def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:
     assert 0 < payload.included < payload.total == 60
     assert payload.text.splitlines()[-1].startswith(f"{payload.included}. ")
     assert len(payload.text.encode()) <= QR_MAX_BYTES
+
+
+def test_a_code_can_end_with_the_guides_edition_and_keeps_to_its_budget() -> None:
+    questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
+    footer = "Guide 2026.12, evidence 2026-12"
+    codes = qr_codes(questions, heading="Preguntas", footer=footer, max_bytes=200)
+    held = []
+    for code in codes:
+        heading, *lines, last = code.text.splitlines()
+        assert heading.startswith("Preguntas (code ") and last == footer
+        assert len(code.text.encode()) <= 200
+        held += [line.split(". ", 1)[1] for line in lines]
+    assert held == questions

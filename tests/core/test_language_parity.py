@@ -47,7 +47,13 @@ def test_the_same_guide_in_two_languages_passes(bilingual: Path) -> None:
     checked = check_languages(bilingual)
     assert [r.guide.locale for r in checked.results] == ["en", "es"]
     assert checked.compared is not None and checked.compared.languages == ["en", "es"]
-    assert checked.compared.pictures == 1
+    pages = (bilingual / "en" / "pages").glob("*.md")
+    blocks = sum(
+        p.read_text(encoding="utf-8").count("```iconarray")
+        + p.read_text(encoding="utf-8").count("```trial")
+        for p in pages
+    )
+    assert checked.compared.pictures == blocks == 3
     assert not checked.parity.items
 
 

@@ -303,64 +303,47 @@ def test_reset_forgets_the_qr_code_and_the_next_reader_keeps_a_screen_sized_wind
 
 @pytest.mark.parametrize("mode", [Mode.KIOSK, Mode.PERSONAL], ids=["kiosk", "personal"])
 @pytest.mark.parametrize("scale", [100, 200])
-def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missing(
+def test_the_longest_list_of_own_questions_shows_whole_without_stretching_the_window(
     qtbot, mode: Mode, scale: int
 ) -> None:
-    import segno
     from PySide6.QtCore import QPoint, QRect, QSize
 
-    from decisionaid.core.qr_payload import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
-    from decisionaid.ui.qr_widget import QUIET_ZONE
+    from decisionaid.core.qr_payload import QUIET_ZONE
+    from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
 
     w = make_window(qtbot, DECISION_CONTENT, mode)
     w.set_text_scale(scale)
-    # A first question that fills the code to the last byte allowed, and one more that cannot
-    # fit, so it goes in a second code.
-    room = QR_MAX_BYTES - len(
-        b"Questions to ask my provider (code 1 of 2):\n1. " + b"\nGuide 2026.12, evidence 2026-12"
-    )
-    longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
-    longest = longest + "?" * (room - len(longest))
-    w.session.add_own_question(longest)
-    w.session.add_own_question("Can my partner come with me?")
+    for i in range(8):  # own questions as long as the field takes
+        w.session.add_own_question(
+            (f"Question {i}: will someone stay with me " * 20)[:OWN_QUESTION_MAX_CHARS]
+        )
     w.navigate_to("summary")
     step = w.current_widget()
     qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
     _settle()
 
     widget = step.qr_widget
-    assert len(widget.text.encode()) == QR_MAX_BYTES
-    code = segno.make(widget.text, error=QR_ERROR, micro=False, boost_error=False)
-    assert code.version == QR_MAX_VERSION, "this is the biggest code the app ever shows"
     assert w.size() == QSize(1280, 800), "the code does not stretch the window"
-    px = widget.px
-    assert px >= 6, "modules big enough to scan at arm's length"
-    side = widget.modules * px
-    assert side <= widget.width() and side <= widget.height(), "the whole code is in the widget"
-    # ...and the widget is on screen, above the Start over / Back / Next bar.
+    assert widget.px >= step.qr_plan().min_module_px, "modules big enough to scan"
+    side = widget.modules * widget.px
+    assert widget.size() == QSize(side, side)
     top_left = widget.mapTo(w, QPoint(0, 0))
     assert QRect(0, 0, 1280, 800).contains(QRect(top_left, QSize(side, side)))
     assert top_left.y() + side <= w.next_button.mapTo(w, QPoint(0, 0)).y()
     # The bottom-left finder pattern is painted: its last row of modules is black.
     image = widget.grab().toImage()
     n = len(widget.matrix)
-    y = (QUIET_ZONE + n - 1) * px + px - 1
+    y = (QUIET_ZONE + n - 1) * widget.px + widget.px - 1
     for col in range(7):
-        assert image.pixelColor((QUIET_ZONE + col) * px, y).name() == "#000000"
-    # The reader is told plainly that this code holds the first question of two, and every
-    # word of the note is in view without scrolling.
-    assert step.qr_missing.isVisible()
-    assert step.qr_missing.text() == "Code 1 of 2: question 1 of your 2."
-    assert "Scan each code in turn" in step.qr_note.text()
-    assert step.next_code_button.isVisible() and step.next_code_button.isEnabled()
+        assert image.pixelColor((QUIET_ZONE + col) * widget.px, y).name() == "#000000"
+    # Every word of the note is in view without scrolling, and "Hide the code" too.
     assert step.qr_note.isVisible()
     assert step.qr_words.verticalScrollBar().maximum() == 0
     assert step.hide_qr_button.isVisible()
     # The action row makes way while the code shows, and comes back with the focus.
-    assert not step.print_button.isVisible()
+    assert not step.qr_button.isVisible()
     qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
-    assert step.print_button.isVisible()
-    assert step.qr_button.hasFocus()
+    assert step.qr_button.isVisible() and step.qr_button.hasFocus()
 
 
 def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
@@ -382,32 +365,24 @@ def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
     assert citation in step.view.toPlainText()
 
 
-def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None:
-    from decisionaid.core.summary import chosen_question_texts
-    from tests.helpers.kiosk import make_kiosk
-
-    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide
-    kiosk.start_reading()
-    window.navigate_to("summary")
-    step = window.current_widget()
-    _choose_questions(window, 10)
+def test_a_kiosk_with_no_printer_named_offers_the_qr_code_as_the_main_action(qtbot) -> None:
+    w, step = _summary(qtbot, Mode.KIOSK)
+    assert not step.print_button.isVisibleTo(w), "no Print where nothing can print"
+    assert not step.large_print.isVisibleTo(w), "nothing is printed or saved here"
+    assert step.qr_button.property("role") == "primary"
+    assert step.first_focus() is step.qr_button
     qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
-    assert step.code_row.isVisible()
-    assert not step.previous_code_button.isEnabled()
-    held: list[str] = []
-    while True:
-        heading, *lines, edition = step.qr_widget.text.splitlines()
-        assert edition == "Guide 2026.12, evidence 2026-12", "every code says its guide's edition"
-        assert heading.startswith("Questions to ask my provider (code ")
-        held += [line.split(". ", 1)[1] for line in lines]
-        assert step.qr_missing.text().startswith("Code ")
-        if not step.next_code_button.isEnabled():
-            break
-        step.next_code_button.setFocus()
-        qtbot.keyClick(step.next_code_button, Qt.Key.Key_Space)
-    assert held == chosen_question_texts(window.session, step.data)
-    # At the last code the keyboard is on "Previous code", not on a button that went dark.
-    assert step.previous_code_button.hasFocus()
-    with qtbot.waitSignal(window.sessionReset, timeout=2000):
-        kiosk.full_reset()
-    assert step.qr_widget.text == "" and not step.code_row.isVisibleTo(step)
+    assert step.qr_panel.isVisible() and step.qr_widget.text
+
+
+def test_a_kiosk_prints_only_when_the_clinic_names_a_printer(qtbot, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[kiosk]\nprinter = "Front desk"\n', encoding="utf-8")
+    w, step = _summary(qtbot, Mode.KIOSK, config)
+    assert step.print_button.isVisibleTo(w) and step.print_button.property("role") == "primary"
+    assert step.qr_button.property("role") != "primary"
+    assert step.large_print.isVisibleTo(w)
+    assert step.first_focus() is step.print_button
+    # Personal use has a print dialog, so Print is there too.
+    w2, step2 = _summary(qtbot, Mode.PERSONAL)
+    assert step2.print_button.isVisibleTo(w2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,12 +167,28 @@ def test_own_question_by_keyboard(qtbot) -> None:
     assert "1. Can my partner come with me?" in step.text_for_reading()
 
 
-def test_kiosk_offers_no_text_box_without_a_keyboard(qtbot, monkeypatch) -> None:
+def test_kiosk_offers_no_text_box_without_a_keyboard(qtbot, monkeypatch, tmp_path: Path) -> None:
     import decisionaid.ui.keyboard as keyboard
 
     monkeypatch.setattr(keyboard, "physical_keyboard_present", lambda: False)
-    _, step = _open(qtbot, "questions", Mode.KIOSK)
-    assert step.own_edit is None
+    config = tmp_path / "config.toml"
+    config.write_text('[kiosk]\non_screen_keyboard = "off"\n', encoding="utf-8")
+    w = make_window(qtbot, DECISION_CONTENT, Mode.KIOSK, config)
+    w.navigate_to("questions")
+    assert w.current_widget().own_edit is None
+
+
+def test_kiosk_offers_a_text_box_with_the_on_screen_keyboard(qtbot, monkeypatch) -> None:
+    import decisionaid.core.input_devices as input_devices
+    import decisionaid.ui.keyboard as keyboard
+    import decisionaid.ui.on_screen_keyboard as on_screen_keyboard
+
+    monkeypatch.setattr(keyboard, "physical_keyboard_present", lambda: False)
+    monkeypatch.setattr(input_devices, "keyboard_found_before_qt", lambda: False)
+    monkeypatch.setattr(on_screen_keyboard, "on_screen_keyboard_installed", lambda: True)
+    w, step = _open(qtbot, "questions", Mode.KIOSK)
+    assert w.policy.on_screen_keyboard
+    assert step.own_edit is not None
 
 
 def test_kiosk_offers_a_text_box_when_a_keyboard_is_attached(qtbot, monkeypatch) -> None:
@@ -184,7 +201,7 @@ def test_kiosk_offers_a_text_box_when_a_keyboard_is_attached(qtbot, monkeypatch)
 
 
 def test_keyboard_detection_is_conservative(tmp_path: Path) -> None:
-    from decisionaid.ui.keyboard import _linux_keyboards
+    from decisionaid.core.input_devices import keyboard_found_before_qt, linux_keyboards
 
     devices = tmp_path / "devices"
     devices.write_text(
@@ -194,8 +211,11 @@ def test_keyboard_detection_is_conservative(tmp_path: Path) -> None:
         'I: Bus=0003\nN: Name="Virtual core XTEST keyboard"\nH: Handlers=kbd event2\nB: EV=120013\n',
         encoding="utf-8",
     )
-    assert _linux_keyboards(devices) == ["AT Translated Set 2 keyboard"]
-    assert _linux_keyboards(tmp_path / "missing") == []
+    assert linux_keyboards(devices) == ["AT Translated Set 2 keyboard"]
+    assert linux_keyboards(tmp_path / "missing") == []
+    if sys.platform.startswith("linux"):
+        assert keyboard_found_before_qt(devices)
+        assert not keyboard_found_before_qt(tmp_path / "missing")
 
 
 def test_sure_shows_next_steps_for_each_no(qtbot) -> None:

@@ -34,6 +34,8 @@ from decisionaid.ui.theme import Theme, font_px
 __all__ = ["ChoiceGroup", "DecisionStep", "ScaleChoices", "announce", "card", "decision_css"]
 
 HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
+# Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
+ANSWER_SAVED = "Answer saved."
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -118,6 +120,12 @@ class ChoiceGroup(QWidget):
             # Tapping the answer already given changes nothing in the session, so nothing
             # redraws: hide the tapped choice here.
             self.set_checked(index, hidden=True)
+            # The tapped choice does not look chosen, so say the tap counted, in words on the
+            # screen and to a screen reader, without saying which answer.
+            saved = f"{ANSWER_SAVED} {HIDDEN_ANSWER.split('. ', 1)[1]}"
+            self.hidden_note.setText(saved)
+            self.hidden_note.setAccessibleName(saved)
+            announce(self.hidden_note, ANSWER_SAVED)
 
     def set_columns(self, columns: int) -> None:
         """Lay the choices out in rows of `columns` (fewer at large text sizes)."""
@@ -189,6 +197,9 @@ class ChoiceGroup(QWidget):
         `hidden`: the answer is kept off a shared screen. No choice looks or reads as chosen,
         and a note says an answer was given; the reader can still answer or change it.
         """
+        if hidden and not self.hiding:
+            self.hidden_note.setText(HIDDEN_ANSWER)  # hiding starts: nothing saved here yet
+            self.hidden_note.setAccessibleName(HIDDEN_ANSWER)
         self.hiding = hidden
         answered = index is not None and 0 <= index < len(self.buttons)
         self.hidden_note.setVisible(hidden and answered)
