@@ -42,7 +42,16 @@ messages: $(VENV)/.app-installed
 	$(BIN)/pybabel -q update -D decisionaid -i $(LOCALE_DIR)/decisionaid.pot -d $(LOCALE_DIR) \
 		--no-wrap --ignore-obsolete
 
-run: $(VENV)/.app-installed catalogues
+# The parsed guide and rendered pages of every language, and the app's bytecode, made ahead of
+# time as a bundle has them, so a kiosk run from here (which writes nothing) starts like the
+# installed one (scripts/prebuilt_caches.py). Made again when the content or the code changes;
+# until then the app simply does not use what is out of date.
+PREBUILT := build/cache/.made
+$(PREBUILT): $(shell find decisionaid resources/content -type f -not -path '*/__pycache__/*') $(MO_FILES) | $(VENV)/.app-installed
+	$(PY) scripts/prebuilt_caches.py
+	touch $@
+
+run: $(VENV)/.app-installed catalogues $(PREBUILT)
 	@./scripts/system-deps.sh
 	$(BIN)/decisionaid $(ARGS)
 
@@ -75,8 +84,10 @@ deb: bundle
 	$(PY) packaging/linux/build_deb.py dist/decisionaid dist
 
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
-# window and rewrites docs/performance.md. A few minutes on two cores.
+# window (and, as root with dpkg, the installed package), counts instructions with valgrind
+# and rewrites docs/performance.md. A few minutes on two cores.
 bench: $(VENV)/.test-installed catalogues
+	@./scripts/system-deps.sh valgrind
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 # The long soak: a random visitor drives a kiosk for 20,000 events (`make test` runs 2,000).

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
 from decisionaid.core.guide import Guide
-from decisionaid.core.guide_cache import GuideStore, load_guide_cached
+from decisionaid.core.guide_cache import GuideStore, load_guide_from
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
 from decisionaid.core.session import Change, Session
@@ -53,6 +53,8 @@ class AppParts:
     # The languages a reader may switch to (the guide's first), and the one a reset returns to.
     languages: tuple[str, ...] = (DEFAULT_LOCALE,)
     default_locale: str = DEFAULT_LOCALE
+    # The cache folder the guide was read from; "" when its files were parsed.
+    guide_source: str = ""
 
 
 @record
@@ -140,23 +142,32 @@ def build_parts(options: Options) -> AppParts:
         on_screen_keyboard=wants_on_screen_keyboard(mode, config),
     )
     use_language(config, locale)
-    guide = load_guide_cached(root, locale, guide_store(policy))
+    guide, store = load_guide_from(root, locale, guide_stores(policy))
+    source = str(store.folder) if store is not None else ""
     languages = offered_languages(config, locale, options.content is not None)
     return AppParts(
-        config=config, guide=guide, policy=policy, languages=languages, default_locale=locale
+        config=config,
+        guide=guide,
+        policy=policy,
+        guide_source=source,
+        languages=languages,
+        default_locale=locale,
     )
 
 
 def parts_in_language(parts: AppParts, locale: str, guide: Guide | None = None) -> AppParts:
     """The same reader, configuration and mode, with the guide and the interface in `locale`."""
     use_language(parts.config, locale)
+    source = ""
     if guide is None:
-        guide = load_guide_cached(content_dir(locale), locale, guide_store(parts.policy))
+        guide, store = load_guide_from(content_dir(locale), locale, guide_stores(parts.policy))
+        source = str(store.folder) if store is not None else ""
     return AppParts(
         config=parts.config,
         guide=guide,
         policy=parts.policy,
         session=parts.session,
+        guide_source=source,
         languages=parts.languages,
         default_locale=parts.default_locale,
     )
@@ -186,14 +197,16 @@ def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
     return False
 
 
-def guide_store(policy: Policy) -> GuideStore | None:
-    """Where the parsed guide is kept between starts: the user's cache folder, unless the mode
-    writes nothing to disk (kiosk)."""
-    if not policy.cache_pages:
-        return None
-    from decisionaid.paths import user_cache_dir
+def guide_stores(policy: Policy) -> list[GuideStore]:
+    """Where the parsed guide may be found: the one made ahead of time for every shipped
+    language (read-only), then the user's cache folder, unless the mode writes nothing to disk
+    (kiosk)."""
+    from decisionaid.paths import guide_cache_dir, user_cache_dir
 
-    return GuideStore(user_cache_dir() / "guide", writable=True)
+    stores = [GuideStore(guide_cache_dir(), writable=False, shipped=True)]
+    if policy.cache_pages:
+        stores.append(GuideStore(user_cache_dir() / "guide", writable=True))
+    return stores
 
 
 def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
@@ -388,7 +401,14 @@ def set_frameless(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
         from PySide6.QtCore import Qt  # only here (see the start-up list)
 
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
+        if window.windowHandle() is None:
+            # Not yet made on screen, so the flags reach the window system when it is: the same
+            # as setWindowFlag without its re-parenting, which restyles every widget under the
+            # window's style sheet (about 180 M instructions, an eighth of a kiosk's start).
+            window.overrideWindowFlags(flags)
+        else:
+            window.setWindowFlags(flags)
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
@@ -454,10 +474,15 @@ def run(options: Options) -> int:
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
     from logging import WARNING
 
-    from decisionaid.logging_setup import configure_logging, log_config_notices, log_startup
+    from decisionaid.logging_setup import (
+        configure_logging,
+        log_config_notices,
+        log_first_paint,
+        log_startup,
+    )
 
     log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts.guide, parts.policy, log_setup)
+    log_startup(parts.guide, parts.policy, log_setup, parts.guide_source)
     if parts.policy.on_screen_keyboard:
         from decisionaid.ui.on_screen_keyboard import use_on_screen_keyboard
 
@@ -489,6 +514,7 @@ def run(options: Options) -> int:
 
     switch.switched.append(guard_new_window)
     window.firstPaint.connect(_after_start_up)
+    window.firstPaint.connect(lambda: log_first_paint(window.pages))
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.

@@ -21,6 +21,7 @@ from decisionaid.core.record import field, is_record, record, record_fields
 
 if TYPE_CHECKING:
     from decisionaid.core.guide import Guide
+    from decisionaid.core.page_cache import Pages
     from decisionaid.core.policy import Policy
     from decisionaid.core.session import Session
 
@@ -253,8 +254,9 @@ def qt_message_handler(kind: Any, context: Any, message: str) -> None:
         print(f"decisionaid: Qt fatal error ({category}): {message}", file=sys.stderr, flush=True)
 
 
-def log_startup(guide: Guide, policy: Policy, setup: LoggingSetup) -> None:
-    """What staff need to read a log: version, mode, content folder and its problems."""
+def log_startup(guide: Guide, policy: Policy, setup: LoggingSetup, guide_source: str = "") -> None:
+    """What staff need to read a log: version, mode, content folder and its problems, and
+    whether the guide came from a cache (`guide_source`, its folder) or was parsed now."""
     from decisionaid import __version__
 
     log.info(
@@ -267,7 +269,13 @@ def log_startup(guide: Guide, policy: Policy, setup: LoggingSetup) -> None:
     if setup.file is not None:
         log.info("log file: %s", setup.file)
     diagnostics = guide.diagnostics.items
-    log.info("content %s: %d steps, %d problems", guide.root, len(guide.steps), len(diagnostics))
+    log.info(
+        "content %s: %d steps, %d problems; %s",
+        guide.root,
+        len(guide.steps),
+        len(diagnostics),
+        f"parsed guide read from {guide_source}" if guide_source else "guide parsed from its files",
+    )
     for diag in diagnostics[:MAX_DIAGNOSTICS_LOGGED]:
         log.warning("content: %s", diag)
     if len(diagnostics) > MAX_DIAGNOSTICS_LOGGED:
@@ -279,3 +287,14 @@ def log_config_notices(notices: list[str]) -> None:
     what finds out that its file is not an image."""
     for notice in notices:
         log.warning("configuration: %s", notice)
+
+
+def log_first_paint(pages: Pages) -> None:
+    """How the first screen's pages were made: a start that had to render one with Markdown
+    (a page edited since the caches were made, or none made) is a slow start."""
+    log.info(
+        "first screen painted; pages from caches: %d, rendered now: %d; Markdown %s",
+        pages.from_cache,
+        pages.rendered,
+        "loaded" if "markdown" in sys.modules else "not loaded",
+    )

@@ -75,3 +75,10 @@ def counsellor_window(qtbot):  # type: ignore[no-untyped-def]
 
     window = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
     return window, counsellor_tools(window)
+
+
+def add_to_top_of_page(page: Path, sentence: str) -> None:
+    """A paragraph added right under a page's front matter, where its screen shows it."""
+    text = page.read_text(encoding="utf-8")
+    fence = text.index("+++", 3) + len("+++\n")
+    page.write_text(f"{text[:fence]}\n{sentence}\n{text[fence:]}", encoding="utf-8")
