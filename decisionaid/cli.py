@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--locale",
         default=None,
-        help="the language of the guide and its interface, such as es "
-        "(default: the configuration's, or en)",
+        help="the language of the guide and its interface, such as es, and the one a reset "
+        "returns to (default: the configuration's locale, or en); a reader may switch to any "
+        "in the configuration's languages list (default: all the app has)",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="clinic configuration file")
     modes = parser.add_mutually_exclusive_group()
