@@ -30,6 +30,7 @@ from decisionaid.core.policy import Policy
 from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel, crisis_lines
+from decisionaid.ui.reader_text import forget_reader_text
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
@@ -411,6 +412,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self, what: Change) -> None:
         if what is Change.RESET:
+            # First the words, shown or hidden, then every step redraws from the empty session.
+            forget_reader_text(self)
             self.help_panel.hide()
             self._help_opener = None
             self.glossary_bar.hide()

@@ -38,6 +38,7 @@ from decisionaid.ui.controls import (
     show_checked_in_text,
 )
 from decisionaid.ui.flow_layout import FlowLayout
+from decisionaid.ui.reader_text import show_reader_text
 
 
 def top_aligned(widget: QWidget, columns: list[QVBoxLayout]) -> QVBoxLayout:
@@ -214,8 +215,9 @@ class GlossaryBar(QFrame):
         self.hide()
 
     def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
-        self.setAccessibleDescription(f"{term}: {definition}")
+        # Which word a reader looked up is theirs: a reset forgets it (reader_text.py).
+        show_reader_text(self.label, f"<b>{escape(term)}</b>: {escape(definition)}")
+        show_reader_text(self, description=f"{term}: {definition}")
         self.show()
         self.close_button.setFocus()
 

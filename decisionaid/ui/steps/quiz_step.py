@@ -12,6 +12,7 @@ from decisionaid.core.decision_data import QuizItem
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
@@ -83,11 +84,10 @@ class QuizStep(DecisionStep):
             group.set_checked(chosen, hidden=hidden)
             if chosen is None:
                 label.hide()
-                label.setText("")
+                forget_reader_text(label)
                 continue
             text = feedback_text(item, chosen, self._source(item.source), hidden=hidden)
-            label.setText(text)
-            label.setAccessibleName(text)
+            show_reader_text(label, text, name=text)  # it says how the reader answered
             label.show()
 
     def first_focus(self) -> QWidget | None:

@@ -13,6 +13,7 @@ from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.core.summary import SURE_NEXT_STEPS
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
@@ -81,6 +82,7 @@ class SureStep(DecisionStep):
         score = self.ctx.session.sure_score(total)
         if score is None:
             self.result.hide()
+            forget_reader_text(self.result_text)
             return
         if hidden:
             # The score and the next steps would show which questions got a "No".
@@ -95,8 +97,7 @@ class SureStep(DecisionStep):
                 f"You answered yes to {score} of {total}. "
                 "It may help to do one or more of these before you decide:"
             )
-        self.result_text.setText(text)
-        self.result_text.setAccessibleName(text)
+        show_reader_text(self.result_text, text, name=text)  # the reader's score
         for letter, widget in self.suggestions:
             widget.setVisible(not hidden and score < total and answers.get(letter) is False)
         self.result.show()
