@@ -99,6 +99,7 @@ def build_parts(options: Options) -> AppParts:
         mode,
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
+        help_idle_timeout_seconds=config.help_idle_timeout_seconds,
     )
     guide = load_guide_cached(root, locale, guide_store(policy))
     return AppParts(config=config, guide=guide, policy=policy)

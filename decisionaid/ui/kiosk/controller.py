@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from decisionaid.core.staff_gate import StaffGate
+from decisionaid.ui.help_panel import crisis_lines
 from decisionaid.ui.kiosk.idle_warning import IdleWarning
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
@@ -37,7 +38,7 @@ class KioskController(QObject):
         self.welcome.startRequested.connect(self.start_reading)
         self.screens.add(self.welcome)
 
-        self.warning = IdleWarning(central)
+        self.warning = IdleWarning(crisis_lines(window.guide, window.config, policy), central)
         self.warning.extended.connect(self._on_extended)
         self.warning.startOverRequested.connect(self.full_reset)
         self.warning.expired.connect(self.full_reset)
@@ -53,7 +54,12 @@ class KioskController(QObject):
         if not policy.context_menus or not policy.quit_shortcuts:
             self.lockdown = Lockdown(window, self)
 
-        self.watcher = IdleWatcher(policy.idle_timeout_seconds * 1000, self)
+        self.watcher = IdleWatcher(
+            policy.idle_timeout_seconds * 1000,
+            self,
+            hold_timeout_ms=policy.help_idle_timeout_seconds * 1000,
+        )
+        self._help_open = False
         self.watcher.idle.connect(self._on_idle)
         if policy.idle_reset:
             self.watcher.start()
@@ -65,6 +71,7 @@ class KioskController(QObject):
                 self.long_press.watch(target)
 
         window.idlePause.connect(self._on_idle_pause)
+        window.helpVisibilityChanged.connect(self._on_help_shown)
         window.sessionReset.connect(self._after_reset)
         window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
         # The screens' rules join the window's style sheet, which follows text size and theme.
@@ -114,19 +121,33 @@ class KioskController(QObject):
             self.full_reset()  # only display choices (e.g. text size) to undo: no warning needed
             return
         self.watcher.pause(WARNING_SHOWN)
+        over_help = self._help_open
+        if over_help:
+            # Set aside, not closed: its crisis lines come onto the warning, and "I'm still
+            # here" brings the panel back as it was.
+            self.window.help_panel.hide()
         self.screens.show(self.warning)
-        self.warning.start(self.window.policy.idle_warning_seconds)
+        self.warning.start(self.window.policy.idle_warning_seconds, over_help=over_help)
 
     def _on_extended(self) -> None:
         self.screens.hide(self.warning)
         self.watcher.resume(WARNING_SHOWN)
+        if self._help_open:
+            self.window.help_panel.show_panel()
+            return
         focus = self.window.current_widget()
         target = focus.first_focus() if focus is not None else None
         (target or self.window.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_idle_pause(self, reason: str, on: bool) -> None:
-        # Someone reading crisis lines or listening is not idle, however long they take.
-        (self.watcher.pause if on else self.watcher.resume)(reason)
+        # Someone reading crisis lines or listening is busy, not idle: they get longer, but
+        # not for ever (policy.help_idle_timeout_seconds).
+        (self.watcher.hold if on else self.watcher.release)(reason)
+
+    def _on_help_shown(self, shown: bool) -> None:
+        self._help_open = shown
+        if shown and self.warning.running:
+            self.warning.extend()  # "Get help now" on the warning: someone is here
 
     # -- reset -----------------------------------------------------------------------------
 
@@ -144,6 +165,7 @@ class KioskController(QObject):
             area.verticalScrollBar().setValue(0)
             area.horizontalScrollBar().setValue(0)
         clear_clipboard()
+        self._help_open = False  # the reset closed the panel
         self.show_welcome()
         if self.window.policy.idle_reset:
             self.watcher.clear_pauses()
