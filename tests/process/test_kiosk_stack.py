@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.helpers.x_session import bus_launcher as _bus_launcher
 from tests.process.test_deb import (
     KIOSK_USER,
     UNIT,
@@ -37,7 +38,6 @@ from tests.process.test_deb import (
     machine_to_ourselves,
     require_package_manager,
 )
-from tests.process.test_screen_reader_walk import _bus_launcher
 
 pytestmark = pytest.mark.slow
 

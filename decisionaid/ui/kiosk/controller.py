@@ -16,6 +16,7 @@ from decisionaid.ui.help_panel import crisis_lines
 from decisionaid.ui.kiosk.idle_warning import IdleWarning
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
+from decisionaid.ui.kiosk.screen_keeper import ScreenKeeper
 from decisionaid.ui.kiosk.screens import ScreenStack, screen_stylesheet
 from decisionaid.ui.kiosk.staff_exit import LongPress, StaffPanel
 from decisionaid.ui.kiosk.welcome import KioskWelcome
@@ -53,6 +54,8 @@ class KioskController(QObject):
         self.lockdown: Lockdown | None = None
         if not policy.context_menus or not policy.quit_shortcuts:
             self.lockdown = Lockdown(window, self)
+        # From the moment the window goes full screen it keeps the screen (screen_keeper.py).
+        self.keeper = ScreenKeeper(window, self)
 
         self.watcher = IdleWatcher(
             policy.idle_timeout_seconds * 1000,
@@ -109,6 +112,7 @@ class KioskController(QObject):
         """Stop every countdown and let the window close: the kiosk is ending."""
         if self.lockdown is not None:
             self.lockdown.allow_close()
+        self.keeper.stop()
         self.watcher.stop()
         self.warning.stop()
 
@@ -169,6 +173,7 @@ class KioskController(QObject):
         self.show_welcome()
         if self.window.policy.idle_reset:
             self.watcher.clear_pauses()
+        self.keeper.check_soon()  # the next reader finds the kiosk on screen, whatever happened
 
 
 def _close_other_windows(window: QWidget) -> None:
