@@ -7,7 +7,8 @@ every role; every action's texts) and everything the Python side keeps reachable
 any live container, the widgets' own attributes included). `process_memory_hits` goes further,
 to the raw bytes of the process, where freed memory may still hold old words.
 
-Used in process by tests/ui/test_reset_leaves_nothing.py and, through a hook, by the real-X soak.
+Used in process by tests/ui/test_reset_forgets_reader_text.py, and inside the real kiosk by
+tests/helpers/kiosk_probe.py for tests/process/test_reader_data_on_real_x.py.
 """
 
 from __future__ import annotations
@@ -152,41 +153,53 @@ def qt_texts() -> Iterator[tuple[str, str]]:
                 yield f"{where}.document undo/redo", text
 
 
-def find_in_qt(needles: Iterable[str]) -> list[tuple[str, str]]:
-    """(where, needle) for each place in the app's objects that holds one of `needles`."""
-    wanted = [n.casefold() for n in needles]
-    return [
-        (where, needle)
-        for where, text in qt_texts()
-        for needle in wanted
-        if needle in text.casefold()
-    ]
+# What a test types for a reader: "zqvx", four digits, "kwpj". The pattern that finds them holds
+# none, so searching a process for canaries never plants one there.
+CANARY_HEAD, CANARY_TAIL = "zqvx", "kwpj"
+CANARY = re.compile(rf"{CANARY_HEAD}\d{{4}}{CANARY_TAIL}")
 
 
-def live_python_strings_with(needles: Iterable[str], ignore: Iterable[object] = ()) -> list[str]:
-    """Live Python strings (held by any container the collector tracks) that contain a needle.
+def canary(n: int) -> str:
+    return f"{CANARY_HEAD}{n:04d}{CANARY_TAIL}"
 
-    The needles themselves, and anything in `ignore`, are not counted."""
-    wanted = [n for n in needles]
-    skip = {id(n) for n in wanted} | {id(o) for o in ignore}
+
+def find_in_qt(pattern: re.Pattern[str] = CANARY) -> list[tuple[str, str]]:
+    """(where, what) for each place in the app's objects whose text matches `pattern`."""
+    return [(where, found) for where, text in qt_texts() for found in pattern.findall(text)]
+
+
+def live_python_strings(
+    pattern: re.Pattern[str] = CANARY, ignore: Iterable[object] = ()
+) -> list[str]:
+    """Live Python strings (held by any container the collector tracks) that match `pattern`,
+    but for those in `ignore`."""
+    skip = {id(o) for o in ignore}
     gc.collect()
     found: list[str] = []
     for container in gc.get_objects():
         for ref in gc.get_referents(container):
-            if type(ref) is str and id(ref) not in skip and any(n in ref for n in wanted):
+            if type(ref) is str and id(ref) not in skip and pattern.search(ref):
                 skip.add(id(ref))
                 found.append(ref[:200])
     return found
 
 
-def process_memory_hits(pid: int | str, needles: Iterable[str]) -> dict[str, int]:
-    """How often each needle appears in the raw, readable memory of process `pid` (UTF-8 and
-    UTF-16, as Python and Qt keep text). Freed memory counts too: this is what a core dump or a
-    debugger attached to the kiosk would find."""
-    patterns = {}
-    for needle in needles:
-        patterns[needle] = [needle.encode("utf-8"), needle.encode("utf-16-le")]
-    hits = dict.fromkeys(patterns, 0)
+def _utf16(text: str) -> bytes:
+    return re.escape(text.encode("utf-16-le"))
+
+
+# The canary as Python and UTF-8 buffers keep it, and as Qt's strings do (UTF-16).
+RAW_CANARY = {
+    "utf-8": re.compile(CANARY.pattern.encode()),
+    "utf-16": re.compile(_utf16(CANARY_HEAD) + rb"(?:[0-9]\x00){4}" + _utf16(CANARY_TAIL)),
+}
+
+
+def process_memory_hits(pid: int | str) -> dict[str, int]:
+    """How often a canary appears in the raw, readable memory of process `pid`, in UTF-8 and in
+    UTF-16. Freed memory counts too: this is what a core dump of the kiosk, or a debugger
+    attached to it, would find."""
+    hits = dict.fromkeys(RAW_CANARY, 0)
     maps = Path(f"/proc/{pid}/maps").read_text().splitlines()
     with open(f"/proc/{pid}/mem", "rb", buffering=0) as mem:
         for line in maps:
@@ -201,8 +214,8 @@ def process_memory_hits(pid: int | str, needles: Iterable[str]) -> dict[str, int
                 chunk = mem.read(end - start)
             except (OSError, ValueError, OverflowError):
                 continue
-            for needle, encoded in patterns.items():
-                hits[needle] += sum(chunk.count(e) for e in encoded)
+            for name, pattern in RAW_CANARY.items():
+                hits[name] += len(pattern.findall(chunk))
     return hits
 
 

@@ -35,6 +35,7 @@ class ScreenKeeper(QObject):
         super().__init__(parent or window)
         self.window = window
         self.armed = False
+        self.had_screen = False  # until then the window is still being shown, not taken away
         self.tries = 0
         self.restores = 0  # how often the kiosk had to take the screen back
         self._handle: QWindow | None = None
@@ -112,9 +113,10 @@ class ScreenKeeper(QObject):
         problems = self.problems()
         if not problems:
             self.tries = 0
+            self.had_screen = True
             return
         self.tries += 1
-        if self.tries == 1:
+        if self.tries == 1 and self.had_screen:
             self.restores += 1
             log.info("kiosk window lost the screen (%s); taking it back", ", ".join(problems))
         self.take_screen_back(remap="not on screen" in problems and self.tries > 2)
