@@ -214,14 +214,23 @@ class KioskVisitor:
         self.tally.typed += 1
         return True
 
-    def start_reading(self) -> None:
-        if self.state()["welcome"]:
+    def start_reading(self) -> bool:
+        """From the welcome screen into the guide (closing help first if it was left open)."""
+        for _ in range(3):
+            state = self.state()
+            if not state["welcome"]:
+                return True
+            if state["help"]:
+                self.tap_named(GET_HELP)  # it closes help as it opened it
+                wait_until(lambda: not self.state()["help"], 5)
             self.tap_named("Start the guide")
-            assert wait_until(lambda: not self.state()["welcome"], 10), "the guide did not start"
+            wait_until(lambda: not self.state()["welcome"], 5)
+        return not self.state()["welcome"]
 
     def go_to_own_question(self) -> bool:
         """Next, Next, ... until the own-question box shows (or the guide ends)."""
-        self.start_reading()
+        if not self.start_reading():
+            return False
         for _ in range(60):
             if self.control(OWN_QUESTION) or any(
                 c["name"] == OWN_QUESTION for c in self.controls(on_screen=False)
