@@ -33,6 +33,7 @@ from decisionaid.core.guide import (
 )
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.record import is_record, record_fields
+from decisionaid.core.wording import Wording
 
 # Raise when what is stored changes in a way the loader's sources do not show.
 FORMAT_VERSION = 1
@@ -43,9 +44,16 @@ _LOADER_SOURCES = (
     "diagnostics.py",
     "guide_cache.py",
     "keyed_store.py",
+    "wording.py",
 )
 # The files load_guide reads besides the pages the manifest names.
-_DATA_FILES = ("guide.toml", "references.toml", "glossary.toml", "crisis.toml")
+_DATA_FILES = (
+    "guide.toml",
+    "references.toml",
+    "glossary.toml",
+    "crisis.toml",
+    "step-wording.toml",
+)
 _MISSING = b"\0missing\0"
 
 _CLASSES: dict[str, type] = {
@@ -61,6 +69,7 @@ _CLASSES: dict[str, type] = {
         Diagnostics,
         Diagnostic,
         Severity,
+        Wording,
     )
 }
 

@@ -1,7 +1,9 @@
 """The reader's questions as QR codes: plain text, nothing else, in codes small enough to scan
 from a screen at arm's length.
 
-Nothing that could identify a person goes in: no name, no answers, no ids, no web address.
+Nothing that could identify a person goes in: no name, no answers, no ids, no web address. The
+last line of each code may say which edition of the guide it came from ("Guide 2026.12,
+evidence 2026-12"), so a provider can tell how current the reader's guide was.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from decisionaid.core.record import record
 QR_MAX_BYTES = 250
 QR_MAX_VERSION = 11
 QR_ERROR = "m"
+# The heading the guide's step-wording.toml gives ([summary] qr_heading) is passed in; this is
+# only the fallback for a guide without one.
 QR_HEADING = "Questions to ask my provider"
 
 
@@ -50,48 +54,55 @@ def _shorten(line: str, budget: int) -> str:
     return cut.rstrip(" ,;:") + ellipsis
 
 
-def _series_heading(index: int, count: int) -> str:
-    return f"{QR_HEADING}:" if count == 1 else f"{QR_HEADING} (code {index} of {count}):"
+def _series_heading(heading: str, index: int, count: int) -> str:
+    return f"{heading}:" if count == 1 else f"{heading} (code {index} of {count}):"
 
 
-def _fill(questions: Sequence[str], start: int, heading: str) -> tuple[list[str], int, bool]:
+def _fill(
+    questions: Sequence[str], start: int, heading: str, footer: str
+) -> tuple[list[str], int, bool]:
     """The lines of one code from question `start` on: as many whole questions as fit, or the
-    first one cut short when it does not fit on its own."""
+    first one cut short when it does not fit on its own; then the footer, if any."""
     lines = [heading]
+    tail = [footer] if footer else []
     shortened = False
     for i in range(start, len(questions)):
         line = f"{i + 1}. {questions[i]}"
-        if _utf8_len("\n".join([*lines, line])) > QR_MAX_BYTES:
+        if _utf8_len("\n".join([*lines, line, *tail])) > QR_MAX_BYTES:
             if i == start:
-                budget = QR_MAX_BYTES - _utf8_len(heading) - 1
+                budget = QR_MAX_BYTES - _utf8_len("\n".join([heading, *tail])) - 1
                 lines.append(_shorten(line, budget))
                 shortened = True
             break
         lines.append(line)
-    return lines, len(lines) - 1, shortened
+    return [*lines, *tail], len(lines) - 1, shortened
 
 
-def qr_codes(questions: Sequence[str]) -> list[QrPayload]:
+def qr_codes(
+    questions: Sequence[str], *, heading: str = QR_HEADING, footer: str = ""
+) -> list[QrPayload]:
     """The chosen questions as plain text, and nothing else (no names, ids or addresses), in as
     many codes as they need: each code stays small enough to scan from a kiosk, holds whole
-    questions in list order, and says which code of the series it is."""
+    questions in list order, says which code of the series it is, and ends with `footer` (the
+    guide's edition) when one is given."""
     total = len(questions)
     if total == 0:
-        return [QrPayload(f"{QR_HEADING}:", 0, 0)]
-    lines, included, shortened = _fill(questions, 0, _series_heading(1, 1))
+        return [QrPayload("\n".join([f"{heading}:", *([footer] if footer else [])]), 0, 0)]
+    lines, included, shortened = _fill(questions, 0, _series_heading(heading, 1, 1), footer)
     if included == total:
         return [QrPayload("\n".join(lines), included, total, shortened)]
     # Several codes: split with room kept for the longest heading ("code 12 of 12"), then number.
-    widest = _series_heading(total, total)
+    widest = _series_heading(heading, total, total)
     runs: list[tuple[int, int, bool]] = []
     start = 0
     while start < total:
-        _, included, shortened = _fill(questions, start, widest)
+        _, included, shortened = _fill(questions, start, widest, footer)
         runs.append((start, included, shortened))
         start += included
     codes = []
     for index, (start, included, shortened) in enumerate(runs, 1):
-        lines, _, _ = _fill(questions[: start + included], start, _series_heading(index, len(runs)))
+        series = _series_heading(heading, index, len(runs))
+        lines, _, _ = _fill(questions[: start + included], start, series, footer)
         codes.append(
             QrPayload("\n".join(lines), included, total, shortened, start + 1, index, len(runs))
         )

@@ -20,8 +20,12 @@ REAL_CONTENT = Path(__file__).parents[2] / "resources" / "content" / "en"
 
 
 @pytest.fixture
-def data():  # type: ignore[no-untyped-def]
-    guide = load_guide(DECISION_CONTENT)
+def guide():  # type: ignore[no-untyped-def]
+    return load_guide(DECISION_CONTENT)
+
+
+@pytest.fixture
+def data(guide):  # type: ignore[no-untyped-def]
     return load_decision_data(guide.root, guide.locale, guide.references)
 
 
@@ -181,7 +185,7 @@ def test_a_missing_file_only_disables_its_own_step(decision_copy: Path) -> None:
     assert loaded.available_for("questions") and loaded.available_for("sure")
 
 
-def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-untyped-def]
+def test_summary_holds_what_the_reader_chose(data, guide) -> None:  # type: ignore[no-untyped-def]
     session = Session()
     session.set_value("quick-relief", 3)
     session.set_value("cost", None)
@@ -190,7 +194,7 @@ def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-u
     for letter, yes in zip("SURE", (True, False, True, False), strict=True):
         session.set_sure(letter, yes)
     session.set_leaning("current")
-    summary = build_summary(session, data)
+    summary = build_summary(session, data, guide)
     assert summary.questions == (
         "Who watches me during and after a session?",
         "Can my partner come with me?",
@@ -203,16 +207,18 @@ def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-u
     assert summary.sure_score == 2
     assert len(summary.sure_next_steps) == 2
     assert summary.sure_next_steps[0].startswith("Find out more")
-    text = summary_text(summary, title="My summary")
+    text = summary_text(summary, guide.wording, title="My summary")
     assert "2. Can my partner come with me?" in text
     assert "yes to 2 of 4" in text
+    # Which edition of the guide it came from, and when its evidence was searched.
+    assert text.endswith("Decision test guide, edition 2026.12, evidence searched December 2026")
 
 
-def test_no_next_steps_when_everything_is_yes(data) -> None:  # type: ignore[no-untyped-def]
+def test_no_next_steps_when_everything_is_yes(data, guide) -> None:  # type: ignore[no-untyped-def]
     session = Session()
     for letter in "SURE":
         session.set_sure(letter, True)
-    assert build_summary(session, data).sure_next_steps == ()
+    assert build_summary(session, data, guide).sure_next_steps == ()
 
 
 def test_reflection_groups_answers_without_a_verdict(data) -> None:  # type: ignore[no-untyped-def]

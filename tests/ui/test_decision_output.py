@@ -76,8 +76,8 @@ def test_save_as_pdf_holds_the_chosen_questions(qtbot, tmp_path: Path, monkeypat
     assert "Very important" in text
 
 
-def _word_height(path: Path) -> float:
-    """The usual height of a word on page 1, in points (the median, so headings do not count)."""
+def _words_on_page_one(path: Path) -> list[tuple[str, float, float]]:
+    """Each word on page 1 with its top and bottom, in points."""
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext is not installed (make test installs poppler-utils)")
     out = subprocess.run(
@@ -86,8 +86,13 @@ def _word_height(path: Path) -> float:
         text=True,
         check=True,
     ).stdout
-    boxes = re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"', out)
-    heights = sorted(float(b) - float(a) for a, b in boxes)
+    found = re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</word>', out)
+    return [(html.unescape(word), float(top), float(bottom)) for top, bottom, word in found]
+
+
+def _word_height(path: Path) -> float:
+    """The usual height of a word on page 1, in points (the median, so headings do not count)."""
+    heights = sorted(bottom - top for _, top, bottom in _words_on_page_one(path))
     return heights[len(heights) // 2]
 
 
@@ -98,6 +103,22 @@ def test_large_print_pdf_has_bigger_text(qtbot, tmp_path: Path) -> None:
     assert step.large_print.isChecked()
     step.save_pdf(tmp_path / "large.pdf")
     assert _word_height(tmp_path / "large.pdf") > 1.3 * _word_height(tmp_path / "normal.pdf")
+
+
+def test_pdf_headings_stand_apart_from_the_text_above(qtbot, tmp_path: Path) -> None:
+    """Each section of the PDF starts with clear space above its heading, as on screen (Qt's
+    rich text drew margins given in points far too small on a 300-dpi page)."""
+    _, step = _summary(qtbot)
+    step.save_pdf(tmp_path / "summary.pdf")
+    words = _words_on_page_one(tmp_path / "summary.pdf")
+    line = _word_height(tmp_path / "summary.pdf")
+    names = [w for w, _, _ in words]
+    for heading in ("What matters to me", "Where I am leaning"):
+        parts = heading.split()
+        first = next(i for i in range(len(names)) if names[i : i + len(parts)] == parts)
+        top = words[first][1]
+        above = max(bottom for _, _, bottom in words if bottom <= top)
+        assert top - above >= 0.6 * line, f"{heading!r} sits on the text above it"
 
 
 def test_kiosk_offers_no_pdf(qtbot) -> None:
@@ -183,7 +204,9 @@ def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
         "Questions to ask my provider:\n"
         "1. Who watches me during and after a session?\n"
         "2. What are my options?\n"
-        f"3. {OWN}"
+        f"3. {OWN}\n"
+        # Which edition of the guide, and when its evidence was searched: nothing of the reader.
+        "Guide 2026.12, evidence 2026-12"
     )
     assert widget.text == expected
     # The painted modules are exactly segno's code for that text, on whole pixels.
@@ -293,7 +316,9 @@ def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missin
     w.set_text_scale(scale)
     # A first question that fills the code to the last byte allowed, and one more that cannot
     # fit, so it goes in a second code.
-    room = QR_MAX_BYTES - len(b"Questions to ask my provider (code 1 of 2):\n1. ")
+    room = QR_MAX_BYTES - len(
+        b"Questions to ask my provider (code 1 of 2):\n1. " + b"\nGuide 2026.12, evidence 2026-12"
+    )
     longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
     longest = longest + "?" * (room - len(longest))
     w.session.add_own_question(longest)
@@ -371,7 +396,8 @@ def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None
     assert not step.previous_code_button.isEnabled()
     held: list[str] = []
     while True:
-        heading, *lines = step.qr_widget.text.splitlines()
+        heading, *lines, edition = step.qr_widget.text.splitlines()
+        assert edition == "Guide 2026.12, evidence 2026-12", "every code says its guide's edition"
         assert heading.startswith("Questions to ask my provider (code ")
         held += [line.split(". ", 1)[1] for line in lines]
         assert step.qr_missing.text().startswith("Code ")

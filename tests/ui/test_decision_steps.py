@@ -52,7 +52,8 @@ def test_values_choices_are_large_named_targets(qtbot) -> None:
         # Qt's radio-group model: Tab enters the group at one choice, arrows move within it.
         assert any(b.focusPolicy().value & Qt.FocusPolicy.TabFocus.value for b in group.buttons)
         for b in group.buttons:
-            assert b.accessibleName() == b.text()
+            # A long label wraps between words inside its tile; its name is the label as written.
+            assert b.accessibleName() == b.text().replace("\n", " ")
             assert b.height() >= w.policy.touch_target_px or not b.isVisible()
 
 
@@ -66,8 +67,15 @@ def test_leaning_reflects_answers_and_never_recommends(qtbot) -> None:
     words = step.text_for_reading().lower()
     for banned in ("recommend", "candidate", "best option", "you should"):
         assert banned not in words
+    # The comparison's column order, never ketamine first, and "not sure yet" always last.
+    assert [b.accessibleName() for b in step.choices.buttons] == [
+        "Toward a talk therapy",
+        "Toward ketamine or esketamine",
+        "Toward keeping my current care",
+        "I am not sure yet",
+    ]
     _click(qtbot, step.choices.buttons[1])
-    assert w.session.state.leaning == "other"
+    assert w.session.state.leaning == "ketamine"
     step.choices.buttons[1].setFocus()
     _key(qtbot, Qt.Key.Key_Down)
     _key(qtbot, Qt.Key.Key_Space)
@@ -82,16 +90,19 @@ def test_quiz_explains_at_once_and_can_be_skipped(qtbot) -> None:
     assert not label.isVisible()
     _click(qtbot, step.groups["approved"].buttons[0])
     assert label.isVisible()
-    assert label.text().startswith("Not quite, and that is fine. The answer is: No.")
-    assert "Source: [1] Alpha A, Beta B (2021)." in label.text()
+    # The right choice is named once, plainly, then the reason: never "No. No."
+    assert label.text() == (
+        "Not quite, and that is fine. The right answer is: No. Ketamine is not approved for "
+        "any mental health problem. Source: [1] Alpha A, Beta B (2021)."
+    )
     step.groups["how-long"].buttons[0].setFocus()
     _key(qtbot, Qt.Key.Key_Space)
-    assert step.feedback["how-long"].text().startswith("That's right.")
+    assert step.feedback["how-long"].text().startswith("That's right: About a month. Most")
     said = step.text_for_reading().lower()
     assert "you got" not in said and "your score" not in said and "out of 2" not in said
     step.skip_button.setFocus()
     _key(qtbot, Qt.Key.Key_Return)
-    assert w.current_step().id == "questions"
+    assert w.current_step().id == "values", "the check comes before what matters and the leaning"
 
 
 def test_questions_tick_reorder_and_count(qtbot) -> None:
@@ -261,8 +272,21 @@ def test_missing_data_shows_the_calm_notice(qtbot, tmp_path: Path) -> None:
 def test_icon_arrays_side_by_side_in_the_comparison(qtbot, mode: Mode) -> None:
     _, step = _open(qtbot, "compare", mode)
     _click(qtbot, step.toggle)
-    assert len(step.panels) == 1
-    grids = step.panels[0].grids
+    # Every option, under its column's heading, in the table's order; the compare page's own
+    # pictures among them.
+    assert [h.text() for h in step.option_headings] == [
+        "Talk therapy",
+        "Ketamine",
+        "Keep your current care",
+    ]
+    assert [p.array.id for p in step.panels] == [
+        "therapy-recovered",
+        "response",
+        "no-treatment",
+    ]
+    tops = [w.geometry().top() for w in (*step.option_headings, *step.panels)]
+    assert tops[0] < tops[3] < tops[1] < tops[4] < tops[2] < tops[5], "each under its heading"
+    grids = step.panels[1].grids
     assert [g.group.name for g in grids] == ["Ketamine", "Midazolam (a comparison drug)"]
     assert grids[0].geometry().top() == grids[1].geometry().top(), "side by side"
     iface = QAccessible.queryAccessibleInterface(grids[0])
@@ -307,12 +331,21 @@ def test_the_ptsd_picture_in_the_comparison_reads_naturally_to_a_screen_reader(q
     from decisionaid.core.iconarray import CERTAINTY_WORDS
 
     real = Path(__file__).parents[2] / "resources" / "content" / "en"
+    from decisionaid.ui.iconarray_widget import IconArrayPanel
+    from decisionaid.ui.theme import STANDARD
+
     w = make_window(qtbot, real)
     w.navigate_to("compare")
     step = w.current_widget()
     _click(qtbot, step.toggle)
     panels = {p.array.id: p for p in step.panels}
-    ptsd = panels["ptsd-lifetime"]
+    # How common PTSD is belongs to no option, so it stays on its own page, not among the
+    # options' pictures.
+    assert "ptsd-lifetime" not in panels
+    pages = w.pages.render(w.guide.step("what-is-ptsd"))
+    array = next(a for a in pages.icon_arrays if a is not None and a.id == "ptsd-lifetime")
+    ptsd = IconArrayPanel(array, STANDARD, w.guide.references.get(array.source))
+    qtbot.addWidget(ptsd)
     sentence = "About 6 out of 100 people in the United States will have PTSD at some point in their lives."
     iface = QAccessible.queryAccessibleInterface(ptsd.grids[0])
     assert iface.text(QAccessible.Text.Name) == "People in the US: 6 out of 100"

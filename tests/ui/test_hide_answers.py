@@ -87,7 +87,7 @@ def test_quiz_explains_without_saying_whether_the_reader_was_right(qtbot) -> Non
     for item in ("approved", "how-long"):
         text = step.feedback[item].text()
         assert step.feedback[item].isVisible()
-        assert text.startswith("The answer is:"), text
+        assert text.startswith("The right answer is:"), text
         assert not shows_a_choice(step.groups[item])
     words = visible_words(step)
     assert "Not quite" not in words and "That's right" not in words

@@ -37,7 +37,6 @@ from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 from decisionaid.ui.theme import document_css
 
-PRINT_TITLE = "My questions and notes for my provider"
 PDF_NAME = "my-questions.pdf"
 
 
@@ -187,10 +186,14 @@ class SummaryStep(DecisionStep):
     # -- what the summary says -------------------------------------------------------------
 
     def summary(self):  # type: ignore[no-untyped-def]
-        return build_summary(self.ctx.session, self.data)
+        return build_summary(self.ctx.session, self.data, self.ctx.guide)
+
+    @property
+    def print_title(self) -> str:
+        return self.ctx.guide.wording["summary.print_title"]
 
     def print_html(self) -> str:
-        return summary_html(self.summary(), title=PRINT_TITLE)
+        return summary_html(self.summary(), self.ctx.guide.wording, title=self.print_title)
 
     def listens_to(self) -> tuple[Change, ...]:
         return (
@@ -203,8 +206,13 @@ class SummaryStep(DecisionStep):
 
     def refresh(self) -> None:
         hidden = self.ctx.session.state.hide_answers
+        wording = self.ctx.guide.wording
         body = summary_html(
-            self.summary(), title="Your summary", hide_answers=hidden, for_paper=False
+            self.summary(),
+            wording,
+            title=wording["summary.title"],
+            hide_answers=hidden,
+            for_paper=False,
         )
         self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
         self.view.setHtml(body)
@@ -240,7 +248,7 @@ class SummaryStep(DecisionStep):
 
         result = print_summary(
             self.print_html(),
-            title=PRINT_TITLE,
+            title=self.print_title,
             large_print=self.large_print.isChecked(),
             policy=self.ctx.policy,
             config=self.ctx.config,
@@ -271,7 +279,10 @@ class SummaryStep(DecisionStep):
             path = path.with_name(path.name + ".pdf")
         try:
             save_pdf(
-                self.print_html(), path, title=PRINT_TITLE, large_print=self.large_print.isChecked()
+                self.print_html(),
+                path,
+                title=self.print_title,
+                large_print=self.large_print.isChecked(),
             )
         except OSError:
             self._say("The PDF could not be saved there. Please choose another folder.")
@@ -336,7 +347,12 @@ class SummaryStep(DecisionStep):
         if self.qr_widget is None:
             self.qr_widget = QrCodeWidget(self.qr_panel)
             self.qr_holder.insertWidget(0, self.qr_widget)
-        codes = qr_codes(chosen_question_texts(self.ctx.session, self.data))
+        guide = self.ctx.guide
+        codes = qr_codes(
+            chosen_question_texts(self.ctx.session, self.data),
+            heading=guide.wording["summary.qr_heading"],
+            footer=guide.qr_edition_line,
+        )
         self._code_index = max(0, min(self._code_index, len(codes) - 1))
         payload = codes[self._code_index]
         self.code_row.setVisible(payload.count > 1)
@@ -352,7 +368,7 @@ class SummaryStep(DecisionStep):
         question = "question" if payload.included == 1 else "questions"
         how = (
             f"Point your phone's camera at the code to copy the {question} in it. "
-            f"It holds only the words of your {question}: no name, no answers and no web "
+            f"It holds your {question} and the guide's edition: no name, no answers, no web "
             "address. Nothing is sent anywhere."
         )
         note = " ".join(p for p in (what_to_do, how) if p)
@@ -363,4 +379,5 @@ class SummaryStep(DecisionStep):
         return self.print_button
 
     def text_for_reading(self) -> str:
-        return summary_text(self.summary(), title="Your summary")
+        wording = self.ctx.guide.wording
+        return summary_text(self.summary(), wording, title=wording["summary.title"])
