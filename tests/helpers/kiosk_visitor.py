@@ -223,7 +223,11 @@ class KioskVisitor:
             if state["help"]:
                 self.tap_named(GET_HELP)  # it closes help as it opened it
                 wait_until(lambda: not self.state()["help"], 5)
-            self.tap_named("Start the guide")
+            # "Start", in the guide's own words, and never "Start over".
+            start = [c for c in self.controls() if c["name"].startswith("Start")]
+            start = [c for c in start if "over" not in c["name"]]
+            if start:
+                self.tap(start[0])
             wait_until(lambda: not self.state()["welcome"], 5)
         return not self.state()["welcome"]
 
