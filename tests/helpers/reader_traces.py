@@ -13,6 +13,7 @@ tests/helpers/kiosk_probe.py for tests/process/test_reader_data_on_real_x.py.
 
 from __future__ import annotations
 
+import enum
 import gc
 import re
 from collections.abc import Iterable, Iterator
@@ -90,6 +91,8 @@ def _model_texts(model, parent=None) -> Iterator[tuple[str, str]]:  # type: igno
 def _python_strings(value, depth: int = 0) -> Iterator[str]:  # type: ignore[no-untyped-def]
     if isinstance(value, str):
         yield value
+    elif isinstance(value, enum.Enum):
+        return  # a flag's name (Qt.AlignLeft) is the program's, never a reader's
     elif depth < 4 and isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from _python_strings(item, depth + 1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from decisionaid.core.policy import Mode
@@ -60,7 +60,10 @@ def _use_every_input(qtbot, window, tmp_path: Path, mode: Mode) -> None:  # type
             groups.setdefault(id(radio.parent()), []).append(radio)
         for i, radios in enumerate(groups.values()):
             qtbot.mouseClick(radios[(i + 1) % len(radios)], Qt.MouseButton.LeftButton)
-    window.show_glossary(next(iter(window.guide.glossary)))
+    # A word looked up: its meaning opens beside the word, as when a reader taps it.
+    opener = window.current_widget()
+    window.show_glossary(next(iter(window.guide.glossary)), opener, QRect(10, 10, 40, 20))
+    assert window.popover.isVisible()
     window.toggle_help()
     window.toggle_help()
     window.navigate_to("summary")
