@@ -140,6 +140,7 @@ def build_parts(options: Options) -> AppParts:
         idle_warning_seconds=config.idle_warning_seconds,
         printer_named=bool(config.printer),
         on_screen_keyboard=wants_on_screen_keyboard(mode, config),
+        help_idle_timeout_seconds=config.help_idle_timeout_seconds,
     )
     use_language(config, locale)
     guide, store = load_guide_from(root, locale, guide_stores(policy))

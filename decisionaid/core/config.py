@@ -28,6 +28,11 @@ MODES = ("personal", "kiosk", "counsellor")
 MIN_IDLE_WARNING = 20  # WCAG 2.2.1: at least 20 seconds to ask for more time
 IDLE_TIMEOUT_RANGE = (30, 3600)
 IDLE_WARNING_RANGE = (MIN_IDLE_WARNING, 300)
+# While "Get help now" is open (or the guide reads aloud) a longer quiet time is allowed before
+# the warning, but never an endless one: someone who walks away to make a call must not leave
+# their answers to the next person.
+HELP_IDLE_TIMEOUT_RANGE = (60, 3600)
+DEFAULT_HELP_IDLE_TIMEOUT = 600
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif", ".webp")
 # Longer text than this would not fit the header, help panel or About step.
@@ -53,6 +58,7 @@ class Config:
     clinic_disclosure: str = ""
     idle_timeout_seconds: int = 120
     idle_warning_seconds: int = 30
+    help_idle_timeout_seconds: int = DEFAULT_HELP_IDLE_TIMEOUT
     staff_pin_hash: str = ""
     printer: str = ""
     on_screen_keyboard: str = "auto"
@@ -77,6 +83,7 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
     ("clinic", "disclosure"): ("clinic_disclosure", str),
     ("kiosk", "idle_timeout_seconds"): ("idle_timeout_seconds", int),
     ("kiosk", "idle_warning_seconds"): ("idle_warning_seconds", int),
+    ("kiosk", "help_idle_timeout_seconds"): ("help_idle_timeout_seconds", int),
     ("kiosk", "staff_pin_hash"): ("staff_pin_hash", str),
     ("kiosk", "printer"): ("printer", str),
     ("kiosk", "on_screen_keyboard"): ("on_screen_keyboard", str),
@@ -286,6 +293,9 @@ class _Reader:
             config.on_screen_keyboard = "auto"
         self.check_range("idle_timeout_seconds", IDLE_TIMEOUT_RANGE, 120)
         self.check_range("idle_warning_seconds", IDLE_WARNING_RANGE, 30)
+        self.check_range(
+            "help_idle_timeout_seconds", HELP_IDLE_TIMEOUT_RANGE, DEFAULT_HELP_IDLE_TIMEOUT
+        )
 
     def check_range(self, key: str, bounds: tuple[int, int], default: int) -> None:
         lo, hi = bounds

@@ -40,6 +40,10 @@ class Policy:
     idle_reset: bool = False
     idle_timeout_seconds: int = 120
     idle_warning_seconds: int = 30
+    # The longest quiet time while the reader is busy (help open, read-aloud): after it the
+    # idle warning comes over whatever they were doing.
+    help_idle_timeout_seconds: int = 600
+    help_full_width: bool = False  # the help panel over the whole page, not beside it
     touch_target_px: int = 44
     control_gap_px: int = 8
     step_index: bool = False
@@ -87,6 +91,7 @@ KIOSK = Policy(
     log_to_file=False,
     cache_pages=False,
     idle_reset=True,
+    help_full_width=True,
     touch_target_px=56,
     control_gap_px=8,
     own_questions=False,

@@ -44,6 +44,7 @@ disclosure = "We offer ketamine treatment and are paid for it."
 [kiosk]
 idle_timeout_seconds = 90
 idle_warning_seconds = 25
+help_idle_timeout_seconds = 300
 staff_pin_hash = "{GOOD_HASH}"
 printer = "Front desk"
 
@@ -61,6 +62,7 @@ action = "Call 555-0100"
     assert config.clinic_logo == tmp_path / "logo.png"
     assert config.clinic_disclosure.startswith("We offer")
     assert (config.idle_timeout_seconds, config.idle_warning_seconds) == (90, 25)
+    assert config.help_idle_timeout_seconds == 300
     assert is_valid_hash(config.staff_pin_hash)
     assert config.printer == "Front desk"
     assert config.crisis["en"].lines[0].action == "Call 555-0100"
@@ -142,6 +144,11 @@ def test_wrong_types_fall_back_to_defaults_with_file_key_and_line(
         ("idle_warning_seconds", 5, 30),  # under the 20 s WCAG 2.2.1 asks for
         ("idle_warning_seconds", -1, 30),
         ("idle_warning_seconds", 86_400, 30),
+        # Help open must not hold the reset off for ever, nor clear the screen within a minute.
+        ("help_idle_timeout_seconds", 10**9, 600),
+        ("help_idle_timeout_seconds", 0, 600),
+        ("help_idle_timeout_seconds", 59, 600),
+        ("help_idle_timeout_seconds", 3601, 600),
     ],
 )
 def test_negative_or_absurd_timeouts_fall_back(
