@@ -118,5 +118,5 @@ class Popover(QFrame):
         for label in (self.title, self.text):
             label.setText("")
         self.setAccessibleName("")
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(_("Close"))
         self.setAccessibleDescription("")
