@@ -10,6 +10,10 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-
 # The screen-reader walk (a virtual screen, a private D-Bus, the AT-SPI registry and pyatspi for
 # the system Python) and read-aloud (QtTextToSpeech needs PulseAudio's client library).
 packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 libpulse0)
+# Read-aloud with a real voice (speech-dispatcher speaking through espeak-ng into a PulseAudio
+# null sink the test records), and strace for the test that watches a kiosk write nothing.
+packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils
+           strace)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

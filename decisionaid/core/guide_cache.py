@@ -36,6 +36,7 @@ from decisionaid.core.content import (
 )
 from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
 from decisionaid.core.record import is_record, record_fields
+from decisionaid.core.textfile import read_capped
 
 try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
     from _blake2 import blake2b
@@ -45,7 +46,13 @@ except ImportError:  # pragma: no cover - other Python implementations
 # Raise when what is stored changes in a way the loader's sources do not show.
 FORMAT_VERSION = 1
 # From source, the loader's own files are part of the key, so editing them is enough.
-_LOADER_SOURCES = ("content.py", "textfile.py", "diagnostics.py", "guide_cache.py")
+_LOADER_SOURCES = (
+    "content.py",
+    "textfile.py",
+    "diagnostics.py",
+    "guide_cache.py",
+    "page_limits.py",
+)
 # The files load_guide reads besides the pages the manifest names.
 _DATA_FILES = ("guide.toml", "references.toml", "glossary.toml", "crisis.toml")
 _MISSING = b"\0missing\0"
@@ -85,9 +92,10 @@ def _key(root: Path, locale: str, pages: list[str]) -> str:
     h.update(f"\0{root}\0{locale}\0{cwd}\0".encode())
     for name in (*_DATA_FILES, *pages):
         try:
-            data = (root / name).read_bytes()
-        except OSError:
-            data = _MISSING
+            # Capped, and never from a pipe or a device: a key must not hang the start.
+            data = read_capped(root / name)
+        except OSError as exc:
+            data = _MISSING + str(exc).encode()
         h.update(f"{name}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Raise when the renderer, its Markdown library or the file layout changes what is stored.
 RENDERER_VERSION = 3  # 3: icon arrays in equal columns; 2: kiosk link addresses as text
 # From source, the renderer's own files are part of every key, so editing them is enough.
-_RENDERER_SOURCES = ("render.py", "iconarray.py", "page_cache.py")
+_RENDERER_SOURCES = ("render.py", "iconarray.py", "page_cache.py", "page_limits.py")
 
 
 def renderer_fingerprint(*, with_sources: bool = True) -> bytes:
