@@ -20,7 +20,7 @@ from typing import Any
 from decisionaid.core.content import CrisisInfo, parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.record import field, record
-from decisionaid.core.staff_pin import is_valid_hash
+from decisionaid.core.staff_pin import hash_problem, is_valid_hash
 from decisionaid.core.textfile import describe_value, parse_toml, read_text
 
 MODES = ("personal", "kiosk", "counsellor")
@@ -229,12 +229,12 @@ class _Reader:
                 logo = Path(value).expanduser()
                 self.config.clinic_logo = logo if logo.is_absolute() else self.path.parent / logo
             return
-        if attr == "staff_pin_hash" and value and not is_valid_hash(value):
+        if attr == "staff_pin_hash" and value and (problem := hash_problem(value)):
             self.diags.error(
                 self.path,
                 line,
-                f"'{name}' is not a hash made by 'decisionaid hash-pin' "
-                "(pbkdf2_sha256$iterations$salt$digest); staff exit from the screen is off",
+                f"'{name}' is not a hash made by 'decisionaid hash-pin' ({problem}); "
+                "staff exit from the screen is off",
             )
             return
         setattr(self.config, attr, value)

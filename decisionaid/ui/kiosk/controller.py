@@ -6,6 +6,7 @@ the mode. A reset wipes state objects; the window is not rebuilt.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -21,6 +22,8 @@ from decisionaid.ui.kiosk.welcome import KioskWelcome
 
 if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
+
+log = logging.getLogger("decisionaid.staff")
 
 HELP_OPEN = "help panel open"
 WARNING_SHOWN = "idle warning showing"
@@ -104,6 +107,7 @@ class KioskController(QObject):
         self.screens.hide(self.staff)
 
     def staff_exit(self) -> None:
+        log.warning("staff closed the guide from the staff panel")
         if self.lockdown is not None:
             self.lockdown.allow_close()
         self.watcher.stop()
