@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
 
 APP_NAME = "decisionaid"
+NO_FONTS_EXIT_CODE = 1  # --startup-probe: the app starts, but readers would see no text
 
 
 @record
@@ -161,6 +162,16 @@ def run(options: Options) -> int:
     log_setup = configure_logging(parts.policy, parts.session)
     log_startup(parts, log_setup)
     app = ensure_qapplication()
+    from decisionaid.ui.font_check import font_problem
+
+    if problem := font_problem(app):
+        import logging
+
+        logging.getLogger("decisionaid").error("%s", problem)
+        if not log_setup.shows_on_stderr(logging.ERROR):
+            print(f"decisionaid: {problem}", file=sys.stderr)
+        if options.startup_probe:
+            return NO_FONTS_EXIT_CODE
     window = build_window(parts)
     log_config_notices(parts.config.staff_notices)
     # Staff starting the app from a terminal see each notice once: from the log where it goes
