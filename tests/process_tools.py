@@ -66,9 +66,15 @@ def virtual_screen(log: Path, size: str = "1280x800x24") -> Iterator[str]:
             pytest.fail(f"Xvfb did not start: {log.read_text(errors='replace')[-500:]}")
         yield f":{number}"
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        end(server)
+
+
+def end(process: subprocess.Popen[bytes], how: signal.Signals = signal.SIGTERM) -> None:
+    """Ask a process we started to stop (with `how`), then make sure it has."""
+    if process.poll() is None:
+        process.send_signal(how)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

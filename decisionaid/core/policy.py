@@ -48,6 +48,9 @@ class Policy:
     # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
     own_questions_with_keyboard: bool = False
     staff_exit_gesture: bool = False
+    # Read aloud through a speech daemon of the app's own, which writes nothing to disk and
+    # stops with the app, instead of the user's shared one (which logs and stays running).
+    private_speech: bool = False
 
     @property
     def may_open_external_links(self) -> bool:
@@ -74,6 +77,7 @@ KIOSK = Policy(
     own_questions=False,
     own_questions_with_keyboard=True,
     staff_exit_gesture=True,
+    private_speech=True,
 )
 
 COUNSELLOR = Policy(

@@ -29,6 +29,12 @@ KIOSK_ENVIRONMENT = {
 # write the bus address under ~/.dbus. Qt then simply has no session bus, as there is none.
 NO_SESSION_BUS = "disabled:"
 PR_SET_DUMPABLE = 4  # linux/prctl.h
+# A PulseAudio client (the speech engine's audio) that finds no cookie file creates one in
+# HOME. Where the sound server has made none (PipeWire, an anonymous server), the client is
+# given 256 zero bytes to read instead: such a server does not check it, and a per-user
+# PulseAudio accepts its own user by the socket's credentials.
+NO_PULSE_COOKIE = "/dev/zero"
+SYSTEM_PULSE_SOCKET = Path("/run/pulse/native")
 
 
 def prepare_kiosk_environment(environ: MutableMapping[str, str] | None = None) -> None:
@@ -37,6 +43,14 @@ def prepare_kiosk_environment(environ: MutableMapping[str, str] | None = None) -
         env.setdefault(key, value)
     if "DBUS_SESSION_BUS_ADDRESS" not in env and not _user_bus(env).exists():
         env["DBUS_SESSION_BUS_ADDRESS"] = NO_SESSION_BUS
+    if "PULSE_COOKIE" not in env and not any(p.is_file() for p in _pulse_cookies(env)):
+        env["PULSE_COOKIE"] = NO_PULSE_COOKIE
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if "PULSE_SERVER" not in env and runtime and not _sound_server_running(runtime):
+        # With no sound server yet, a PulseAudio client makes the server's runtime folder and
+        # may start a server of its own; naming the usual socket leaves it only to connect,
+        # there, once a server runs.
+        env["PULSE_SERVER"] = f"unix:{Path(runtime, 'pulse', 'native')}"
     if environ is None:
         sys.dont_write_bytecode = True
         forbid_core_dumps()
@@ -46,6 +60,17 @@ def _user_bus(env: MutableMapping[str, str]) -> Path:
     """The per-user bus libdbus uses by itself when no address is given (systemd --user)."""
     runtime = env.get("XDG_RUNTIME_DIR", "")
     return Path(runtime, "bus") if runtime else Path("/nonexistent")
+
+
+def _pulse_cookies(env: MutableMapping[str, str]) -> list[Path]:
+    """Where a PulseAudio client looks for its cookie by default."""
+    home = Path(env.get("HOME") or Path.home())
+    config = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
+    return [config / "pulse" / "cookie", home / ".pulse-cookie"]
+
+
+def _sound_server_running(runtime: str) -> bool:
+    return any(p.is_socket() for p in (Path(runtime, "pulse", "native"), SYSTEM_PULSE_SOCKET))
 
 
 def forbid_core_dumps() -> None:
