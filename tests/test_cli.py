@@ -118,7 +118,7 @@ def test_screenshots_show_a_wrapped_title_whole_at_200_percent(
     screenshots.take_screenshots(
         Options(content=content_dir("en")), tmp_path, (1280, 800), scale=200
     )
-    height, needed = seen["03-proven-treatments-note.png"]
+    height, needed = seen["04-proven-treatments-note.png"]
     assert needed > 0 and height >= needed, (height, needed)
     cut = {name: hw for name, hw in seen.items() if hw[0] < hw[1]}
     assert not cut, cut
