@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import array
 import contextlib
+import importlib.util
 import math
 import os
 import shutil
@@ -31,9 +32,8 @@ def missing_speech_stack() -> list[str]:
     missing = [p for p in ("speech-dispatcher", "pulseaudio", "parecord") if not shutil.which(p)]
     if not ESPEAK_MODULE.exists():
         missing.append(str(ESPEAK_MODULE))
-    try:
-        import PySide6.QtTextToSpeech  # noqa: F401
-    except ImportError:
+    # Found, not imported: importing it here would load Qt Multimedia into the test process.
+    if importlib.util.find_spec("PySide6.QtTextToSpeech") is None:
         missing.append("PySide6.QtTextToSpeech (pip install -e '.[speech]')")
     return missing
 

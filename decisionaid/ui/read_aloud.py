@@ -9,17 +9,22 @@ leaves nothing running.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
+
     from decisionaid.ui.speech_daemon import PrivateSpeechDaemon
+    from decisionaid.ui.speech_engine import SpeechEngine
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,13 @@ _LINUX_ENGINE_LIBS = {"speechd": ("libspeechd.so.2",), "flite": ("libflite.so.1"
 # How often, and for how long, to look for a private speech daemon's socket after starting it.
 DAEMON_POLL_MS = 50
 DAEMON_START_SECONDS = 20.0
+# An engine that has not answered a command in this time is stuck. A working one answers in
+# milliseconds (saying is queued, not waited for); making one took under a second here.
+ANSWER_TIMEOUT_MS = 10_000
+# Making the engine waits for speech-dispatcher to start its voice modules: seconds on a slow
+# machine.
+CREATE_TIMEOUT_MS = 30_000
+THREAD_EXIT_MS = 2_000
 
 
 def _library_loads(names: tuple[str, ...]) -> bool:
@@ -87,34 +99,60 @@ def _may_use_speechd() -> bool:
 
 
 class ReadAloud(QObject):
-    """Speaks text with the first working engine; one utterance at a time."""
+    """Speaks text with the first working engine; one utterance at a time.
+
+    The engine runs on a thread of its own (speech_engine.py). Every command it is sent must be
+    answered within ANSWER_TIMEOUT_MS; an engine that does not answer is stuck, so read aloud
+    is switched off (the Listen control hides) and a private daemon is stopped, which frees
+    the engine's thread.
+    """
 
     speakingChanged = Signal(bool)
     availabilityChanged = Signal(bool)
     rateChanged = Signal(int)
+
+    # Queued to the speech thread: the engine's own slots, then an acknowledgement.
+    _create = Signal()
+    _say = Signal(str)
+    _stop = Signal()
+    _rate = Signal(float)
+    _ack = Signal(int)
 
     def __init__(
         self, locale: str = "en", parent: QObject | None = None, *, private_daemon: bool = False
     ) -> None:
         super().__init__(parent)
         self.locale = locale
-        self._tts: Any = None
+        self._engine: SpeechEngine | None = None
+        self._thread: QThread | None = None
+        self._engine_name = ""
         self._probed = False
         self._speaking = False
+        self._stuck = False
         self.rate_index = DEFAULT_RATE
         self.private_daemon = private_daemon
         self.daemon: PrivateSpeechDaemon | None = None
         self._daemon_deadline = 0.0
+        self._serial = 0
+        self._awaited = 0  # the last command sent, until the engine answers it
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._engine_stuck)
 
     # -- engine ----------------------------------------------------------------------------
 
     @property
     def available(self) -> bool:
-        return self._tts is not None
+        return bool(self._engine_name) and not self._stuck
 
     @property
     def engine_name(self) -> str:
-        return str(self._tts.engine()) if self._tts is not None else ""
+        return self._engine_name if self.available else ""
+
+    @property
+    def _tts(self) -> Any:
+        """The engine's QTextToSpeech (it lives on the speech thread), for tests."""
+        return self._engine.tts if self._engine is not None else None
 
     def probe_later(self) -> None:
         QTimer.singleShot(PROBE_DELAY_MS, self.probe)
@@ -122,13 +160,13 @@ class ReadAloud(QObject):
     def probe(self) -> bool:
         """Find a working engine once. Never raises: no engine simply means no Listen control.
 
-        With a private daemon to start, the engine is made once the daemon listens (polled,
-        so the screen never waits on it); `_probed` is set when the probe is over either way.
+        Nothing here waits: a private daemon is polled until it listens, and the engine is
+        made on its own thread; `_probed` is set when the probe is over either way.
         """
-        if self._probed or self.daemon is not None:
+        if self._probed or self.daemon is not None or self._engine is not None:
             return self.available
         if not _linux_engine_may_exist():
-            self._finish(None)
+            self._finish("")
             return False
         if self.private_daemon and _may_use_speechd():
             from decisionaid.ui.speech_daemon import PrivateSpeechDaemon
@@ -136,11 +174,10 @@ class ReadAloud(QObject):
             daemon = PrivateSpeechDaemon()
             if daemon.start():
                 self.daemon = daemon
-                _stop_with_app(daemon, self)
                 self._daemon_deadline = time.monotonic() + DAEMON_START_SECONDS
                 QTimer.singleShot(DAEMON_POLL_MS, self._wait_for_daemon)
                 return False
-        self._finish(self._try_engine())
+        self._start_engine()
         return self.available
 
     def _wait_for_daemon(self) -> None:
@@ -152,22 +189,38 @@ class ReadAloud(QObject):
         if not daemon.ready:
             log.info("read-aloud: the private speech-dispatcher did not start")
             daemon.stop()
-        self._finish(self._try_engine())
+        self._start_engine()
 
-    def _try_engine(self) -> Any:
+    def _start_engine(self) -> None:
         try:
-            return self._create_engine()
+            engines = self._engines()
         except Exception:  # a broken speech install must not disturb the reader
             log.info("read-aloud unavailable", exc_info=True)
-            return None
+            engines = []
+        if not engines:
+            self._finish("")
+            return
+        from PySide6.QtCore import QThread
 
-    def _finish(self, tts: Any) -> None:
-        self._tts = tts
-        self._probed = True
-        if tts is not None:
-            self.availabilityChanged.emit(True)
+        from decisionaid.ui.speech_engine import SpeechEngine
 
-    def _create_engine(self) -> Any:
+        thread = QThread()
+        thread.setObjectName("speech")
+        engine = SpeechEngine(self.locale, RATES[self.rate_index][1], engines)
+        engine.moveToThread(thread)
+        thread.finished.connect(engine.deleteLater)
+        engine.created.connect(self._on_created)
+        engine.answered.connect(self._on_answered)
+        self._create.connect(engine.create)
+        self._ack.connect(engine.ack)
+        self._engine = engine
+        self._thread = thread
+        _stop_with_app(thread, self.daemon, self)  # the engine goes with thread.finished
+        thread.start()
+        self._watchdog.start(CREATE_TIMEOUT_MS)  # making the engine must be answered too
+        self._create.emit()
+
+    def _engines(self) -> list[str]:
         from PySide6.QtCore import QLoggingCategory
 
         # Qt Multimedia reports, as warnings, every audio back-end it does not find; speech
@@ -176,27 +229,79 @@ class ReadAloud(QObject):
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:
-            return None
+            return []
         # Without its private daemon running, a kiosk must not let libspeechd start the
         # shared one, which writes logs and stays behind.
         speechd = not self.private_daemon or (self.daemon is not None and self.daemon.ready)
-        for name in _wanted_engines(list(QTextToSpeech.availableEngines()), speechd=speechd):
-            tts = QTextToSpeech(name, self)
-            if tts.state() == QTextToSpeech.State.Error:
-                tts.deleteLater()
-                continue
-            self._choose_voice(tts)
-            tts.setRate(RATES[self.rate_index][1])
-            tts.stateChanged.connect(self._on_state)
-            return tts
-        return None
+        return _wanted_engines(list(QTextToSpeech.availableEngines()), speechd=speechd)
 
-    def _choose_voice(self, tts: Any) -> None:
-        wanted = QLocale(self.locale)
-        for loc in tts.availableLocales():
-            if loc.language() == wanted.language():
-                tts.setLocale(loc)
-                return
+    def _on_created(self, name: str) -> None:
+        if self._stuck:
+            return
+        self._watchdog.stop()
+        tts = self._tts
+        if name and tts is not None:
+            self._say.connect(tts.say)
+            self._stop.connect(tts.stop)
+            self._rate.connect(tts.setRate)
+            tts.stateChanged.connect(self._on_tts_state)
+        self._finish(name)
+
+    def _finish(self, name: str) -> None:
+        self._engine_name = name
+        self._probed = True
+        if name:
+            self.availabilityChanged.emit(True)
+
+    def _send(self, *commands: tuple[Any, tuple[object, ...]]) -> None:
+        """Queue commands to the engine, then an acknowledgement that must come back."""
+        if self._engine is None or self._stuck:
+            return
+        for signal, args in commands:
+            signal.emit(*args)
+        self._serial += 1
+        self._awaited = self._serial
+        if not self._watchdog.isActive():
+            self._watchdog.start(ANSWER_TIMEOUT_MS)
+        self._ack.emit(self._serial)
+
+    def _on_answered(self, serial: int) -> None:
+        if serial == self._awaited:
+            self._watchdog.stop()
+
+    def _engine_stuck(self) -> None:
+        """The engine did not answer in time: it is stuck. Read aloud goes off until the app
+        starts again; a private daemon is stopped, which frees the speech thread."""
+        log.warning(
+            "read-aloud: the speech engine stopped answering; read aloud is off until the app "
+            "is restarted"
+        )
+        self._stuck = True
+        was_available = bool(self._engine_name)
+        self._probed = True
+        self._set_speaking(False)
+        self._abandon_engine()
+        if self.daemon is not None:
+            self.daemon.stop(stuck=True)
+        if was_available:
+            self.availabilityChanged.emit(False)
+
+    def _abandon_engine(self) -> None:
+        """Never touch a stuck engine again: once its daemon is gone, each call into it
+        (a command still queued, even deleting it) would crash inside libspeechd. Commands
+        not yet taken are dropped, and the engine is left to the process's end."""
+        from PySide6.QtCore import QCoreApplication
+
+        for signal in (self._say, self._stop, self._rate, self._ack):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
+        tts = self._tts
+        if tts is not None:
+            QCoreApplication.removePostedEvents(tts)
+        if self._engine is not None and self._thread is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._thread.finished.disconnect(self._engine.deleteLater)
+            _abandoned.append(self._engine)
 
     # -- speaking --------------------------------------------------------------------------
 
@@ -205,33 +310,36 @@ class ReadAloud(QObject):
         return self._speaking
 
     def speak(self, text: str) -> None:
-        if self._tts is None or not text.strip():
+        if not self.available or not text.strip():
             return
-        self._tts.stop()
-        self._tts.say(text)
+        self._send((self._stop, ()), (self._say, (text,)))
         # Some engines report "speaking" late; the reader pressed Listen, so say so now.
         self._set_speaking(True)
 
     def stop(self) -> None:
-        if self._tts is not None and self._speaking:
-            self._tts.stop()
+        if self.available and self._speaking:
+            self._send((self._stop, ()))
         self._set_speaking(False)
 
     def set_rate(self, index: int) -> None:
         index = max(0, min(len(RATES) - 1, index))
         if index != self.rate_index:
             self.rate_index = index
-            if self._tts is not None:
-                self._tts.setRate(RATES[index][1])
+            self._send((self._rate, (RATES[index][1],)))
             self.rateChanged.emit(index)
 
     def cycle_rate(self) -> None:
         self.set_rate((self.rate_index + 1) % len(RATES))
 
-    def _on_state(self, state: object) -> None:
+    def _on_tts_state(self, _state: object) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        busy = state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
+        tts = self._tts
+        if self._stuck or tts is None:
+            return
+        # The engine's state now, not the one reported: a late "ready" from the stop before
+        # a new sentence must not end that sentence.
+        busy = tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
         self._set_speaking(busy)
 
     def _set_speaking(self, on: bool) -> None:
@@ -246,12 +354,56 @@ class ReadAloud(QObject):
             self.daemon.stop()
 
 
-def _stop_with_app(daemon: PrivateSpeechDaemon, owner: QObject) -> None:
-    """Stop the daemon when the app quits or the read-aloud object goes, whichever is first
-    (the connections hold the daemon, not the QObject, which may be gone by then)."""
+def _stop_with_app(thread: QThread, daemon: PrivateSpeechDaemon | None, owner: QObject) -> None:
+    """End the speech thread (and the private daemon) when the app quits or the read-aloud
+    object goes, whichever is first. The closure holds the thread, never the QObject, which
+    may be gone by then; a thread stuck in the engine is freed by stopping the daemon, and
+    as a last resort ended, so it never outlives its QThread object (which would abort). The
+    connection to aboutToQuit keeps the thread object until then."""
     from PySide6.QtCore import QCoreApplication
+
+    ended = False
+
+    def end() -> None:
+        nonlocal ended
+        if ended:  # on aboutToQuit and again as the objects go
+            return
+        ended = True
+        _running.pop(id(thread), None)
+        with contextlib.suppress(RuntimeError):  # the QThread already gone at teardown
+            _end_thread(thread, daemon)
+        if daemon is not None:
+            daemon.stop()
 
     app = QCoreApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(daemon.stop)
-    owner.destroyed.connect(daemon.stop)
+        app.aboutToQuit.connect(end)
+    owner.destroyed.connect(end)
+    _running[id(thread)] = end
+
+
+# Engines that stopped answering: kept, never deleted, as deleting one would call into it.
+_abandoned: list[QObject] = []
+# Speech threads still running, by id, with what ends each: at exit (when the app's event loop
+# never quit, as in tests) they are ended before their QThread objects are deleted.
+_running: dict[int, Callable[[], None]] = {}
+
+
+def _end_thread(thread: QThread, daemon: PrivateSpeechDaemon | None) -> None:
+    if not thread.isRunning():
+        return
+    thread.quit()
+    if not thread.wait(THREAD_EXIT_MS) and daemon is not None:
+        daemon.stop(stuck=True)  # frees a thread waiting on it
+    if not thread.wait(THREAD_EXIT_MS):
+        log.warning("read-aloud: the speech thread is stuck; ending it")
+        thread.terminate()
+        thread.wait(THREAD_EXIT_MS)
+
+
+def _end_all() -> None:
+    for end in list(_running.values()):
+        end()
+
+
+atexit.register(_end_all)
