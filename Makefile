@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle bench soak clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -31,7 +31,7 @@ test-fast: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
@@ -45,6 +45,12 @@ screenshots: $(VENV)/.app-installed
 bundle: $(VENV)/.test-installed
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
+# dist/decisionaid_<version>_<arch>.deb from a fresh bundle (packaging/linux/build_deb.py says
+# what goes where). Install it with `sudo apt install ./dist/decisionaid_*.deb`.
+deb: bundle
+	@./scripts/system-deps.sh
+	$(PY) packaging/linux/build_deb.py dist/decisionaid dist
+
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
 # window and rewrites docs/performance.md. A few minutes on two cores.
 bench: $(VENV)/.test-installed
@@ -56,7 +62,7 @@ bench: $(VENV)/.test-installed
 SOAK_EVENTS ?= 20000
 soak: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
-		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/test_soak.py $(PYTEST_ARGS)
+		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/process/test_soak.py $(PYTEST_ARGS)
 
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache

@@ -54,11 +54,11 @@ def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-
 def measure_window(options, switches: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.app import build_parts, build_window, ensure_qapplication
+    from decisionaid.app import build_app, build_parts, ensure_qapplication
 
     app = ensure_qapplication()
     parts = build_parts(options)
-    window = build_window(parts)
+    window = build_app(parts).window
     window.resize(1280, 800)
     window.show()
     app.processEvents()
@@ -88,7 +88,7 @@ def measure_window(options, switches: int) -> dict[str, object]:  # type: ignore
             first_visit[step_id] = elapsed
         samples.append((step_id, elapsed))
     with_arrays = sorted(
-        step.id for step in steps if not step.broken and window.renderer.render(step).icon_arrays
+        step.id for step in steps if not step.broken and window.pages.render(step).icon_arrays
     )
     kinds = {step.id: step.kind for step in steps}
     built = {
@@ -118,7 +118,7 @@ def main() -> int:
     parser.add_argument("--content", type=Path)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from decisionaid.cli import Options
+    from decisionaid.app import Options
 
     options = Options(content=args.content, kiosk=args.kiosk)
     result: dict[str, object] = {}

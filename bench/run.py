@@ -9,47 +9,22 @@ Peak memory is the child's maximum resident set size, as the kernel reports it o
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchstats import percentile
+from report import Series, kept_notes, report
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = ROOT / "build" / "bench"
 DIST = WORK / "dist"
 PY = sys.executable
-
-# The budgets from issue 7. Ratios are app / baseline, measured in the same run.
-FIRST_PAINT_RATIO = 1.3
-MEMORY_RATIO = 1.3
-SWITCH_P95_MS = 16.0
-CHECK_CONTENT_S = 1.0
-BUNDLE_RATIO = 1.0
-
-# Reference figure quoted in issue 7, not measured here.
-CHROMIUM_TIME_RATIO = 3.5
-CHROMIUM_MEMORY_RATIO = 3.6
-
-
-@dataclass
-class Series:
-    seconds: list[float] = field(default_factory=list)
-    rss_kb: list[int] = field(default_factory=list)
-
-    def add(self, seconds: float, rss_kb: int) -> None:
-        self.seconds.append(seconds)
-        self.rss_kb.append(rss_kb)
 
 
 def spawn(cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
@@ -133,71 +108,6 @@ def startup_runs(
     return results
 
 
-def med(values: list[float]) -> float:
-    return statistics.median(values)
-
-
-def spread_ms(seconds: list[float]) -> str:
-    ms = [s * 1000 for s in seconds]
-    return f"{med(ms):.0f} ms ({min(ms):.0f}–{max(ms):.0f})"
-
-
-def spread_mib(kib: list[int]) -> str:
-    mib = [k / 1024 for k in kib]
-    return f"{med(mib):.1f} MiB ({min(mib):.1f}–{max(mib):.1f})"
-
-
-def machine() -> list[str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                mem = f", {int(line.split()[1]) / 1024 / 1024:.0f} GiB RAM"
-    except OSError:
-        pass
-    import PySide6
-
-    try:
-        import PyInstaller
-
-        pyi = PyInstaller.__version__
-    except ImportError:
-        pyi = "not installed"
-    return [
-        f"- Machine: {cpu}, {os.cpu_count()} logical CPUs{mem}",
-        f"- System: {platform.platform()}",
-        f"- Python {platform.python_version()}, PySide6 {PySide6.__version__}, PyInstaller {pyi}",
-    ]
-
-
-def git_revision() -> str:
-    try:
-        rev = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except OSError:
-        return "unknown"
-    return f"{rev}{' with uncommitted changes' if dirty else ''}"
-
-
-def verdict(ok: bool) -> str:
-    return "met" if ok else "**NOT met**"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="start-up runs per variant (>= 7)")
@@ -261,184 +171,6 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     print(f"wrote {args.out}")
     return 0
-
-
-NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by make bench. -->"
-
-
-def kept_notes(path: Path) -> str:
-    """The hand-written analysis at the end of the previous report, carried over unchanged."""
-    try:
-        previous = path.read_text(encoding="utf-8")
-    except OSError:
-        previous = ""
-    _, marker, notes = previous.partition(NOTES_MARKER)
-    return f"\n{NOTES_MARKER}{notes}" if marker else f"\n{NOTES_MARKER}\n"
-
-
-def report(
-    start: dict[str, Series],
-    check: Series,
-    inproc: dict[str, object],
-    sizes: dict[str, tuple[int, int]],
-    builds: dict[str, float],
-    runs: int,
-    total_s: float,
-) -> str:
-    def ratio(a: list[float] | list[int], b: list[float] | list[int]) -> float:
-        return med(a) / med(b)
-
-    src_time = ratio(start["app"].seconds, start["baseline"].seconds)
-    src_mem = ratio(start["app"].rss_kb, start["baseline"].rss_kb)
-    switch = inproc["switch_ms"]
-    arrays = inproc["switch_iconarray_ms"]
-    assert isinstance(switch, list) and isinstance(arrays, list)
-    p95 = percentile(switch, 95)
-    check_med = med(check.seconds)
-
-    rows = [
-        "| Budget | Measured | Limit | |",
-        "|---|---|---|---|",
-        f"| Start to first paint, from source | **{src_time:.2f}×** baseline | ≤ {FIRST_PAINT_RATIO}× | {verdict(src_time <= FIRST_PAINT_RATIO)} |",
-    ]
-    frozen = "app frozen" in start
-    if frozen:
-        fz_time = ratio(start["app frozen"].seconds, start["baseline frozen"].seconds)
-        fz_mem = ratio(start["app frozen"].rss_kb, start["baseline frozen"].rss_kb)
-        rows.append(
-            f"| Start to first paint, frozen bundle | **{fz_time:.2f}×** baseline bundle | ≤ {FIRST_PAINT_RATIO}× | {verdict(fz_time <= FIRST_PAINT_RATIO)} |"
-        )
-    rows.append(
-        f"| Peak memory (RSS), from source | **{src_mem:.2f}×** baseline | ≤ {MEMORY_RATIO}× | {verdict(src_mem <= MEMORY_RATIO)} |"
-    )
-    if frozen:
-        rows.append(
-            f"| Peak memory (RSS), frozen bundle | **{fz_mem:.2f}×** baseline bundle | ≤ {MEMORY_RATIO}× | {verdict(fz_mem <= MEMORY_RATIO)} |"
-        )
-    rows.append(
-        f"| Page switch, 95th percentile ({len(switch)} switches) | **{p95:.1f} ms** | ≤ {SWITCH_P95_MS:.0f} ms | {verdict(p95 <= SWITCH_P95_MS)} |"
-    )
-    rows.append(
-        f"| `check-content` over the whole guide (whole command) | **{check_med:.2f} s** | ≤ {CHECK_CONTENT_S:.0f} s | {verdict(check_med <= CHECK_CONTENT_S)} |"
-    )
-    if sizes:
-        size_ratio = sizes["app"][0] / sizes["baseline"][0]
-        rows.append(
-            f"| Bundle size on disk | **{size_ratio:.2f}×** default baseline bundle | ≤ {BUNDLE_RATIO:.0f}× | {verdict(size_ratio <= BUNDLE_RATIO)} |"
-        )
-    rows.append(
-        f"| *For comparison, from issue 7 (not measured here): headless Chromium showing one local page* | *about {CHROMIUM_TIME_RATIO}× time, {CHROMIUM_MEMORY_RATIO}× memory* | | |"
-    )
-
-    detail = [
-        "| Measure | App | Baseline |",
-        "|---|---|---|",
-        f"| Start to first paint, from source | {spread_ms(start['app'].seconds)} | {spread_ms(start['baseline'].seconds)} |",
-        f"| Start to first paint, from source, `--kiosk` | {spread_ms(start['app --kiosk'].seconds)} | |",
-    ]
-    if frozen:
-        detail.append(
-            f"| Start to first paint, frozen bundle | {spread_ms(start['app frozen'].seconds)} | {spread_ms(start['baseline frozen'].seconds)} |"
-        )
-    detail.append(
-        f"| Peak RSS, from source | {spread_mib(start['app'].rss_kb)} | {spread_mib(start['baseline'].rss_kb)} |"
-    )
-    detail.append(
-        f"| Peak RSS, from source, `--kiosk` | {spread_mib(start['app --kiosk'].rss_kb)} | |"
-    )
-    if frozen:
-        detail.append(
-            f"| Peak RSS, frozen bundle | {spread_mib(start['app frozen'].rss_kb)} | {spread_mib(start['baseline frozen'].rss_kb)} |"
-        )
-    detail += [
-        f"| Page switch, median / 95th percentile / max ({len(switch)} switches, every step) | {med(switch):.1f} / {p95:.1f} / {max(switch):.1f} ms | |",
-        f"| Page switch to a step with icon arrays, median / 95th percentile ({len(arrays)} switches) | {med(arrays):.1f} / {percentile(arrays, 95):.1f} ms | |",
-    ]
-    first = inproc["first_visit_ms"]
-    assert isinstance(first, dict)
-    slowest = max(first, key=first.get)  # type: ignore[arg-type]
-    detail.append(
-        f"| First visit to a step (its widget is built), median / slowest | {med(list(first.values())):.1f} / {first[slowest]:.1f} ms (`{slowest}`) | |"
-    )
-    render = inproc["render_all_ms"]
-    assert isinstance(render, list)
-    detail.append(
-        f"| Rendering every step's Markdown once ({len(inproc['step_kinds'])} steps) | {spread_ms([r / 1000 for r in render])} | |"  # type: ignore[arg-type]
-    )
-    detail.append(f"| `check-content`, whole command | {spread_ms(check.seconds)} | |")
-    inside = inproc["check_content_inprocess_ms"]
-    assert isinstance(inside, list)
-    detail.append(
-        f"| `check-content`, the check alone (in process) | {spread_ms([r / 1000 for r in inside])} | |"
-    )
-    detail.append(
-        f"| Peak RSS after visiting every step | {inproc['maxrss_kb_after_tour'] / 1024:.1f} MiB | |"
-    )  # type: ignore[operator]
-    if sizes:
-        detail.append(
-            f"| Bundle on disk | {sizes['app'][0] / 2**20:.1f} MiB, {sizes['app'][1]} files | {sizes['baseline'][0] / 2**20:.1f} MiB, {sizes['baseline'][1]} files |"
-        )
-    if builds:
-        detail.append(
-            f"| PyInstaller build time (not a budget) | {builds['app']:.0f} s | {builds['baseline']:.0f} s |"
-        )
-
-    widgets = inproc["step_widgets"]
-    assert isinstance(widgets, dict)
-    unavailable = sorted(k for k, v in widgets.items() if v == "UnavailableStep")
-    arrays_at = ", ".join(f"`{s}`" for s in inproc["steps_with_icon_arrays"]) or "none"  # type: ignore[union-attr]
-    now = dt.datetime.now(dt.UTC).astimezone()
-    lines = [
-        "# Performance",
-        "",
-        "Written by `make bench` (`bench/run.py`). Run it again rather than editing the figures;"
-        " the notes at the end are kept.",
-        "",
-        f"- Date: {now:%Y-%m-%d %H:%M %Z}; code at {git_revision()}",
-        *machine(),
-        f"- Qt platform: `offscreen` for every run (no display server, so no compositor or GPU in the figures). Start-up: {runs} runs per variant after one unmeasured warm-up each, app and baseline alternating; medians, with min–max in brackets.",
-        f"- Whole benchmark took {total_s:.0f} s.",
-        "",
-        "## Budgets (ratios to the bare PySide6 window, same run)",
-        "",
-        *rows,
-        "",
-        "## Figures",
-        "",
-        *detail,
-        "",
-        "## What is measured",
-        "",
-        "- **Baseline**: `bench/baseline.py`, a `QMainWindow` whose `QTextBrowser` shows one page "
-        "of text at 1280×800 and quits on its first paint. Its bundle is PyInstaller's default "
-        "one-folder build of that script, with no options.",
-        "- **Start to first paint**: wall time from spawning the process until it exits. "
-        "`decisionaid --startup-probe` starts exactly like a normal launch (same options, same "
-        "window) and quits as soon as the first screen has painted; the baseline does the same. "
-        "Both therefore include interpreter start and process exit.",
-        "- **Peak memory**: the child's maximum resident set size (`ru_maxrss`) over that run.",
-        f"- **Page switch**: in one process (`bench/inprocess.py`), {len(switch)} switches walking "
-        "forward and back through the whole guide, starting from a fresh window, so each step's "
-        "first visit (when its widget is built) is included. One switch = `go_to(step)` and then "
-        "every pending event processed, which lays out and paints everything that changed. "
-        f"Steps with icon arrays: {arrays_at}.",
-        "- **Rendering every step once**: a fresh `PageRenderer` turning each step's Markdown into "
-        "the HTML the page view shows (median of 5).",
-        "- **check-content**: `decisionaid check-content --quiet` on the app's own guide, whole "
-        "command including interpreter start.",
-        "- **Bundle size**: apparent size of every file in the one-folder bundle.",
-        "- **Chromium**: the issue quotes about 3.5× the baseline's time and 3.6× its memory for "
-        "headless Chromium rendering one local page, the browser kiosk a clinic would otherwise "
-        "use. That figure is quoted from issue 7, not measured here.",
-    ]
-    if unavailable:
-        lines.append(
-            "- Steps whose widget was not available in this run, so they showed the calm "
-            "'not available' notice and cost less than they will: "
-            + ", ".join(f"`{s}`" for s in unavailable)
-            + "."
-        )
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -1,15 +1,19 @@
-"""Composition root: builds configuration, content, session, policy and the window, once."""
+"""Composition root: builds configuration, content, session, policy and the window, once,
+and installs each mode's add-ons side by side (the reader's display tools always; the
+counsellor's tools and the kiosk's screens as the policy asks). Nothing below this module
+builds any of them.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisionaid.cli import Options
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
-from decisionaid.core.content import Guide
+from decisionaid.core.guide import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_cached
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
@@ -19,10 +23,26 @@ from decisionaid.paths import DEFAULT_LOCALE, content_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from decisionaid.core.decision_data import DecisionData
+    from decisionaid.ui.counsellor.toolbar import CounsellorTools
+    from decisionaid.ui.display_tools import DisplayTools
+    from decisionaid.ui.kiosk.controller import KioskController
     from decisionaid.ui.main_window import MainWindow
 
 APP_NAME = "decisionaid"
 NO_FONTS_EXIT_CODE = 1  # --startup-probe: the app starts, but readers would see no text
+
+
+@record(frozen=True)
+class Options:
+    """How the app was started: the command line's options, or a test's."""
+
+    content: Path | None = None
+    locale: str | None = None  # None: the configuration's locale, else English
+    config: Path | None = None
+    kiosk: bool = False
+    counsellor: bool = False
+    startup_probe: bool = False
 
 
 @record
@@ -31,6 +51,16 @@ class AppParts:
     guide: Guide
     policy: Policy
     session: Session = field(default_factory=Session)
+
+
+@record
+class App:
+    """The window and the add-ons installed on it."""
+
+    window: MainWindow
+    display: DisplayTools
+    counsellor: CounsellorTools | None = None
+    kiosk: KioskController | None = None
 
 
 def choose_mode(options: Options, config: Config) -> Mode:
@@ -97,30 +127,67 @@ def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_window(parts: AppParts) -> MainWindow:
+def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
+    """The guide's decision data, read from its files the first time a step asks: start-up
+    neither reads them nor loads the module that does."""
+    loaded: list[DecisionData] = []
+
+    def load() -> DecisionData:
+        if not loaded:
+            from decisionaid.core.decision_data import load_decision_data
+
+            loaded.append(load_decision_data(guide.root, guide.locale, guide.references))
+        return loaded[0]
+
+    return load
+
+
+def build_app(parts: AppParts) -> App:
+    """The window, with the add-ons its policy asks for."""
+    from decisionaid.core.page_cache import app_pages
     from decisionaid.ui.accessible import install_accessibility
-    from decisionaid.ui.main_window import MainWindow
+    from decisionaid.ui.display_tools import DisplayTools
+    from decisionaid.ui.main_window import MainWindow, StylePart
 
     install_accessibility()
-    if not (parts.policy.idle_reset or parts.policy.staff_exit_gesture):
-        return MainWindow(parts.guide, parts.session, parts.policy, parts.config)
-    from decisionaid.ui.kiosk.controller import install_kiosk
-    from decisionaid.ui.kiosk.screens import screen_stylesheet
+    policy = parts.policy
+    kiosk = policy.idle_reset or policy.staff_exit_gesture
+    styles: list[StylePart] = []
+    if kiosk:
+        from decisionaid.ui.kiosk.screens import screen_stylesheet
 
-    # Styled for its kiosk screens from the start, so nothing is styled twice.
+        styles.append(screen_stylesheet)  # from the start, so nothing is styled twice
     window = MainWindow(
-        parts.guide, parts.session, parts.policy, parts.config, styles=[screen_stylesheet]
+        parts.guide,
+        parts.session,
+        policy,
+        parts.config,
+        pages=app_pages(parts.guide, policy),
+        decision_data=decision_data_loader(parts.guide),
+        styles=styles,
     )
-    install_kiosk(window)
-    return window
+    app = App(window, DisplayTools(window))
+    if policy.step_index or policy.presenter_view or policy.step_handouts:
+        from decisionaid.ui.counsellor.toolbar import CounsellorTools
+
+        app.counsellor = CounsellorTools(window)
+    if kiosk:
+        from decisionaid.ui.kiosk.controller import KioskController
+
+        app.kiosk = KioskController(window)
+    return app
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
-        from PySide6.QtCore import Qt  # only here: `Qt` costs start-up time (ui/controls.py)
+        from PySide6.QtCore import Qt  # only here (see the start-up list)
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     if policy.fullscreen:
+        # On Wayland the compositor sizes a full-screen window only after its first frame, which
+        # Qt would draw at its default two-thirds size; sized to the screen first, the kiosk's
+        # first frame already fills it.
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
         window.resize(1280, 800)
@@ -160,7 +227,7 @@ def run(options: Options) -> int:
     from decisionaid.logging_setup import configure_logging, log_config_notices, log_startup
 
     log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts, log_setup)
+    log_startup(parts.guide, parts.policy, log_setup)
     app = ensure_qapplication()
     from decisionaid.ui.font_check import font_problem
 
@@ -172,7 +239,8 @@ def run(options: Options) -> int:
             print(f"decisionaid: {problem}", file=sys.stderr)
         if options.startup_probe:
             return NO_FONTS_EXIT_CODE
-    window = build_window(parts)
+    assembled = build_app(parts)
+    window = assembled.window
     log_config_notices(parts.config.staff_notices)
     # Staff starting the app from a terminal see each notice once: from the log where it goes
     # to standard error (kiosk), else printed here (personal and counsellor log to a file).
@@ -181,7 +249,8 @@ def run(options: Options) -> int:
             print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     from decisionaid.ui.crash_guard import install_crash_guard
 
-    install_crash_guard(window, kiosk=parts.policy.mode is Mode.KIOSK)
+    kiosk = assembled.kiosk
+    install_crash_guard(window, recover=kiosk.full_reset if kiosk is not None else None)
     window.firstPaint.connect(_after_start_up)
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk

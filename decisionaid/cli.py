@@ -12,17 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from decisionaid import __version__
-from decisionaid.core.record import record, replace
-
-
-@record(frozen=True)
-class Options:
-    content: Path | None = None
-    locale: str | None = None  # None: the configuration's locale, else English
-    config: Path | None = None
-    kiosk: bool = False
-    counsellor: bool = False
-    startup_probe: bool = False
+from decisionaid.app import Options
+from decisionaid.core.record import replace
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,7 +21,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="decisionaid",
         description="Ketamine for PTSD: what to know and what to ask. An offline decision aid.",
     )
-    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version and the guide's content hash (which guide this machine shows)",
+    )
     parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
     parser.add_argument(
         "--locale", default=None, help="content language (default: the configuration's, or en)"
@@ -126,7 +121,7 @@ def _check_content(args: argparse.Namespace, options: Options) -> int:
 
 
 def _screenshots(args: argparse.Namespace, options: Options) -> int:
-    from decisionaid.ui.screenshots import take_screenshots
+    from decisionaid.screenshots import take_screenshots
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -143,6 +138,21 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
         options, args.out_dir, (width, height), args.scale, high_contrast=args.high_contrast
     )
     print(f"wrote {len(written)} screenshots to {args.out_dir}")
+    return 0
+
+
+def _version(options: Options) -> int:
+    """The version, then the guide --content or --locale names, else every guide the app has."""
+    from decisionaid.core.content_hash import version_lines
+    from decisionaid.paths import DEFAULT_LOCALE, content_dir
+
+    if options.content or options.locale:
+        locale = options.locale or DEFAULT_LOCALE
+        guides = [(options.content or content_dir(locale), locale)]
+    else:
+        shipped = sorted(p.parent for p in content_dir().parent.glob("*/guide.toml"))
+        guides = [(root, root.name) for root in shipped]
+    print("\n".join(version_lines(__version__, guides)))
     return 0
 
 
@@ -168,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(quick)
         args = _parser().parse_args(words)
         options = _options(args)
+        if args.version:
+            return _version(options)
         commands = {
             "check-content": _check_content,
             "screenshots": _screenshots,

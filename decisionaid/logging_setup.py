@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from decisionaid.core.record import field, is_record, record, record_fields
 
 if TYPE_CHECKING:
-    from decisionaid.app import AppParts
+    from decisionaid.core.guide import Guide
     from decisionaid.core.policy import Policy
     from decisionaid.core.session import Session
 
@@ -67,11 +67,6 @@ def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
         yield from (part for part in value.split() if len(part) >= 8)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
-        import dataclasses  # only for a dataclass: none is made before the first paint
-
-        for f in dataclasses.fields(value):
-            yield from _strings(getattr(value, f.name))
     elif is_record(value) and not isinstance(value, type):
         for name in record_fields(value):
             yield from _strings(getattr(value, name))
@@ -87,8 +82,8 @@ def _strings(value: Any) -> Iterator[str]:
 class RotatingLogFile(logging.FileHandler):
     """A log file that never grows past `max_bytes`: when full it becomes .1 (.1 becomes .2...).
 
-    The same as logging.handlers.RotatingFileHandler, without importing logging.handlers, which
-    loads sockets, pickle and queues (about 40 M instructions) before the window can appear.
+    The same as logging.handlers.RotatingFileHandler, without importing logging.handlers
+    (the start-up list, tests/process/test_startup_imports.py).
     """
 
     def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
@@ -305,15 +300,14 @@ def qt_message_handler(kind: Any, context: Any, message: str) -> None:
         print(f"decisionaid: Qt fatal error ({category}): {message}", file=sys.stderr, flush=True)
 
 
-def log_startup(parts: AppParts, setup: LoggingSetup) -> None:
+def log_startup(guide: Guide, policy: Policy, setup: LoggingSetup) -> None:
     """What staff need to read a log: version, mode, content folder and its problems."""
     from decisionaid import __version__
 
-    guide = parts.guide
     log.info(
         "decisionaid %s starting: mode %s, Python %s, %s",
         __version__,
-        parts.policy.mode.value,
+        policy.mode.value,
         sys.version.split()[0],
         sys.platform,
     )

@@ -10,7 +10,7 @@ APP_NAME = "decisionaid"
 
 
 def resources_dir() -> Path:
-    """The folder holding content/, styles/ and icons/."""
+    """The folder holding content/ and icons/."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
@@ -26,10 +26,6 @@ DEFAULT_LOCALE = "en"  # the language the app always ships content for
 
 def content_dir(locale: str = DEFAULT_LOCALE) -> Path:
     return resources_dir() / "content" / locale
-
-
-def style_path(name: str) -> Path:
-    return resources_dir() / "styles" / name
 
 
 def icon_path(name: str) -> Path:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Qt needs to run (offscreen or on a screen), if any are missing.
+# Installs the Debian packages Qt needs to run (offscreen or on a screen), and the tools that
+# build and test the Debian package, if any are missing.
 # Extra package names may be passed as arguments. Only acts where apt-get is available and we
 # are root (or have passwordless sudo); otherwise it lists what is missing and carries on.
 set -u
@@ -14,6 +15,10 @@ packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.
 # null sink the test records), and strace for the test that watches a kiosk write nothing.
 packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils
            strace)
+# The Debian package (make deb) and its checks, and the real kiosk stack its test runs: the cage
+# compositor with Xwayland, grim for screenshots, and the libraries Qt's Wayland platform loads.
+packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils appstream
+           systemd cage grim xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

@@ -1,20 +1,24 @@
-"""Test set-up: offscreen Qt, and a private HOME so no test touches the real user's files."""
+"""Test set-up: offscreen Qt, a private HOME so no test touches the real user's files, each
+folder's marker, and no test may leave a timer running."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import time
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 # Offscreen always; a run may give the offscreen platform options (two screens, say).
 if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content" / "en"
-XDG_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+from tests.helpers import FIXTURE_CONTENT, XDG_VARS
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +32,8 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     runtime = home / "runtime"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    # No speech daemon per test: a test that reads aloud asks for the mock engine itself.
+    monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "none")
     return home
 
 
@@ -37,3 +43,55 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content" / "en"
     shutil.copytree(FIXTURE_CONTENT, target)
     return target
+
+
+_FOLDER_MARKERS = ("core", "ui", "process")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.parent.name
+        if folder in _FOLDER_MARKERS:
+            item.add_marker(folder)
+
+
+@pytest.fixture(autouse=True)
+def _dangling_qtimers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a QTimer running: its timeout would fire in a later test, or
+    in the teardown of this one. Timers of objects already deleted do not count; a single-shot
+    timer about to fire is given a moment to finish."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    started: weakref.WeakSet[QTimer] = weakref.WeakSet()
+    start = QTimer.start
+
+    def start_and_note(self: QTimer, *args: object) -> None:
+        started.add(self)
+        start(self, *args)  # type: ignore[arg-type]
+
+    QTimer.start = start_and_note  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QTimer.start = start  # type: ignore[method-assign]
+
+    def running() -> list[QTimer]:
+        return [t for t in list(started) if shiboken6.isValid(t) and t.isActive()]
+
+    soon = [t for t in running() if t.isSingleShot() and t.remainingTime() <= 1000]
+    deadline = time.monotonic() + 2
+    while soon and time.monotonic() < deadline:
+        QTest.qWait(10)  # runs the event loop, so the timers can fire
+        soon = [t for t in soon if t in running()]
+    left = running()
+    if left:
+        described = ", ".join(
+            f"{type(t.parent()).__name__ if t.parent() else 'no parent'}"
+            f"/{t.objectName() or 'timer'} every {t.interval()} ms"
+            for t in left
+        )
+        pytest.fail(f"the test left {len(left)} timer(s) running: {described}", pytrace=False)

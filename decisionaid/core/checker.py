@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from decisionaid.core.content import Guide, load_guide
+from decisionaid.core.content import load_guide
+from decisionaid.core.content_rules import RULES
 from decisionaid.core.decision_data import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide
+from decisionaid.core.record import field, record
 from decisionaid.core.render import PageRenderer, render_all
 
-# A rule looks at the whole loaded guide and adds diagnostics; it may add report lines too.
-Rule = Callable[[Guide, PageRenderer, Diagnostics, list[str]], None]
 
-
-@dataclass
+@record
 class CheckResult:
     guide: Guide
     diagnostics: Diagnostics
@@ -26,17 +24,6 @@ class CheckResult:
         return not self.diagnostics.errors
 
 
-def extra_rules() -> list[Rule]:
-    """Rules kept in their own modules, so each can grow without touching the engine."""
-    import importlib
-
-    try:
-        module = importlib.import_module("decisionaid.core.content_rules")
-    except ImportError:
-        return []
-    return list(getattr(module, "RULES", []))
-
-
 def check_content(root: Path, locale: str = "en") -> CheckResult:
     guide = load_guide(root, locale)
     diags = Diagnostics()
@@ -45,6 +32,6 @@ def check_content(root: Path, locale: str = "en") -> CheckResult:
     diags.extend(render_all(guide, renderer))
     check_decision_data(guide, diags)
     report: list[str] = []
-    for rule in extra_rules():
+    for rule in RULES:
         rule(guide, renderer, diags, report)
     return CheckResult(guide, diags, report)

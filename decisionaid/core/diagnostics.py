@@ -61,9 +61,5 @@ class Diagnostics:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def for_path(self, path: Path | str) -> list[Diagnostic]:
-        shown = self._display(path)
-        return [d for d in self.items if d.path == shown]
-
     def __len__(self) -> int:
         return len(self.items)

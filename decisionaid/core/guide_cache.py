@@ -14,17 +14,15 @@ classes listed in `_CLASSES` may appear in it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import marshal
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from decisionaid import __version__
-from decisionaid.core.content import (
+from decisionaid.core.content import load_guide
+from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
+from decisionaid.core.guide import (
     CrisisInfo,
     CrisisLine,
     GlossaryTerm,
@@ -32,16 +30,10 @@ from decisionaid.core.content import (
     Page,
     Reference,
     Step,
-    load_guide,
 )
-from decisionaid.core.diagnostics import Diagnostic, Diagnostics, Severity
+from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.record import is_record, record_fields
 from decisionaid.core.textfile import read_capped
-
-try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - other Python implementations
-    from hashlib import blake2b
 
 # Raise when what is stored changes in a way the loader's sources do not show.
 FORMAT_VERSION = 1
@@ -52,6 +44,7 @@ _LOADER_SOURCES = (
     "diagnostics.py",
     "guide_cache.py",
     "page_limits.py",
+    "keyed_store.py",
 )
 # The files load_guide reads besides the pages the manifest names.
 _DATA_FILES = ("guide.toml", "references.toml", "glossary.toml", "crisis.toml")
@@ -75,12 +68,7 @@ _CLASSES: dict[str, type] = {
 
 
 def loader_fingerprint() -> bytes:
-    parts = [f"{FORMAT_VERSION} {__version__} {sys.version_info[:2]}".encode()]
-    here = Path(__file__).parent
-    for name in _LOADER_SOURCES:
-        with contextlib.suppress(OSError):  # a bundle has no sources
-            parts.append((here / name).read_bytes())
-    return b"\0".join(parts)
+    return code_fingerprint(FORMAT_VERSION, _LOADER_SOURCES)
 
 
 def _key(root: Path, locale: str, pages: list[str]) -> str:
@@ -106,47 +94,38 @@ def _pages(guide: Guide) -> list[str]:
 
 
 class GuideStore:
-    """One file per content folder and language in `folder`."""
+    """One file per content folder and language in `folder`, kept under a key of every file
+    it was read from; the list of page files is kept beside the key, to check it."""
 
     def __init__(self, folder: Path, *, writable: bool) -> None:
-        self.folder = folder
-        self.writable = writable
+        self._store = KeyedStore(folder, writable=writable)
 
-    def _path(self, root: Path, locale: str) -> Path:
-        name = blake2b(str(root).encode(), digest_size=8).hexdigest()
-        return self.folder / f"{locale}-{name}"
+    @staticmethod
+    def _name(root: Path, locale: str) -> str:
+        return f"{locale}-{blake2b(str(root).encode(), digest_size=8).hexdigest()}"
 
     def get(self, root: Path, locale: str) -> Guide | None:
-        try:
-            data = self._path(root, locale).read_bytes()
-        except OSError:
+        def current(stored: Any) -> bool:
+            key, pages = stored
+            return bool(key == _key(root, locale, list(pages)))
+
+        payload = self._store.get(self._name(root, locale), current)
+        if payload is None:
             return None
         try:
-            stored_key, pages, payload = marshal.loads(data)
-            if stored_key != _key(root, locale, list(pages)):
-                return None
             guide = _decode(payload)
-            return guide if isinstance(guide, Guide) else None
         except Exception:  # a damaged cache file only means loading the files again
             return None
+        return guide if isinstance(guide, Guide) else None
 
     def put(self, guide: Guide) -> None:
-        if not self.writable:
+        try:
+            payload = _encode(guide)
+        except TypeError:  # something this cache does not know how to keep
             return
-        path = self._path(guide.root, guide.locale)
-        temp = path.with_name(f".{path.name}.{os.getpid()}")
         pages = _pages(guide)
-        try:
-            data = marshal.dumps((_key(guide.root, guide.locale, pages), pages, _encode(guide)))
-        except (TypeError, ValueError):  # something this cache does not know how to keep
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(data)
-            os.replace(temp, path)  # never a half-written file, even with two windows open
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+        key = (_key(guide.root, guide.locale, pages), pages)
+        self._store.put(self._name(guide.root, guide.locale), key, payload)
 
 
 def load_guide_cached(root: Path, locale: str, store: GuideStore | None) -> Guide:

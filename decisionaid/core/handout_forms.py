@@ -6,18 +6,18 @@ as an empty form the reader can fill in by hand, with nothing of any reader's an
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
-from decisionaid.core.content import Reference
 from decisionaid.core.decision_data import DecisionData
-from decisionaid.core.export import LEANINGS
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Reference
+from decisionaid.core.summary import LEANINGS
 
 BOX = "☐"  # an empty tick box, in print as on paper forms
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return escape(text, quote=True)
 
 
 def _boxes(labels: list[str] | tuple[str, ...]) -> str:

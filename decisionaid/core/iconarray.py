@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.record import record
 from decisionaid.core.textfile import parse_toml
 
 DENOMINATOR = 100
@@ -23,13 +23,13 @@ FENCE_CLOSE = re.compile(r"^```\s*$")
 MAX_GROUPS = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IconGroup:
     name: str
     numerator: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IconArray:
     id: str
     label: str

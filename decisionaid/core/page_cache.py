@@ -10,22 +10,13 @@ be written (kiosk) is only read.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decisionaid import __version__
-from decisionaid.core.content import Guide, Step
-from decisionaid.core.rendered import RenderedPage
-
-try:  # the same BLAKE2 hashlib offers, without hashlib loading OpenSSL at start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - other Python implementations
-    from hashlib import blake2b
+from decisionaid.core.guide import Guide, Step
+from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
+from decisionaid.core.rendered_page import RenderedPage
 
 if TYPE_CHECKING:
     from decisionaid.core.iconarray import IconArray
@@ -35,53 +26,41 @@ if TYPE_CHECKING:
 # Raise when the renderer, its Markdown library or the file layout changes what is stored.
 RENDERER_VERSION = 3  # 3: icon arrays in equal columns; 2: kiosk link addresses as text
 # From source, the renderer's own files are part of every key, so editing them is enough.
-_RENDERER_SOURCES = ("render.py", "iconarray.py", "page_cache.py", "page_limits.py")
+_RENDERER_SOURCES = (
+    "render.py",
+    "iconarray.py",
+    "page_cache.py",
+    "keyed_store.py",
+    "page_limits.py",
+)
 
 
 def renderer_fingerprint(*, with_sources: bool = True) -> bytes:
-    """What, besides the content, decides a page's HTML. marshal's format follows Python's."""
-    parts = [f"{RENDERER_VERSION} {__version__} {sys.version_info[:2]}".encode()]
-    if with_sources:
-        here = Path(__file__).parent
-        for name in _RENDERER_SOURCES:
-            # A bundle has no sources: its cache was made by the same build.
-            with contextlib.suppress(OSError):
-                parts.append((here / name).read_bytes())
-    return b"\0".join(parts)
+    """What, besides the content, decides a page's HTML."""
+    return code_fingerprint(RENDERER_VERSION, _RENDERER_SOURCES, with_sources=with_sources)
 
 
 class PageStore:
-    """A folder of rendered pages, one file per step, each holding its key."""
+    """A folder of rendered pages, one file per step, each kept with its key."""
 
     def __init__(self, folder: Path, *, writable: bool) -> None:
-        self.folder = folder
-        self.writable = writable
+        self._store = KeyedStore(folder, writable=writable)
+
+    @property
+    def writable(self) -> bool:
+        return self._store.writable
 
     def get(self, name: str, key: str) -> RenderedPage | None:
-        try:
-            data = (self.folder / name).read_bytes()
-        except OSError:
+        payload = self._store.get(name, key)
+        if payload is None:
             return None
         try:
-            stored_key, payload = marshal.loads(data)
-            if stored_key != key:
-                return None
             return _decode(name, payload)
         except Exception:  # a damaged cache file only means rendering again
             return None
 
     def put(self, name: str, key: str, page: RenderedPage) -> None:
-        if not self.writable:
-            return
-        path = self.folder / name
-        temp = path.with_name(f".{name}.{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(marshal.dumps((key, _encode(page))))
-            os.replace(temp, path)  # never a half-written file, even with two windows open
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+        self._store.put(name, key, _encode(page))
 
 
 def _encode(page: RenderedPage) -> tuple[Any, ...]:

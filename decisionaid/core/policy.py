@@ -31,7 +31,6 @@ class Policy:
     print_dialog: bool = True
     context_menus: bool = True
     quit_shortcuts: bool = True
-    persist_settings: bool = False
     log_to_file: bool = True
     # Keep rendered pages in the user's cache folder, so the next start skips rendering.
     cache_pages: bool = True
@@ -68,7 +67,6 @@ KIOSK = Policy(
     print_dialog=False,
     context_menus=False,
     quit_shortcuts=False,
-    persist_settings=False,
     log_to_file=False,
     cache_pages=False,
     idle_reset=True,

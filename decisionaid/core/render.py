@@ -15,15 +15,16 @@ import markdown
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
-from decisionaid.core.content import Guide, Page, Step
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Guide, Page, Step
 from decisionaid.core.iconarray import (
     PLACEHOLDER_PARAGRAPH,
     IconArray,
     extract_iconarrays,
 )
 from decisionaid.core.page_limits import check_page_limits
-from decisionaid.core.rendered import RenderedPage
+from decisionaid.core.rendered_page import RenderedPage
 
 __all__ = ["PageRenderer", "RenderedPage", "markdown_to_html", "render_all"]
 
@@ -239,7 +240,7 @@ class PageRenderer:
         href = html.unescape(m.group(1))
         if href.lower().startswith(SAFE_SCHEMES):
             # Re-escaped plainly, so a scheme hidden in character references is seen below.
-            return f'<a href="{html.escape(href, quote=True)}"'
+            return f'<a href="{escape(href, quote=True)}"'
         return '<a href="blocked:"'
 
     def _external_anchor(self, m: re.Match[str]) -> str:
@@ -251,8 +252,8 @@ class PageRenderer:
         words = m.group(2)
         plain_words = html.unescape(re.sub(r"<[^>]*>", "", words)).strip()
         if readable_address(plain_words) == address:
-            return html.escape(address)  # the words were the address already
-        return f"{words} ({html.escape(address)})"
+            return escape(address)  # the words were the address already
+        return f"{words} ({escape(address)})"
 
     # -- generated steps -----------------------------------------------------------------
 
@@ -264,20 +265,20 @@ class PageRenderer:
         # Equal columns across the page, so two short labels never read as one line.
         width = 100 // max(1, len(array.groups))
         for g_index, group in enumerate(array.groups):
-            alt = html.escape(array.describe_group(group), quote=True)
+            alt = escape(array.describe_group(group), quote=True)
             cells.append(
                 f'<td align="center" valign="top" class="iconarray" width="{width}%">'
                 f'<img src="iconarray:{step_id}/{index}/{g_index}" alt="{alt}" />'
-                f"<br/><b>{html.escape(group.name)}</b>"
-                f"<br/>{group.numerator} out of {array.denominator} {html.escape(array.label)}</td>"
+                f"<br/><b>{escape(group.name)}</b>"
+                f"<br/>{group.numerator} out of {array.denominator} {escape(array.label)}</td>"
             )
         ref = self.guide.references.get(array.source)
         cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
         return (
             f'<table class="iconarrays" cellspacing="12" cellpadding="4" width="100%">'
             f"<tr>{''.join(cells)}</tr></table>"
-            f'<p class="caption">{html.escape(array.caption)} '
-            f"{html.escape(_certainty_line(array))}{cite}</p>"
+            f'<p class="caption">{escape(array.caption)} '
+            f"{escape(_certainty_line(array))}{cite}</p>"
         )
 
     def references_html(self) -> str:
@@ -286,16 +287,16 @@ class PageRenderer:
             link = ref.link
             where = ""
             if link:
-                escaped = html.escape(link)
+                escaped = escape(link)
                 where = (
                     f'<br/><a href="{escaped}">{escaped}</a>'
                     if self.external_links
                     else f"<br/>{escaped}"
                 )
-            note = f"<br/><i>{html.escape(ref.note)}</i>" if ref.note else ""
+            note = f"<br/><i>{escape(ref.note)}</i>" if ref.note else ""
             items.append(
-                f'<p><a name="ref-{html.escape(ref.key)}"></a><b>[{ref.number}]</b> '
-                f"{html.escape(ref.citation)}{where}{note}</p>"
+                f'<p><a name="ref-{escape(ref.key)}"></a><b>[{ref.number}]</b> '
+                f"{escape(ref.citation)}{where}{note}</p>"
             )
         if not items:
             return "<p>No sources are listed.</p>"
@@ -309,8 +310,8 @@ class PageRenderer:
         if not terms:
             return "<p>No terms are listed.</p>"
         rows = "".join(
-            f'<p><a name="term-{html.escape(t.id)}"></a><b>{html.escape(t.term)}</b><br/>'
-            f"{html.escape(t.definition)}</p>"
+            f'<p><a name="term-{escape(t.id)}"></a><b>{escape(t.term)}</b><br/>'
+            f"{escape(t.definition)}</p>"
             for t in terms
         )
         return "<p>What the harder words in this guide mean.</p>" + rows

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-from decisionaid.core.observable import Observable
+from collections.abc import Callable
+from enum import Enum
+
 from decisionaid.core.record import field, record, record_fields
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
 OWN_PREFIX = "own:"
 OWN_QUESTION_MAX_CHARS = 300
+
+
+class Change(Enum):
+    """What a session change touched: a part of SessionState, or all of it (RESET)."""
+
+    RESET = "reset"
+    CURRENT_STEP = "current_step"
+    TEXT_SCALE = "text_scale"
+    HIGH_CONTRAST = "high_contrast"
+    HIDE_ANSWERS = "hide_answers"
+    SEEN_CONTENT_NOTES = "seen_content_notes"
+    VALUES = "values"
+    QUIZ_ANSWERS = "quiz_answers"
+    QUESTIONS = "questions"  # question_order and own_questions
+    SURE_ANSWERS = "sure_answers"
+    LEANING = "leaning"
+
+
+Listener = Callable[[Change], None]
 
 
 @record
@@ -21,7 +42,6 @@ class SessionState:
         default_factory=dict
     )  # statement id -> 0..4, None = not sure
     quiz_answers: dict[str, int] = field(default_factory=dict)  # item id -> chosen index
-    ticked_questions: list[str] = field(default_factory=list)  # question ids, in the reader's order
     own_questions: list[str] = field(default_factory=list)
     question_order: list[str] = field(default_factory=list)  # ids incl. "own:N", reader's order
     sure_answers: dict[str, bool] = field(default_factory=dict)  # letter -> yes/no
@@ -30,16 +50,27 @@ class SessionState:
     high_contrast: bool = False
 
 
-class Session(Observable):
-    """Holds one SessionState; widgets read it and call its methods, and listen for changes."""
+class Session:
+    """Holds one SessionState; widgets read it and call its methods, and listen for changes.
+
+    The core has no Qt signals: listeners are plain callables (ui/session_signals.py turns
+    them into one).
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self.state = SessionState()
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     def reset(self) -> None:
         self.state = SessionState()
-        self.notify("reset")
+        self.notify(Change.RESET)
 
     def is_empty(self) -> bool:
         fresh = SessionState()
@@ -50,27 +81,33 @@ class Session(Observable):
     def go_to(self, index: int) -> None:
         if index != self.state.current_step:
             self.state.current_step = index
-            self.notify("current_step")
+            self.notify(Change.CURRENT_STEP)
 
     def set_text_scale(self, percent: int) -> None:
         percent = min(max(percent, TEXT_SCALES[0]), TEXT_SCALES[-1])
         if percent != self.state.text_scale:
             self.state.text_scale = percent
-            self.notify("text_scale")
+            self.notify(Change.TEXT_SCALE)
+
+    def step_text_scale(self, direction: int) -> None:
+        """The next text size up (+1) or down (-1) from the reader's."""
+        current = self.state.text_scale
+        i = TEXT_SCALES.index(current) if current in TEXT_SCALES else 0
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + direction))])
 
     def set_high_contrast(self, on: bool) -> None:
         if on != self.state.high_contrast:
             self.state.high_contrast = on
-            self.notify("high_contrast")
+            self.notify(Change.HIGH_CONTRAST)
 
     def set_hide_answers(self, on: bool) -> None:
         if on != self.state.hide_answers:
             self.state.hide_answers = on
-            self.notify("hide_answers")
+            self.notify(Change.HIDE_ANSWERS)
 
     def mark_content_note_seen(self, step_id: str) -> None:
         self.state.seen_content_notes.add(step_id)
-        self.notify("seen_content_notes")
+        self.notify(Change.SEEN_CONTENT_NOTES)
 
     # -- decision support ------------------------------------------------------------------
 
@@ -78,33 +115,23 @@ class Session(Observable):
         """One "what matters to you" answer: 0..4 on the scale, or None for "Not sure"."""
         if self.state.values.get(statement_id, -1) != answer:
             self.state.values[statement_id] = answer
-            self.notify("values")
+            self.notify(Change.VALUES)
 
     def answer_quiz(self, item_id: str, choice: int) -> None:
         if self.state.quiz_answers.get(item_id) != choice:
             self.state.quiz_answers[item_id] = choice
-            self.notify("quiz_answers")
+            self.notify(Change.QUIZ_ANSWERS)
 
     def set_question_chosen(self, question_id: str, chosen: bool) -> None:
         """Put a bank question or an own question ("own:N") on the reader's list, or take it off."""
         s = self.state
         if chosen == (question_id in s.question_order):
             return
-        own = question_id.startswith(OWN_PREFIX)
         if chosen:
             s.question_order.append(question_id)
-            if not own:
-                s.ticked_questions.append(question_id)
         else:
             s.question_order.remove(question_id)
-            if question_id in s.ticked_questions:
-                s.ticked_questions.remove(question_id)
-        self.notify("questions")
-
-    def toggle_question(self, question_id: str) -> bool:
-        chosen = question_id not in self.state.question_order
-        self.set_question_chosen(question_id, chosen)
-        return chosen
+        self.notify(Change.QUESTIONS)
 
     def add_own_question(self, text: str) -> str | None:
         """Add the reader's own question to the end of their list; returns its id."""
@@ -117,12 +144,12 @@ class Session(Observable):
             if known in self.state.question_order:
                 return None
             self.state.question_order.append(known)
-            self.notify("questions")
+            self.notify(Change.QUESTIONS)
             return known
         self.state.own_questions.append(text)
         question_id = f"{OWN_PREFIX}{len(self.state.own_questions) - 1}"
         self.state.question_order.append(question_id)
-        self.notify("questions")
+        self.notify(Change.QUESTIONS)
         return question_id
 
     def own_question_text(self, question_id: str) -> str:
@@ -141,15 +168,13 @@ class Session(Observable):
         if not 0 <= j < len(order):
             return False
         order[i], order[j] = order[j], order[i]
-        bank = [q for q in order if not q.startswith(OWN_PREFIX)]
-        self.state.ticked_questions[:] = bank
-        self.notify("questions")
+        self.notify(Change.QUESTIONS)
         return True
 
     def set_sure(self, letter: str, yes: bool) -> None:
         if self.state.sure_answers.get(letter) != yes:
             self.state.sure_answers[letter] = yes
-            self.notify("sure_answers")
+            self.notify(Change.SURE_ANSWERS)
 
     def sure_score(self, items: int = 4) -> int | None:
         """One point per "yes"; None until every item has an answer."""
@@ -159,4 +184,4 @@ class Session(Observable):
     def set_leaning(self, leaning: str | None) -> None:
         if self.state.leaning != leaning:
             self.state.leaning = leaning
-            self.notify("leaning")
+            self.notify(Change.LEANING)

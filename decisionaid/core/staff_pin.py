@@ -6,8 +6,8 @@ import base64
 import os
 import sys
 
-# hashlib and hmac load OpenSSL (several MiB); they are imported by the functions that hash,
-# so reading the configuration at start-up does not pay for them.
+# hashlib and hmac are imported by the functions that hash (the start-up list,
+# tests/process/test_startup_imports.py).
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 600_000

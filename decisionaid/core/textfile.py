@@ -123,7 +123,7 @@ def parse_toml(
     text: str, path: Path, diags: Diagnostics, line_offset: int = 0
 ) -> dict[str, Any] | None:
     """Parsed TOML, or None with a diagnostic at the line the parser names."""
-    import tomllib  # here: a start with the guide cached (core/guide_cache.py) reads no TOML
+    import tomllib  # here: a start with the guide cached reads no TOML (the start-up list)
 
     try:
         return tomllib.loads(text)

@@ -1,9 +1,9 @@
 """Buttons and labels built the same way everywhere: named for screen readers, keyboard-ready.
 
-Nothing here touches PySide6's `Qt` namespace: its first use makes PySide6 build all 93 of its
-enums (about 120 M instructions), and the first screen needs none of them. Enum-typed properties
-are set by their key names through Qt's property system instead (`set_enum`), the way a
-Designer file sets them.
+Nothing here touches PySide6's `Qt` namespace, which the first screen may not (the start-up
+list, tests/process/test_startup_imports.py).
+Enum-typed properties are set by their key names through Qt's property system instead
+(`set_enum`), the way a Designer file sets them.
 """
 
 from __future__ import annotations
@@ -143,3 +143,17 @@ def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
                 current = candidate
         out.append(current)
     return "\n".join(out)
+
+
+CHECK_MARK = "✓ "
+
+
+def show_checked_in_text(button: QPushButton) -> None:
+    """A pressed toggle shows a tick as well as its colour, so its state never rests on colour."""
+    base = button.text().removeprefix(CHECK_MARK)
+
+    def update(on: bool) -> None:
+        button.setText(CHECK_MARK + base if on else base)
+
+    button.toggled.connect(update)
+    update(button.isChecked())

@@ -55,8 +55,7 @@ class CrashGuard(QObject):
         self._handling = False
         self._previous_hooks: tuple[object, object] | None = None
         # Emitted only from other threads, so Qt's automatic connection queues it to this
-        # object's (the GUI) thread; naming Qt.ConnectionType.QueuedConnection would cost the
-        # first paint the `Qt` namespace (see ui/controls.py).
+        # object's (the GUI) thread, without naming Qt.ConnectionType (see the start-up list).
         self._relay.connect(self._handle)
 
     def install(self) -> None:
@@ -136,13 +135,10 @@ def _restore_hooks(hooks: tuple[object, object]) -> Callable[[], None]:
     return restore
 
 
-def install_crash_guard(window: QWidget, *, kiosk: bool) -> CrashGuard:
-    """In kiosk mode recover to the welcome screen; elsewhere show a calm message."""
-    if kiosk:
-        from decisionaid.ui.kiosk.controller import KioskController
-
-        controller = window.findChild(KioskController)
-        recover = controller.full_reset if controller is not None else (lambda: None)
+def install_crash_guard(window: QWidget, *, recover: Callable[[], None] | None) -> CrashGuard:
+    """With `recover` (a kiosk's full reset), recover silently, to a clean welcome screen;
+    without it show a calm message."""
+    if recover is not None:
         guard = CrashGuard(recover, window, show_message=False)
     else:
         guard = CrashGuard(lambda: None, window, show_message=True)

@@ -9,34 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton, QWidget
 
-from decisionaid.ui.controls import make_button
+from decisionaid.core.session import Change
+from decisionaid.ui.controls import make_button, show_checked_in_text
 from decisionaid.ui.read_aloud import DEFAULT_RATE, RATES, ReadAloud
 from decisionaid.ui.theme import HIGH_CONTRAST, STANDARD
 
 if TYPE_CHECKING:
-    from decisionaid.ui.flow_layout import FlowLayout
     from decisionaid.ui.main_window import MainWindow
 
-
-CHECK_MARK = "✓ "
 READING_ALOUD = "reading aloud"
 
 
-def show_checked_in_text(button: QPushButton) -> None:
-    """A pressed toggle shows a tick as well as its colour, so its state never rests on colour."""
-    base = button.text().removeprefix(CHECK_MARK)
-
-    def update(on: bool) -> None:
-        button.setText(CHECK_MARK + base if on else base)
-
-    button.toggled.connect(update)
-    update(button.isChecked())
-
-
 class DisplayTools(QObject):
-    def __init__(self, window: MainWindow, row: FlowLayout) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -47,9 +33,7 @@ class DisplayTools(QObject):
         )
         self.contrast_button.setCheckable(True)
         show_checked_in_text(self.contrast_button)
-        show_checked_in_text(window.contents_button)
         self.contrast_button.clicked.connect(self.session.set_high_contrast)
-        row.addWidget(self.contrast_button)
 
         self.read_aloud = ReadAloud(
             window.guide.locale, self, private_daemon=window.policy.private_speech
@@ -58,36 +42,26 @@ class DisplayTools(QObject):
         self.listen_button.clicked.connect(self.toggle_listen)
         self.rate_button = make_button("", "speechRate")
         self.rate_button.clicked.connect(self.read_aloud.cycle_rate)
+        window.add_header_tools(self.contrast_button, self.listen_button, self.rate_button)
         for b in (self.listen_button, self.rate_button):
             b.hide()  # shown once a speech engine answers
-            row.addWidget(b)
         self._show_rate(self.read_aloud.rate_index)
-        # Added after the window was built: put them in reading order, before "Get help now".
-        previous = window.larger_button
-        for b in (self.contrast_button, self.listen_button, self.rate_button):
-            QWidget.setTabOrder(previous, b)
-            previous = b
         self.read_aloud.availabilityChanged.connect(self._on_available)
         self.read_aloud.speakingChanged.connect(self._show_speaking)
-        self.read_aloud.speakingChanged.connect(self._hold_idle_timer)
+        # Someone listening is not idle; a kiosk must not wipe the screen mid-sentence.
+        self.read_aloud.speakingChanged.connect(lambda on: window.hold_idle(READING_ALOUD, on))
         self.read_aloud.rateChanged.connect(self._show_rate)
         window.stepChanged.connect(lambda _index: self.read_aloud.stop())
         window.firstPaint.connect(self.read_aloud.probe_later)
         window.signals.changed.connect(self._on_session_changed)
-        self.counsellor = None
-        policy = window.policy
-        if policy.step_index or policy.presenter_view or policy.step_handouts:
-            from decisionaid.ui.counsellor.toolbar import CounsellorTools
-
-            self.counsellor = CounsellorTools(window)
 
     # -- high contrast ---------------------------------------------------------------------
 
-    def _on_session_changed(self, what: str) -> None:
-        if what == "reset":
+    def _on_session_changed(self, what: Change) -> None:
+        if what is Change.RESET:
             self.read_aloud.stop()
             self.read_aloud.set_rate(DEFAULT_RATE)
-        if what in ("reset", "high_contrast"):
+        if what in (Change.RESET, Change.HIGH_CONTRAST):
             on = self.session.state.high_contrast
             self.contrast_button.setChecked(on)
             wanted = HIGH_CONTRAST if on else self.base_theme
@@ -119,13 +93,6 @@ class DisplayTools(QObject):
         b.setAccessibleName(
             "Stop reading out loud" if speaking else "Listen: read this step out loud"
         )
-
-    def _hold_idle_timer(self, speaking: bool) -> None:
-        # Someone listening is not idle; the kiosk must not wipe the screen mid-sentence.
-        controller = self.window.findChild(QObject, "kioskController")
-        watcher = getattr(controller, "watcher", None)
-        if watcher is not None:
-            (watcher.pause if speaking else watcher.resume)(READING_ALOUD)
 
     def _show_rate(self, index: int) -> None:
         word = RATES[index][0]

@@ -16,7 +16,7 @@ _CHAIN_LIMIT = 2000
 
 
 def takes_tab_focus(widget: QWidget) -> bool:
-    from PySide6.QtCore import Qt  # here: the window imports this module before its first paint
+    from PySide6.QtCore import Qt  # here, not at the top (see the start-up list)
 
     return (
         widget.isVisible()

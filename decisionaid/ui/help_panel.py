@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import CrisisInfo
+from decisionaid.core.config import Config
 from decisionaid.core.escape import escape
+from decisionaid.core.guide import CrisisInfo, Guide
+from decisionaid.core.policy import Policy
 from decisionaid.ui.controls import clear_layout, label_words, make_button, make_label
 
 
@@ -45,6 +47,14 @@ class HelpPanel(QFrame):
         outer.addWidget(self.scroll, 1)
         self._pending: tuple[CrisisInfo, str] | None = None
         self.hide()
+
+    def place(self, area: QRect, top: int) -> None:
+        """At the right of `area` (the window's middle), from `top` (the page's top) down."""
+        margin = 24
+        width = min(area.width() - 2 * margin, max(560, area.width() // 2))
+        self.setGeometry(
+            area.right() - width - margin, top + 8, width, area.height() - top - margin
+        )
 
     def set_crisis(self, info: CrisisInfo, staff_line: str = "") -> None:
         """Set the lines to show; their labels are made when the panel first opens."""
@@ -101,3 +111,14 @@ class HelpPanel(QFrame):
             if isinstance(w, QLabel):
                 parts.append(label_words(w))
         return "\n".join(parts)
+
+
+def crisis_lines(guide: Guide, config: Config, policy: Policy) -> tuple[CrisisInfo, str]:
+    """The crisis lines for the guide's language (the clinic's, where it set its own), and a
+    line about the clinic's own help: its contact, or the front desk in a waiting room."""
+    info = config.crisis.get(guide.locale, guide.crisis)
+    if config.clinic_contact:
+        return info, config.clinic_contact
+    if policy.fullscreen:
+        return info, "You can also ask a member of staff at the front desk."
+    return info, ""

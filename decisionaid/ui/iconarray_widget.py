@@ -7,8 +7,6 @@ icon-array block side by side, with the shared caption, certainty and source.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -20,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Reference
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Reference
 from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
 from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip
@@ -110,8 +109,7 @@ class IconArrayPanel(QFrame):
             grid = IconArrayWidget(array, group, theme, self)
             grid.set_side(side)
             name = make_label(
-                f"<b>{html.escape(group.name)}</b><br/>{group.numerator} out of "
-                f"{array.denominator}",
+                f"<b>{escape(group.name)}</b><br/>{group.numerator} out of {array.denominator}",
                 rich=True,
             )
             name.setMaximumWidth(max(side, 160))

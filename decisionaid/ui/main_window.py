@@ -2,6 +2,11 @@
 
 Navigation swaps the step widget; nothing is rebuilt. Step widgets are created the first time a
 reader reaches them, so start-up only pays for the first step.
+
+The window knows no mode. The composition root (app.py) adds what a mode needs through the
+hooks here: tools in the header or the footer, panels over the page, full screens in place of
+the guide, the widgets a hidden gesture listens on, and `idlePause` for anything that must keep
+an idle kiosk from clearing the screen.
 """
 
 from __future__ import annotations
@@ -10,99 +15,38 @@ from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QProgressBar,
-    QStackedWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from decisionaid.core.config import Config
-from decisionaid.core.content import Guide, Step
-from decisionaid.core.escape import escape
-from decisionaid.core.page_cache import Pages, app_pages
+from decisionaid.core.guide import Guide, Step
+from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
-from decisionaid.core.session import TEXT_SCALES, Session
-from decisionaid.ui.clinic_logo import clinic_logo_label
-from decisionaid.ui.controls import ACCESSIBLE_TEXT_ROLE, make_button, make_label, set_enum
-from decisionaid.ui.display_tools import DisplayTools
-from decisionaid.ui.flow_layout import FlowLayout
+from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
-from decisionaid.ui.help_panel import HelpPanel
+from decisionaid.ui.help_panel import HelpPanel, crisis_lines
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
-from decisionaid.ui.steps.base import StepContext, StepWidget
+from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, stylesheet
+from decisionaid.ui.window_parts import (
+    Body,
+    Footer,
+    Header,
+    ProgressRow,
+    StartOverBar,
+    add_shortcuts,
+)
 
 CONTENTS_AUTO_HIDE_SCALE = 175
+HELP_OPEN = "help panel open"
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
-
-
-def top_aligned(widget: QWidget) -> QVBoxLayout:
-    """`widget` at the top of its row: the same as adding it with Qt.AlignmentFlag.AlignTop,
-    without touching the `Qt` namespace before the first paint (see controls.py).
-
-    A nested layout keeps the sizes it last worked out until its own parent widget lays out
-    again, so the window invalidates these columns whenever it restyles (fonts change), or the
-    rows they sit in would take one extra layout pass to settle (see MainWindow._columns)."""
-    column = QVBoxLayout()
-    column.setContentsMargins(0, 0, 0, 0)
-    column.addWidget(widget)
-    column.addStretch(1)
-    return column
-
-
-class GlossaryBar(QFrame):
-    """Shows one term's meaning under the page, until closed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("glossaryBar")
-        self.setAccessibleName("Word meaning")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.label = make_label(rich=True)  # escaped in show_term()
-        self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
-        self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        self.column = top_aligned(self.close_button)
-        layout.addLayout(self.column)
-        self.hide()
-
-    def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
-        self.setAccessibleDescription(f"{term}: {definition}")
-        self.show()
-        self.close_button.setFocus()
-
-
-class StartOverBar(QFrame):
-    """Asks once before wiping the reader's answers; part of the window, never a popup."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        label = QLabel("Start over? This clears everything you chose and goes back to the start.")
-        label.setWordWrap(True)
-        self.confirm = make_button("Yes, start over", "confirmStartOver", primary=True)
-        self.cancel = make_button("Keep going", "cancelStartOver")
-        self.cancel.clicked.connect(self.hide)
-        layout.addWidget(label, 1)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.cancel)
-        self.setAccessibleName("Start over?")
-        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +54,8 @@ class MainWindow(QMainWindow):
     helpVisibilityChanged = Signal(bool)
     sessionReset = Signal()
     firstPaint = Signal()
+    # (reason, on): while any reason is on, the reader is busy with something, not idle.
+    idlePause = Signal(str, bool)
 
     def __init__(
         self,
@@ -117,7 +63,9 @@ class MainWindow(QMainWindow):
         session: Session,
         policy: Policy,
         config: Config,
-        renderer: Pages | None = None,
+        *,
+        pages: Pages,
+        decision_data: DecisionDataLoader,
         theme: Theme = STANDARD,
         styles: Sequence[StylePart] = (),
     ) -> None:
@@ -127,14 +75,15 @@ class MainWindow(QMainWindow):
         self.policy = policy
         self.config = config
         self.theme = theme
-        self.renderer = renderer or app_pages(guide, policy)
+        self.pages = pages
         self.signals = SessionSignals(session, self)
         self._step_widgets: dict[int, StepWidget] = {}
         self._painted = False
         self.ctx = StepContext(
             guide=guide,
-            renderer=self.renderer,
+            pages=pages,
             session=session,
+            decision_data=decision_data,
             signals=self.signals,
             policy=policy,
             config=config,
@@ -149,12 +98,13 @@ class MainWindow(QMainWindow):
         self._css = ""
         self._style_parts = list(styles)
         self._columns: list[QVBoxLayout] = []  # from top_aligned(), see _set_stylesheet
+        self._overlays: list[QWidget] = []
+        self._screens: list[QWidget] = []
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
         self._shortcuts()
         self.signals.changed.connect(self._on_session_changed)
-        self.display_tools = DisplayTools(self, self.tools_row)
         self.apply_style()
         self.go_to(0)
 
@@ -166,135 +116,35 @@ class MainWindow(QMainWindow):
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        gap = self.policy.control_gap_px
-
-        header = QWidget(central)
-        header.setObjectName("header")
-        self.header = header
-        h = QHBoxLayout(header)
-        h.setContentsMargins(16, 10, 16, 10)
-        h.setSpacing(gap)
-        self.title_label = QLabel(self.config.clinic_name or self.guide.short_title)
-        self.title_label.setObjectName("guideTitle")
-        self.title_label.setAccessibleName(self.guide.title)
-        self.contents_button = make_button(
-            "Contents", "contentsButton", tip="show or hide the list of steps"
-        )
-        self.contents_button.setCheckable(True)
+        self._root = root
+        self.header = Header(self.guide, self.config, self.policy, self._columns, central)
+        self.progress_row = ProgressRow(central)
+        self.body = Body(self.guide, self.go_to, self._columns, central)
+        self.start_over_bar = StartOverBar(central)
+        self.footer = Footer(self.policy, central)
+        for part in (self.header, self.progress_row):
+            root.addWidget(part)
+        root.addWidget(self.body, 1)
+        root.addWidget(self.start_over_bar)
+        root.addWidget(self.footer)
+        # The parts' controls, by the names the rest of the app and its tests know them.
+        for part, names in (
+            (self.header, "title_label logo_label help_button contents_button scale_label"),
+            (self.header, "smaller_button larger_button"),
+            (self.progress_row, "step_title counter_label progress"),
+            (self.body, "contents stack glossary_bar"),
+            (self.footer, "start_over_button back_button next_button"),
+        ):
+            for name in names.split():
+                setattr(self, name, getattr(part, name))
         self.contents_button.toggled.connect(self._set_contents_visible)
-        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
-        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
-        self.scale_label = QLabel("Text 100%")
-        self.scale_label.setObjectName("stepCounter")
         self.smaller_button.clicked.connect(lambda: self.step_text_scale(-1))
         self.larger_button.clicked.connect(lambda: self.step_text_scale(+1))
-        self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
         self.help_button.clicked.connect(self.toggle_help)
-        # The controls wrap onto more rows at large text sizes instead of being squeezed.
-        self.title_label.setWordWrap(True)
-        self.title_label.setMinimumHeight(self.policy.touch_target_px)
-        set_enum(self.title_label, "textFormat", "PlainText")  # a clinic name is not markup
-        self.logo_label = clinic_logo_label(self.config, self.policy.touch_target_px, header)
-        if self.logo_label is not None:
-            h.addLayout(self._top_aligned(self.logo_label))
-        h.addLayout(self._top_aligned(self.title_label), 1)
-        self.tools_row = FlowLayout(spacing=gap)
-        h.addLayout(self.tools_row, 2)
-        self.tools_row.addWidget(self.contents_button)
-        text_size = QWidget(header)
-        text_size.setObjectName("textSize")
-        ts = QHBoxLayout(text_size)
-        ts.setContentsMargins(0, 0, 0, 0)
-        ts.setSpacing(gap)
-        for w in (self.smaller_button, self.scale_label, self.larger_button):
-            ts.addWidget(w)
-        self.tools_row.addWidget(text_size)
-        h.addSpacing(gap * 2)
-        h.addLayout(self._top_aligned(self.help_button))
-        root.addWidget(header)
-
-        progress_row = QWidget(central)
-        progress_row.setObjectName("progressRow")
-        p = QVBoxLayout(progress_row)
-        p.setContentsMargins(16, 0, 16, 10)
-        p.setSpacing(4)
-        labels = QHBoxLayout()
-        self.counter_label = QLabel()
-        self.counter_label.setObjectName("stepCounter")
-        self.step_title = QLabel()
-        self.step_title.setObjectName("stepTitle")
-        self.step_title.setWordWrap(True)
-        set_enum(self.step_title, "textFormat", "PlainText")  # titles come from files
-        labels.addWidget(self.step_title, 1)
-        # At its own width beside the stretching title, so at the right; a label centres its
-        # text vertically by default.
-        labels.addWidget(self.counter_label, 0)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress through the guide")
-        self.progress.setTextVisible(False)
-        p.addLayout(labels)
-        p.addWidget(self.progress)
-        root.addWidget(progress_row)
-
-        body = QWidget(central)
-        self.body = body
-        b = QHBoxLayout(body)
-        b.setContentsMargins(12, 12, 12, 0)
-        b.setSpacing(12)
-        self.contents = QListWidget(body)
-        self.contents.setObjectName("contents")
-        self.contents.setAccessibleName("Contents: all steps of the guide")
-        self.contents.setWordWrap(True)
-        # Long titles wrap onto a second line at large text sizes instead of being cut short
-        # behind a sideways scroll bar. Qt measures a wrapped item without its style-sheet
-        # padding, so the items have none at the sides and the list pads instead (theme.py).
-        set_enum(self.contents, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        # The list is longer than the window at every text size; a bar that came and went would
-        # change the width the titles were measured at.
-        set_enum(self.contents, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
-        set_enum(self.contents, "resizeMode", "Adjust")
-        self.contents.setMaximumWidth(320)
-        self.contents.setMinimumWidth(220)
-        for i, step in enumerate(self.guide.steps):
-            item = QListWidgetItem(f"{i + 1}. {step.short_title}")
-            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
-            self.contents.addItem(item)
-        self.contents.itemActivated.connect(lambda item: self.go_to(self.contents.row(item)))
-        self.contents.itemClicked.connect(lambda item: self.go_to(self.contents.row(item)))
-        page_column = QVBoxLayout()
-        page_column.setSpacing(8)
-        self.stack = QStackedWidget(body)
-        self.stack.setObjectName("stepArea")
-        self.glossary_bar = GlossaryBar(body)
-        self._columns.append(self.glossary_bar.column)
-        page_column.addWidget(self.stack, 1)
-        page_column.addWidget(self.glossary_bar)
-        b.addWidget(self.contents)
-        b.addLayout(page_column, 1)
-        root.addWidget(body, 1)
-
-        self.start_over_bar = StartOverBar(central)
         self.start_over_bar.confirm.clicked.connect(self.start_over)
-        root.addWidget(self.start_over_bar)
-
-        footer = QWidget(central)
-        footer.setObjectName("footer")
-        f = QHBoxLayout(footer)
-        f.setContentsMargins(16, 10, 16, 10)
-        f.setSpacing(gap)
-        self.start_over_button = make_button(
-            "Start over", "startOver", tip="clear your answers and go back to the start"
-        )
         self.start_over_button.clicked.connect(self.ask_start_over)
-        self.back_button = make_button("Back", "backButton", tip="previous step")
-        self.next_button = make_button("Next", "nextButton", primary=True, tip="next step")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-        f.addWidget(self.start_over_button)
-        f.addStretch(1)
-        f.addWidget(self.back_button)
-        f.addWidget(self.next_button)
-        root.addWidget(footer)
 
         notices = self.config.staff_notices
         if self.policy.staff_notices_on_screen and notices:
@@ -305,55 +155,67 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(central)
         self.help_panel = HelpPanel(central)
-        self.help_panel.set_crisis(self._crisis_info(), self._staff_line())
+        self.help_panel.set_crisis(*crisis_lines(self.guide, self.config, self.policy))
         self.help_panel.closed.connect(self._on_help_closed)
         # A panel over the page (help, or one a mode adds such as the counsellor's step index)
         # keeps the keyboard in what shows; the roots follow whichever panel is open.
         self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
-        self._footer = footer
         self._help_opener: QWidget | None = None
         central.installEventFilter(self)
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
         self._set_contents_visible(self.contents_button.isChecked())
 
-    def _top_aligned(self, widget: QWidget) -> QVBoxLayout:
-        column = top_aligned(widget)
-        self._columns.append(column)
-        return column
+    # -- hooks for what a mode adds --------------------------------------------------------
 
-    def _crisis_info(self):  # type: ignore[no-untyped-def]
-        return self.config.crisis.get(self.guide.locale, self.guide.crisis)
+    def add_header_tools(self, *buttons: QPushButton) -> None:
+        """Buttons beside the text size, before "Get help now" in reading order."""
+        self.header.add_tools(*buttons)
 
-    def _staff_line(self) -> str:
-        if self.config.clinic_contact:
-            return self.config.clinic_contact
-        if self.policy.fullscreen:
-            return "You can also ask a member of staff at the front desk."
-        return ""
+    def add_footer_tools(self, bar: QWidget, buttons: list[QPushButton]) -> None:
+        """A row of tools between "Start over" and Back/Next."""
+        self.footer.add_tools(bar, buttons)
+
+    def add_overlay(self, panel: QWidget) -> None:
+        """A panel laid over the page (the mode places it). While it shows, Tab stays in it,
+        the header and the footer, if the panel leaves the footer showing."""
+        panel.setParent(self._central)
+        self._overlays.append(panel)
+
+    def add_screen(self, screen: QWidget) -> None:
+        """A full screen that can stand in for the guide, below the header (see show_screen)."""
+        self._root.insertWidget(1, screen, 1)
+        screen.hide()
+        self._screens.append(screen)
+
+    def window_parts(self) -> list[QWidget]:
+        """The window's own parts, top to bottom: what a full screen covers."""
+        layout = self._root
+        widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
+        return [w for w in widgets if w is not None and w not in self._screens]
+
+    def gesture_targets(self) -> list[QWidget]:
+        """Where a hidden staff gesture may be made: the title, and the clinic's logo."""
+        return [w for w in (self.title_label, self.logo_label) if w is not None]
+
+    def hold_idle(self, reason: str, on: bool) -> None:
+        """Say that the reader is busy (`on`) or no longer busy, for `reason`."""
+        self.idlePause.emit(reason, on)
 
     def _shortcuts(self) -> None:
-        for seq, slot in (
-            ("Alt+Right", self.go_next),
-            ("Alt+Left", self.go_back),
-            ("Ctrl++", lambda: self.step_text_scale(+1)),
-            ("Ctrl+=", lambda: self.step_text_scale(+1)),
-            ("Ctrl+-", lambda: self.step_text_scale(-1)),
-            ("F1", self.toggle_help),
-        ):
-            sc = QShortcut(QKeySequence(seq), self)  # a window shortcut, Qt's default
-            sc.activated.connect(slot)
-        if self.policy.quit_shortcuts:
-            from PySide6.QtGui import QAction  # its enums cost start-up time where unused
-
-            quit_action = QAction(self)  # not QAction(text, self): see make_button
-            quit_action.setText("Quit")
-            # Every key the platform binds to Quit; setShortcut() would look up the `Qt` namespace.
-            quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-            quit_action.triggered.connect(self.close)
-            self.addAction(quit_action)
-        escape = QShortcut(QKeySequence("Escape"), self)
-        escape.activated.connect(self._escape)
+        add_shortcuts(
+            self,
+            [
+                ("Alt+Right", self.go_next),
+                ("Alt+Left", self.go_back),
+                ("Ctrl++", lambda: self.step_text_scale(+1)),
+                ("Ctrl+=", lambda: self.step_text_scale(+1)),
+                ("Ctrl+-", lambda: self.step_text_scale(-1)),
+                ("F1", self.toggle_help),
+                ("Escape", self._escape),  # closes what is open; never quits
+            ],
+            quit=self.close if self.policy.quit_shortcuts else None,
+        )
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -363,39 +225,19 @@ class MainWindow(QMainWindow):
         return False
 
     def _place_help_panel(self) -> None:
-        area = self._central.rect()
-        margin = 24
-        top = self.body.geometry().top()
-        width = min(area.width() - 2 * margin, max(560, area.width() // 2))
-        self.help_panel.setGeometry(
-            area.right() - width - margin, top + 8, width, area.height() - top - margin
-        )
+        self.help_panel.place(self._central.rect(), self.body.geometry().top())
 
     def _panel_over_page(self) -> QWidget | None:
-        """The panel lying over the page, if one is open: the help panel, or a panel a mode
-        laid on the window's middle itself (outside its layout), over the page."""
-        if self.help_panel.isVisible():
-            return self.help_panel
-        layout = self._central.layout()
-        body = self.body.geometry()
-        for child in self._central.children():
-            if (
-                isinstance(child, QWidget)
-                and not child.isWindow()
-                and child.isVisible()
-                and (layout is None or layout.indexOf(child) < 0)
-                and child.geometry().intersects(body)
-            ):
-                return child
-        return None
+        """The panel lying over the page, if one is open: help, or one a mode added."""
+        return next((p for p in (self.help_panel, *self._overlays) if p.isVisible()), None)
 
     def _panel_focus_roots(self) -> list[QWidget]:
         panel = self._panel_over_page()
         if panel is None:
             return []
         roots = [self.header, panel]
-        if not panel.geometry().intersects(self._footer.geometry()):
-            roots.append(self._footer)  # Back/Next still show below a panel that stops short
+        if not panel.geometry().intersects(self.footer.geometry()):
+            roots.append(self.footer)  # Back/Next still show below a panel that stops short
         return roots
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -444,20 +286,10 @@ class MainWindow(QMainWindow):
         if anchor and hasattr(widget, "scroll_to"):
             widget.scroll_to(anchor)
         step = self.guide.steps[index]
-        self.step_title.setText(step.title)
-        self.counter_label.setText(f"Step {index + 1} of {total}")
-        # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
-        # the window's next paint, together with the new step, instead of in a pass of its own.
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setRange(0, total)
-        self.progress.setValue(index + 1)
-        self.progress.setUpdatesEnabled(True)
-        self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
+        self.progress_row.show_step(step.title, index, total)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
-        self.contents.blockSignals(True)
-        self.contents.setCurrentRow(index)
-        self.contents.blockSignals(False)
+        self.contents.mark(index)
         self.glossary_bar.hide()
         self.start_over_bar.hide()
         focus = widget.first_focus()
@@ -467,18 +299,10 @@ class MainWindow(QMainWindow):
         self.stepChanged.emit(index)
 
     def _show_empty_guide(self) -> None:
-        self.step_title.setText("This guide is not available right now")
-        self.counter_label.setText("")
+        self.progress_row.show_empty()
+        self.body.show_empty()
         self.back_button.setEnabled(False)
         self.next_button.setEnabled(False)
-        if self.stack.count() == 0:
-            label = QLabel(
-                "Something is wrong with the guide's files, so it cannot be shown. "
-                "Please tell a member of staff. The help button above still works."
-            )
-            label.setWordWrap(True)
-            set_enum(label, "alignment", "AlignCenter")
-            self.stack.addWidget(label)
 
     def go_next(self) -> None:
         if self.current_index < len(self.guide.steps) - 1:
@@ -506,6 +330,7 @@ class MainWindow(QMainWindow):
             self._help_opener = QApplication.focusWidget()
             self.help_panel.show_panel()
             self.helpVisibilityChanged.emit(True)
+            self.hold_idle(HELP_OPEN, True)  # someone reading crisis lines is not idle
 
     def _on_help_closed(self) -> None:
         # Back to where the reader was when they asked for help, if it is still there.
@@ -514,6 +339,7 @@ class MainWindow(QMainWindow):
             opener = self.help_button
         opener.setFocus()
         self.helpVisibilityChanged.emit(False)
+        self.hold_idle(HELP_OPEN, False)
 
     def show_glossary(self, term_id: str) -> None:
         term = self.guide.glossary.get(term_id)
@@ -521,22 +347,10 @@ class MainWindow(QMainWindow):
             self.glossary_bar.show_term(term.term, term.definition)
 
     def open_external(self, url: str) -> None:
-        if not self.policy.may_open_external_links:
-            return
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time (see controls)
+        if self.policy.may_open_external_links:
+            from decisionaid.ui.external_links import ask_to_open
 
-        answer = QMessageBox.question(
-            self,
-            "Open a web page?",
-            f"This opens {url} in your web browser, outside this guide. Open it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            QDesktopServices.openUrl(QUrl(url))
+            ask_to_open(self, url)
 
     def _escape(self) -> None:
         # Escape closes what is open; it never quits the app.
@@ -550,11 +364,8 @@ class MainWindow(QMainWindow):
     # -- text size and style ---------------------------------------------------------------
 
     def step_text_scale(self, direction: int) -> None:
-        current = self.session.state.text_scale
-        scales = list(TEXT_SCALES)
-        i = scales.index(current) if current in scales else 0
-        i = max(0, min(len(scales) - 1, i + direction))
-        self.set_text_scale(scales[i])
+        """One size larger (+1) or smaller (-1)."""
+        self.session.step_text_scale(direction)
 
     def set_text_scale(self, percent: int) -> None:
         self.session.set_text_scale(percent)
@@ -583,12 +394,8 @@ class MainWindow(QMainWindow):
                 column.invalidate()
 
     def apply_style(self) -> None:
-        scale = self.session.state.text_scale
         self._set_stylesheet()
-        self.scale_label.setText(f"Text {scale}%")
-        self.scale_label.setAccessibleName(f"Text size {scale} percent")
-        self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
-        self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
+        self.header.show_text_scale(self.session.state.text_scale)
         for widget in self._step_widgets.values():
             widget.apply_theme()
 
@@ -602,8 +409,8 @@ class MainWindow(QMainWindow):
         """Wipe the reader's session and every widget's state, then show the first step."""
         self.session.reset()
 
-    def _on_session_changed(self, what: str) -> None:
-        if what == "reset":
+    def _on_session_changed(self, what: Change) -> None:
+        if what is Change.RESET:
             self.help_panel.hide()
             self._help_opener = None
             self.glossary_bar.hide()
@@ -614,7 +421,7 @@ class MainWindow(QMainWindow):
             self.apply_style()
             self.go_to(0)
             self.sessionReset.emit()
-        elif what == "text_scale":
+        elif what is Change.TEXT_SCALE:
             self.apply_style()
             if self.session.state.text_scale >= CONTENTS_AUTO_HIDE_SCALE:
                 self.contents_button.setChecked(False)

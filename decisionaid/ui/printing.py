@@ -23,8 +23,8 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.export import print_css, print_font_pt
 from decisionaid.core.policy import Policy
+from decisionaid.core.summary import print_css, print_font_pt
 from decisionaid.ui.safe_document import SafeTextDocument
 
 # QTextDocument.print_ adds its own 2 cm margins inside the device's printable area.

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from decisionaid.core.export import QR_ERROR
+from decisionaid.core.qr_payload import QR_ERROR
 
 QUIET_ZONE = 4  # modules of light margin a scanner needs
 MIN_MODULE_PX = 6  # smaller modules are not read by a phone held at arm's length

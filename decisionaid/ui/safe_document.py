@@ -27,7 +27,7 @@ ImageLoader = Callable[["QUrl"], "QImage | None"]
 def blocked_resource(kind: int) -> object:
     """An empty stand-in for a resource that must not be loaded, of the type Qt expects."""
     if kind == QTextDocument.ResourceType.ImageResource:
-        # Imported here: the first page asks for no resource, and `Qt` costs start-up time.
+        # Here: the first page asks for no resource (see the start-up list).
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QImage
 

@@ -8,7 +8,7 @@ from decisionaid.core.session import Session
 
 
 class SessionSignals(QObject):
-    changed = Signal(str)  # which part changed, or "reset"
+    changed = Signal(object)  # a Change: which part changed, or RESET
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)

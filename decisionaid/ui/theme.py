@@ -193,7 +193,7 @@ def focus_ring_css(theme: Theme) -> str:
     background shows there too. The rings touch only that background, which they stand out
     from; the background stands out from fills close to the ring's colour (the primary and
     help buttons, a pressed toggle), so the indicator shows at 3:1 on every button style
-    (tests/test_focus_ring.py checks the pixels). Border and padding add up to exactly an
+    (tests/ui/test_focus_ring.py checks the pixels). Border and padding add up to exactly an
     unfocused button's (2px, and 4px 16px): a size Qt measures while a button has focus
     fits its words after focus moves on, and the words do not move. Repeated for the help
     button, whose ID selector would otherwise win over :focus; kiosk screens add it again

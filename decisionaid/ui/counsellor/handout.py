@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from decisionaid.core.escape import escape
 from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
 from decisionaid.ui.iconarray_image import icon_grid_image
 from decisionaid.ui.page_view import ICON_SIDE_PX
@@ -25,7 +25,7 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     """The step's text, its pictures and its sources, on white paper whatever the screen shows."""
     guide = window.guide
     step = guide.steps[index]
-    rendered = window.renderer.render(step)
+    rendered = window.pages.render(step)
     doc = SafeTextDocument()  # only the pictures added below; never a file
     doc.setDefaultStyleSheet(document_css(STANDARD))
     for a_index, array in enumerate(rendered.icon_arrays):
@@ -45,18 +45,17 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     body = rendered.html
     if not body.strip():
         # A step that asks the reader something prints as an empty form to fill in by hand.
-        from decisionaid.core.decision_data import decision_data_for
         from decisionaid.core.handout_forms import blank_form_html
 
-        body = blank_form_html(step.kind, decision_data_for(guide), guide.references) or (
+        body = blank_form_html(step.kind, window.ctx.decision_data(), guide.references) or (
             "<p>This step shows the reader's own answers, so it has no handout. The summary "
             "step prints the reader's summary with its Print button.</p>"
         )
     keys = cited_keys(body)
     sources = f"<h2>Sources</h2>{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
-        f"<h1>{html.escape(step.title)}</h1>{body}{sources}"
-        f"<p class='caption'>From “{html.escape(guide.title)}”, step {index + 1} of "
+        f"<h1>{escape(step.title)}</h1>{body}{sources}"
+        f"<p class='caption'>From “{escape(guide.title)}”, step {index + 1} of "
         f"{len(guide.steps)}. This handout holds no answers and no personal details.</p>"
     )
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, step.title)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Guide
+from decisionaid.core.guide import Guide
 from decisionaid.ui.controls import button_text, make_button, wrap_words
 from decisionaid.ui.flow_layout import FlowLayout
 

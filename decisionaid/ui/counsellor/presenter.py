@@ -6,7 +6,6 @@ on one screen it can be opened by hand. It follows the reader's window step for 
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -14,12 +13,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from decisionaid.core.content import Guide
-from decisionaid.core.decision_data import decision_data_for
-from decisionaid.core.export import build_summary, summary_text
-from decisionaid.ui.controls import make_button, make_label
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Guide
+from decisionaid.core.session import Change
+from decisionaid.core.summary import build_summary, summary_text
+from decisionaid.ui.controls import make_button, make_label, show_checked_in_text
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
-from decisionaid.ui.display_tools import show_checked_in_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.theme import STANDARD, document_css, font_px, stylesheet
@@ -44,7 +43,7 @@ def cited_keys(*fragments: str) -> list[str]:
 def text_html(text: str) -> str:
     """Plain words (a step's reading text) as paragraphs, every piece escaped."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def sources_html(guide: Guide, keys: list[str]) -> str:
@@ -53,8 +52,8 @@ def sources_html(guide: Guide, keys: list[str]) -> str:
         ref = guide.references.get(key)
         if ref is None:
             continue
-        extra = "".join(f"<br/>{html.escape(part)}" for part in (ref.link, ref.note) if part)
-        items.append(f"<p><b>[{ref.number}]</b> {html.escape(ref.citation)}{extra}</p>")
+        extra = "".join(f"<br/>{escape(part)}" for part in (ref.link, ref.note) if part)
+        items.append(f"<p><b>[{ref.number}]</b> {escape(ref.citation)}{extra}</p>")
     return "".join(items) or "<p>This step cites no sources.</p>"
 
 
@@ -163,8 +162,11 @@ class PresenterWindow(QWidget):
         window.signals.changed.connect(self._on_session_changed)
         self.show_step(window.current_index)
 
-    def _on_session_changed(self, what: str) -> None:
-        if what not in ("current_step", "text_scale", "high_contrast") and self.isVisible():
+    def _on_session_changed(self, what: Change) -> None:
+        if (
+            what not in (Change.CURRENT_STEP, Change.TEXT_SCALE, Change.HIGH_CONTRAST)
+            and self.isVisible()
+        ):
             self._refresh.start()
 
     def on_own_screen(self) -> bool:
@@ -200,12 +202,12 @@ class PresenterWindow(QWidget):
         if not 0 <= index < len(guide.steps):
             return
         step = guide.steps[index]
-        rendered = self.reader.renderer.render(step)
+        rendered = self.reader.pages.render(step)
         self.title.setText(step.title)
         self.counter.setText(f"Step {index + 1} of {len(guide.steps)}")
         notes = rendered.notes_html or "<p>No counsellor notes for this step.</p>"
         body = (
-            f"<h1>{html.escape(step.title)}</h1>"
+            f"<h1>{escape(step.title)}</h1>"
             f"<h2>Counsellor notes</h2>{notes}"
             f"<h2>Sources on this step</h2>"
             f"{sources_html(guide, cited_keys(rendered.html, rendered.notes_html))}"
@@ -246,7 +248,7 @@ class PresenterWindow(QWidget):
                 f"{heading}<p><i>Hidden, as on the reader's screen: this window is on the same "
                 "screen.</i></p>"
             )
-        summary = build_summary(session, decision_data_for(self.reader.guide))
+        summary = build_summary(session, self.reader.ctx.decision_data())
         lines = summary_text(summary, title="").strip().split("\n")
         return heading + text_html("\n".join(lines))
 

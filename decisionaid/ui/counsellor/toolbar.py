@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from decisionaid.ui.controls import make_button
+from decisionaid.core.session import Change
+from decisionaid.ui.controls import make_button, show_checked_in_text
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
-from decisionaid.ui.display_tools import show_checked_in_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.theme import font_px
 
@@ -43,7 +43,8 @@ class CounsellorTools(QObject):
         )
         self.buttons: list[QPushButton] = []
 
-        self.index = StepIndex(window.guide, lambda: window.current_index, window.centralWidget())
+        self.index = StepIndex(window.guide, lambda: window.current_index, None)
+        window.add_overlay(self.index)
         self.index.stepChosen.connect(window.go_to)
         self.index.closed.connect(self._focus_index_button)
         self._placer = IndexPlacer(self.index, window.body, [window.centralWidget()])
@@ -89,7 +90,10 @@ class CounsellorTools(QObject):
         )
         self.print_button.clicked.connect(lambda: self.print_step())
 
-        self._insert_in_footer()
+        if self.buttons:
+            window.add_footer_tools(self.bar, self.buttons)
+        else:
+            self.bar.hide()
         window.stepChanged.connect(lambda _i: self.index.hide())
         window.signals.changed.connect(self._on_session_changed)
         window.firstPaint.connect(self._open_presenter_on_second_screen)
@@ -106,26 +110,6 @@ class CounsellorTools(QObject):
             button.setParent(self.bar)
             button.hide()
         return button
-
-    def _insert_in_footer(self) -> None:
-        footer = self.window.findChild(QWidget, "footer")
-        layout = footer.layout() if footer is not None else None
-        if not isinstance(layout, QHBoxLayout) or not self.buttons:
-            self.bar.hide()
-            return
-        # Replace the stretch after "Start over" with the tools, centred.
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            if item is not None and item.spacerItem() is not None:
-                layout.takeAt(i)
-                layout.insertWidget(i, self.bar, 1)
-                break
-        else:
-            layout.insertWidget(1, self.bar, 1)
-        previous = self.window.start_over_button
-        for b in self.buttons:
-            QWidget.setTabOrder(previous, b)
-            previous = b
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -194,18 +178,21 @@ class CounsellorTools(QObject):
 
         print_step(self.window, parent=parent)
 
-    def _on_session_changed(self, what: str) -> None:
+    def _on_session_changed(self, what: Change) -> None:
         state = self.session.state
-        if what in ("reset", "text_scale", "high_contrast") and not self._presentation_on():
+        if (
+            what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST)
+            and not self._presentation_on()
+        ):
             # Changed by hand or cleared: what came before the preset no longer applies.
             self._before_presentation = None
-        if what in ("reset", "text_scale", "high_contrast", "hide_answers"):
+        if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST, Change.HIDE_ANSWERS):
             self._show_state()
-        if what == "reset":
+        if what is Change.RESET:
             self.index.hide()
             if self.presenter is not None:
                 self.presenter.index.hide()
-        if what == "text_scale" and self.index.isVisible():
+        if what is Change.TEXT_SCALE and self.index.isVisible():
             self.index.size_tiles(font_px(state.text_scale))
 
     def _presentation_on(self) -> bool:

@@ -25,14 +25,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("decisionaid.staff")
 
-HELP_OPEN = "help panel open"
 WARNING_SHOWN = "idle warning showing"
 
 
 class KioskController(QObject):
     def __init__(self, window: MainWindow, gate: StaffGate | None = None) -> None:
         super().__init__(window)
-        self.setObjectName("kioskController")
         self.window = window
         policy = window.policy
         self.screens = ScreenStack(window)
@@ -66,22 +64,15 @@ class KioskController(QObject):
         self.long_press = LongPress(parent=self)
         self.long_press.triggered.connect(self.open_staff_panel)
         if policy.staff_exit_gesture:
-            for target in self._gesture_targets():
+            for target in window.gesture_targets():
                 self.long_press.watch(target)
 
-        window.helpVisibilityChanged.connect(self._on_help_visibility)
+        window.idlePause.connect(self._on_idle_pause)
         window.sessionReset.connect(self._after_reset)
         window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
         # The screens' rules join the window's style sheet, which follows text size and theme.
         window.add_style(screen_stylesheet)
         self.show_welcome()
-
-    def _gesture_targets(self) -> list[QWidget]:
-        targets: list[QWidget] = [self.window.title_label]
-        logo = getattr(self.window, "logo_label", None)
-        if isinstance(logo, QWidget):
-            targets.append(logo)
-        return targets
 
     # -- screens ---------------------------------------------------------------------------
 
@@ -108,10 +99,15 @@ class KioskController(QObject):
 
     def staff_exit(self) -> None:
         log.warning("staff closed the guide from the staff panel")
+        self.stand_down()
+        self.window.close()
+
+    def stand_down(self) -> None:
+        """Stop every countdown and let the window close: the kiosk is ending."""
         if self.lockdown is not None:
             self.lockdown.allow_close()
         self.watcher.stop()
-        self.window.close()
+        self.warning.stop()
 
     # -- idle ------------------------------------------------------------------------------
 
@@ -132,12 +128,9 @@ class KioskController(QObject):
         target = focus.first_focus() if focus is not None else None
         (target or self.window.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_help_visibility(self, visible: bool) -> None:
-        # Someone reading crisis lines is not idle, however long they take.
-        if visible:
-            self.watcher.pause(HELP_OPEN)
-        else:
-            self.watcher.resume(HELP_OPEN)
+    def _on_idle_pause(self, reason: str, on: bool) -> None:
+        # Someone reading crisis lines or listening is not idle, however long they take.
+        (self.watcher.pause if on else self.watcher.resume)(reason)
 
     # -- reset -----------------------------------------------------------------------------
 
@@ -172,8 +165,3 @@ def _close_other_windows(window: QWidget) -> None:
     for widget in app.topLevelWidgets():
         if widget is not window and widget.isVisible():
             widget.close()
-
-
-def install_kiosk(window: MainWindow) -> KioskController:
-    """Give a main window its kiosk behaviour, as its policy asks. Call once, after building."""
-    return KioskController(window)

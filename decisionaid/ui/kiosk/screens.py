@@ -7,12 +7,12 @@ The window itself is never rebuilt.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QMainWindow,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from decisionaid.ui.theme import Theme, focus_ring_css, font_px
 
-HEADER_NAME = "header"
+if TYPE_CHECKING:
+    from decisionaid.ui.main_window import MainWindow
+
 CARD_MAX_WIDTH = 960
 
 
@@ -94,20 +96,15 @@ class KioskScreen(QFrame):
 class ScreenStack(QObject):
     """Shows the topmost requested screen in place of the window's content."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        central = window.centralWidget()
-        layout = central.layout()
-        assert isinstance(layout, QBoxLayout)
-        self._layout: QBoxLayout = layout
+        self._window = window
         self._screens: list[KioskScreen] = []
         self._shown: list[KioskScreen] = []
         self._saved: dict[QWidget, bool] = {}
 
     def add(self, screen: KioskScreen) -> None:
-        # After the header, so a screen that keeps the header sits just below it.
-        self._layout.insertWidget(1, screen, 1)
-        screen.hide()
+        self._window.add_screen(screen)
         self._screens.append(screen)
 
     def show(self, screen: KioskScreen) -> None:
@@ -127,17 +124,9 @@ class ScreenStack(QObject):
     def is_showing(self, screen: KioskScreen) -> bool:
         return self.top() is screen
 
-    def _window_parts(self) -> list[QWidget]:
-        parts = []
-        for i in range(self._layout.count()):
-            widget = self._layout.itemAt(i).widget()
-            if widget is not None and widget not in self._screens:
-                parts.append(widget)
-        return parts
-
     def _refresh(self) -> None:
         top = self.top()
-        parts = self._window_parts()
+        parts = self._window.window_parts()
         if top is None:
             for widget, visible in self._saved.items():
                 widget.setVisible(visible)
@@ -146,7 +135,7 @@ class ScreenStack(QObject):
             if not self._saved:
                 self._saved = {w: not w.isHidden() for w in parts}
             for widget in parts:
-                keep = top.keeps_header and widget.objectName() == HEADER_NAME
+                keep = top.keeps_header and widget is self._window.header
                 widget.setVisible(keep and self._saved.get(widget, True))
         for screen in self._screens:
             screen.setVisible(screen is top)

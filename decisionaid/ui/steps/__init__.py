@@ -1,17 +1,12 @@
-"""Which widget draws which kind of step. New kinds register here; the window never changes."""
+"""Which widget draws which kind of step. New kinds are added here; the window never changes."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.core.content import Step
-from decisionaid.ui.steps.base import StepContext, StepWidget
+from decisionaid.core.guide import Step
+from decisionaid.ui.steps.base import StepContext, StepFactory, StepWidget
 from decisionaid.ui.steps.page_step import PageStep, UnavailableStep
-
-StepFactory = Callable[[StepContext, Step, QWidget | None], StepWidget]
 
 _FACTORIES: dict[str, StepFactory] = {
     "page": PageStep,
@@ -26,19 +21,17 @@ _FACTORIES: dict[str, StepFactory] = {
 _TEXT_KINDS = frozenset({"page", "about", "references", "glossary"})
 
 
-def register(kind: str, factory: StepFactory) -> None:
-    _FACTORIES[kind] = factory
+def _load_decision_steps() -> None:
+    """The decision-support steps, loaded with the first step that is not plain text. A
+    broken module fails loudly here: it is never taken for a step without data."""
+    from decisionaid.ui.steps.decision import DECISION_FACTORIES
 
-
-def _load_optional_steps() -> None:
-    # Decision-support steps live in their own module; it registers its kinds on import.
-    with contextlib.suppress(ImportError):
-        import decisionaid.ui.steps.decision  # noqa: F401
+    _FACTORIES.update(DECISION_FACTORIES)
 
 
 def create_step_widget(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
     if step.kind not in _TEXT_KINDS:
-        _load_optional_steps()
+        _load_decision_steps()
     factory = _FACTORIES.get(step.kind)
     if step.broken or factory is None:
         return UnavailableStep(ctx, step, parent)

@@ -8,15 +8,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.content import Guide, Step
+from decisionaid.core.guide import Guide, Step
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.record import record
 from decisionaid.core.session import Session
 
 if TYPE_CHECKING:
+    from decisionaid.core.decision_data import DecisionData
     from decisionaid.ui.session_signals import SessionSignals
     from decisionaid.ui.theme import Theme
+
+
+DecisionDataLoader = Callable[[], "DecisionData"]  # loads the data files on its first call
 
 
 @record
@@ -24,8 +28,9 @@ class StepContext:
     """Everything a step widget may use. Steps never reach into the main window."""
 
     guide: Guide
-    renderer: Pages
+    pages: Pages  # every page as HTML, from a cache or rendered on first use
     session: Session
+    decision_data: DecisionDataLoader
     signals: SessionSignals
     policy: Policy
     config: Config
@@ -61,3 +66,6 @@ class StepWidget(QWidget):
     def text_for_reading(self) -> str:
         """The step's text as plain words (for read-aloud and tests)."""
         return ""
+
+
+StepFactory = Callable[[StepContext, Step, QWidget | None], StepWidget]

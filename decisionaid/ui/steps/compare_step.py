@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedLayout, QVBoxLayout, QWidget
 
-from decisionaid.core.content import Step
+from decisionaid.core.guide import Step
 from decisionaid.core.iconarray import IconArray
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.iconarray_widget import IconArrayPanel
@@ -53,7 +53,7 @@ class CompareStep(StepWidget):
         found: list[IconArray] = []
         for s in self.ctx.guide.steps:
             if s.kind == "page" and not s.broken and s.page is not None:
-                found.extend(a for a in self.ctx.renderer.render(s).icon_arrays if a is not None)
+                found.extend(a for a in self.ctx.pages.render(s).icon_arrays if a is not None)
         return found
 
     def _build_pictures(self) -> None:

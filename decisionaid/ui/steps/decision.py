@@ -1,4 +1,4 @@
-"""Registers the decision-support steps with the step registry when imported.
+"""The decision-support steps, by kind, for the step registry (ui/steps/__init__.py).
 
 A step whose data file is missing or broken shows the calm "not available" notice; the other
 steps keep working.
@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.core.content import Step
-from decisionaid.core.decision_data import decision_data_for
-from decisionaid.ui.steps import register
-from decisionaid.ui.steps.base import StepContext, StepWidget
+from decisionaid.core.guide import Step
+from decisionaid.ui.steps.base import StepContext, StepFactory, StepWidget
 from decisionaid.ui.steps.compare_step import CompareStep
 from decisionaid.ui.steps.page_step import UnavailableStep
 from decisionaid.ui.steps.questions_step import QuestionsStep
@@ -32,13 +30,12 @@ _STEPS: dict[str, type[StepWidget]] = {
 
 def _factory(cls: type[StepWidget]):  # type: ignore[no-untyped-def]
     def build(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
-        if not decision_data_for(ctx.guide).available_for(step.kind):
+        if not ctx.decision_data().available_for(step.kind):
             return UnavailableStep(ctx, step, parent)
         return cls(ctx, step, parent)
 
     return build
 
 
-for _kind, _cls in _STEPS.items():
-    register(_kind, _factory(_cls))
-register("compare", CompareStep)
+DECISION_FACTORIES: dict[str, StepFactory] = {kind: _factory(cls) for kind, cls in _STEPS.items()}
+DECISION_FACTORIES["compare"] = CompareStep

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
-from decisionaid.core.decision_data import DecisionData, decision_data_for
+from decisionaid.core.decision_data import DecisionData
+from decisionaid.core.guide import Step
+from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
 from decisionaid.ui.steps.base import StepContext, StepWidget
@@ -190,7 +191,7 @@ class DecisionStep(StepWidget):
 
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(ctx, step, parent)
-        self.data: DecisionData = decision_data_for(ctx.guide)
+        self.data: DecisionData = ctx.decision_data()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -215,11 +216,11 @@ class DecisionStep(StepWidget):
         self.column.addWidget(label)
         return label
 
-    def _on_session_changed(self, what: str) -> None:
-        if what in ("reset", *self.listens_to()):
+    def _on_session_changed(self, what: Change) -> None:
+        if what in (Change.RESET, *self.listens_to()):
             self.refresh()
 
-    def listens_to(self) -> tuple[str, ...]:
+    def listens_to(self) -> tuple[Change, ...]:
         """Which session changes this step shows."""
         return ()
 
@@ -249,9 +250,6 @@ class DecisionStep(StepWidget):
         most = 3 if self.ctx.session.state.text_scale <= 125 else 2
         for group in self.findChildren(ChoiceGroup):
             group.set_columns(min(group.preferred_columns, most))
-
-    def ensure_visible(self, widget: QWidget) -> None:
-        self.scroll.ensureWidgetVisible(widget, 16, 16)
 
     def text_for_reading(self) -> str:
         parts: list[str] = []

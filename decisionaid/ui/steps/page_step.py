@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
 from decisionaid.core.escape import escape
+from decisionaid.core.guide import Step
 from decisionaid.ui.controls import make_button, set_enum
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.steps.base import StepContext, StepWidget
@@ -91,7 +91,7 @@ class PageStep(StepWidget):
         return step.id if step else ""
 
     def _load(self) -> None:
-        rendered = self.ctx.renderer.render(self.step)
+        rendered = self.ctx.pages.render(self.step)
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
-from decisionaid.core.export import chosen_question_texts
-from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
+from decisionaid.core.guide import Step
+from decisionaid.core.session import OWN_QUESTION_MAX_CHARS, Change
+from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext
@@ -195,8 +195,8 @@ class QuestionsStep(DecisionStep):
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self.count_label, f"Moved to number {i + 1}")
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("questions",)
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.QUESTIONS,)
 
     def refresh(self) -> None:
         session = self.ctx.session

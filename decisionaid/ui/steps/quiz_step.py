@@ -8,8 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from decisionaid.core.content import Step
 from decisionaid.core.decision_data import QuizItem
+from decisionaid.core.guide import Step
+from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
@@ -70,8 +71,8 @@ class QuizStep(DecisionStep):
         label = self.feedback[item_id]
         announce(label, label.text())
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("quiz_answers", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.QUIZ_ANSWERS, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.quiz_answers

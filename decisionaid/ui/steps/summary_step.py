@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.core.content import Step
-from decisionaid.core.export import (
+from decisionaid.core.guide import Step
+from decisionaid.core.qr_payload import qr_code_caption, qr_codes
+from decisionaid.core.session import Change
+from decisionaid.core.summary import (
     build_summary,
     chosen_question_texts,
-    qr_code_caption,
-    qr_codes,
     summary_html,
     summary_text,
 )
@@ -191,8 +191,14 @@ class SummaryStep(DecisionStep):
     def print_html(self) -> str:
         return summary_html(self.summary(), title=PRINT_TITLE)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "leaning", "sure_answers", "questions", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (
+            Change.VALUES,
+            Change.LEANING,
+            Change.SURE_ANSWERS,
+            Change.QUESTIONS,
+            Change.HIDE_ANSWERS,
+        )
 
     def refresh(self) -> None:
         hidden = self.ctx.session.state.hide_answers

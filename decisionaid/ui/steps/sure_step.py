@@ -9,8 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from decisionaid.core.content import Step
-from decisionaid.core.export import SURE_NEXT_STEPS
+from decisionaid.core.guide import Step
+from decisionaid.core.session import Change
+from decisionaid.core.summary import SURE_NEXT_STEPS
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
@@ -67,8 +68,8 @@ class SureStep(DecisionStep):
         if step is not None:
             self.ctx.navigate(step.id, "")
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("sure_answers", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.SURE_ANSWERS, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.sure_answers

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.core.content import Step
-from decisionaid.core.export import LEANINGS, reflection
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Step
+from decisionaid.core.session import Change
+from decisionaid.core.summary import LEANINGS, reflection
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
@@ -41,8 +41,8 @@ class ValuesStep(DecisionStep):
     def _choose(self, statement_id: str, index: int) -> None:
         self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.VALUES, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         answers = self.ctx.session.state.values
@@ -100,8 +100,8 @@ class LeaningStep(DecisionStep):
         if step is not None:
             self.ctx.navigate(step.id, "")
 
-    def listens_to(self) -> tuple[str, ...]:
-        return ("values", "leaning", "hide_answers")
+    def listens_to(self) -> tuple[Change, ...]:
+        return (Change.VALUES, Change.LEANING, Change.HIDE_ANSWERS)
 
     def refresh(self) -> None:
         groups = reflection(self.ctx.session, self.data)
@@ -112,7 +112,7 @@ class LeaningStep(DecisionStep):
             self.values_button.setText("Change what matters to you")
         elif groups:
             parts = [
-                f"<p><b>{html.escape(title)}:</b> {html.escape(', '.join(items))}.</p>"
+                f"<p><b>{escape(title)}:</b> {escape(', '.join(items))}.</p>"
                 for title, items in groups
             ]
             self.reflect_text.setText("".join(parts))

@@ -1,0 +1,332 @@
+"""The parts of the main window, top to bottom: header, progress, contents and page, the bars
+that show under the page, and the footer. Each builds its own widgets; the window wires them.
+
+Widgets are made in reading order, so Tab visits them in the order they are laid out. The
+parts with a background are QFrames: a style sheet paints a plain QWidget subclass's background
+only with WA_StyledBackground set, which takes the `Qt` namespace (see controls.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.core.config import Config
+from decisionaid.core.escape import escape
+from decisionaid.core.guide import Guide
+from decisionaid.core.policy import Policy
+from decisionaid.core.session import TEXT_SCALES
+from decisionaid.ui.clinic_logo import clinic_logo_label
+from decisionaid.ui.controls import (
+    ACCESSIBLE_TEXT_ROLE,
+    make_button,
+    make_label,
+    set_enum,
+    show_checked_in_text,
+)
+from decisionaid.ui.flow_layout import FlowLayout
+
+
+def top_aligned(widget: QWidget, columns: list[QVBoxLayout]) -> QVBoxLayout:
+    """`widget` at the top of its row: the same as adding it with Qt.AlignmentFlag.AlignTop,
+    without touching the `Qt` namespace before the first paint (see controls.py).
+
+    A nested layout keeps the sizes it last worked out until its own parent widget lays out
+    again, so the window invalidates these columns (collected in `columns`) whenever it
+    restyles, or the rows they sit in would take one extra layout pass to settle."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    columns.append(column)
+    return column
+
+
+class Header(QFrame):
+    """The guide's (or clinic's) title, the reader's display tools and "Get help now".
+
+    The tools wrap onto more rows at large text sizes instead of being squeezed."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        config: Config,
+        policy: Policy,
+        columns: list[QVBoxLayout],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        gap = policy.control_gap_px
+        h = QHBoxLayout(self)
+        h.setContentsMargins(16, 10, 16, 10)
+        h.setSpacing(gap)
+        self.title_label = QLabel(config.clinic_name or guide.short_title)
+        self.title_label.setObjectName("guideTitle")
+        self.title_label.setAccessibleName(guide.title)
+        self.contents_button = make_button(
+            "Contents", "contentsButton", tip="show or hide the list of steps"
+        )
+        self.contents_button.setCheckable(True)
+        show_checked_in_text(self.contents_button)
+        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
+        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
+        self.scale_label = QLabel("Text 100%")
+        self.scale_label.setObjectName("stepCounter")
+        self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
+        self.title_label.setWordWrap(True)
+        self.title_label.setMinimumHeight(policy.touch_target_px)
+        set_enum(self.title_label, "textFormat", "PlainText")  # a clinic name is not markup
+        self.logo_label = clinic_logo_label(config, policy.touch_target_px, self)
+        if self.logo_label is not None:
+            h.addLayout(top_aligned(self.logo_label, columns))
+        h.addLayout(top_aligned(self.title_label, columns), 1)
+        self.tools_row = FlowLayout(spacing=gap)
+        h.addLayout(self.tools_row, 2)
+        self.tools_row.addWidget(self.contents_button)
+        text_size = QWidget(self)
+        text_size.setObjectName("textSize")
+        ts = QHBoxLayout(text_size)
+        ts.setContentsMargins(0, 0, 0, 0)
+        ts.setSpacing(gap)
+        for w in (self.smaller_button, self.scale_label, self.larger_button):
+            ts.addWidget(w)
+        self.tools_row.addWidget(text_size)
+        h.addSpacing(gap * 2)
+        h.addLayout(top_aligned(self.help_button, columns))
+        self._last_tool: QWidget = self.larger_button
+
+    def show_text_scale(self, scale: int) -> None:
+        self.scale_label.setText(f"Text {scale}%")
+        self.scale_label.setAccessibleName(f"Text size {scale} percent")
+        self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
+        self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
+
+    def add_tools(self, *buttons: QPushButton) -> None:
+        """Tools a mode adds after the text size, in reading order before "Get help now"."""
+        for b in buttons:
+            self.tools_row.addWidget(b)
+            QWidget.setTabOrder(self._last_tool, b)
+            self._last_tool = b
+
+
+class ProgressRow(QFrame):
+    """The step's title, "Step N of M" and a progress bar."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressRow")
+        p = QVBoxLayout(self)
+        p.setContentsMargins(16, 0, 16, 10)
+        p.setSpacing(4)
+        labels = QHBoxLayout()
+        self.counter_label = QLabel()
+        self.counter_label.setObjectName("stepCounter")
+        self.step_title = QLabel()
+        self.step_title.setObjectName("stepTitle")
+        self.step_title.setWordWrap(True)
+        set_enum(self.step_title, "textFormat", "PlainText")  # titles come from files
+        labels.addWidget(self.step_title, 1)
+        # At its own width beside the stretching title, so at the right; a label centres its
+        # text vertically by default.
+        labels.addWidget(self.counter_label, 0)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress through the guide")
+        self.progress.setTextVisible(False)
+        p.addLayout(labels)
+        p.addWidget(self.progress)
+
+    def show_step(self, title: str, index: int, total: int) -> None:
+        self.step_title.setText(title)
+        self.counter_label.setText(f"Step {index + 1} of {total}")
+        # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
+        # the window's next paint, together with the new step, instead of in a pass of its own.
+        self.progress.setUpdatesEnabled(False)
+        self.progress.setRange(0, total)
+        self.progress.setValue(index + 1)
+        self.progress.setUpdatesEnabled(True)
+        self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
+
+    def show_empty(self) -> None:
+        self.step_title.setText("This guide is not available right now")
+        self.counter_label.setText("")
+
+
+class ContentsList(QListWidget):
+    """Every step's title; choosing one goes there."""
+
+    def __init__(self, guide: Guide, go_to: Callable[[int], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("contents")
+        self.setAccessibleName("Contents: all steps of the guide")
+        self.setWordWrap(True)
+        # Long titles wrap onto a second line at large text sizes instead of being cut short
+        # behind a sideways scroll bar. Qt measures a wrapped item without its style-sheet
+        # padding, so the items have none at the sides and the list pads instead (theme.py).
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        # The list is longer than the window at every text size; a bar that came and went would
+        # change the width the titles were measured at.
+        set_enum(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        set_enum(self, "resizeMode", "Adjust")
+        self.setMaximumWidth(320)
+        self.setMinimumWidth(220)
+        for i, step in enumerate(guide.steps):
+            item = QListWidgetItem(f"{i + 1}. {step.short_title}")
+            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
+            self.addItem(item)
+        self.itemActivated.connect(lambda item: go_to(self.row(item)))
+        self.itemClicked.connect(lambda item: go_to(self.row(item)))
+
+    def mark(self, index: int) -> None:
+        """Show where the reader is, without going there again."""
+        self.blockSignals(True)
+        self.setCurrentRow(index)
+        self.blockSignals(False)
+
+
+class GlossaryBar(QFrame):
+    """Shows one term's meaning under the page, until closed."""
+
+    def __init__(self, columns: list[QVBoxLayout], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryBar")
+        self.setAccessibleName("Word meaning")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.label = make_label(rich=True)  # escaped in show_term()
+        self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addLayout(top_aligned(self.close_button, columns))
+        self.hide()
+
+    def show_term(self, term: str, definition: str) -> None:
+        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
+        self.setAccessibleDescription(f"{term}: {definition}")
+        self.show()
+        self.close_button.setFocus()
+
+
+class Body(QWidget):
+    """The contents list beside the step, with the glossary bar under the step."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        go_to: Callable[[int], None],
+        columns: list[QVBoxLayout],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        b = QHBoxLayout(self)
+        b.setContentsMargins(12, 12, 12, 0)
+        b.setSpacing(12)
+        self.contents = ContentsList(guide, go_to, self)
+        page_column = QVBoxLayout()
+        page_column.setSpacing(8)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("stepArea")
+        self.glossary_bar = GlossaryBar(columns, self)
+        page_column.addWidget(self.stack, 1)
+        page_column.addWidget(self.glossary_bar)
+        b.addWidget(self.contents)
+        b.addLayout(page_column, 1)
+
+    def show_empty(self) -> None:
+        """A guide with no usable step: say so calmly where the step would be."""
+        if self.stack.count() == 0:
+            label = QLabel(
+                "Something is wrong with the guide's files, so it cannot be shown. "
+                "Please tell a member of staff. The help button above still works."
+            )
+            label.setWordWrap(True)
+            set_enum(label, "alignment", "AlignCenter")
+            self.stack.addWidget(label)
+
+
+class StartOverBar(QFrame):
+    """Asks once before wiping the reader's answers; part of the window, never a popup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        label = QLabel("Start over? This clears everything you chose and goes back to the start.")
+        label.setWordWrap(True)
+        self.confirm = make_button("Yes, start over", "confirmStartOver", primary=True)
+        self.cancel = make_button("Keep going", "cancelStartOver")
+        self.cancel.clicked.connect(self.hide)
+        layout.addWidget(label, 1)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.cancel)
+        self.setAccessibleName("Start over?")
+        self.hide()
+
+
+class Footer(QFrame):
+    """ "Start over" at the left, Back and Next at the right, and room between them for the
+    tools a mode adds."""
+
+    def __init__(self, policy: Policy, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("footer")
+        f = QHBoxLayout(self)
+        f.setContentsMargins(16, 10, 16, 10)
+        f.setSpacing(policy.control_gap_px)
+        self._row = f
+        self.start_over_button = make_button(
+            "Start over", "startOver", tip="clear your answers and go back to the start"
+        )
+        self.back_button = make_button("Back", "backButton", tip="previous step")
+        self.next_button = make_button("Next", "nextButton", primary=True, tip="next step")
+        f.addWidget(self.start_over_button)
+        f.addStretch(1)
+        f.addWidget(self.back_button)
+        f.addWidget(self.next_button)
+
+    def add_tools(self, bar: QWidget, buttons: list[QPushButton]) -> None:
+        """`bar` takes the room between "Start over" and Back; its `buttons` follow "Start
+        over" in Tab order."""
+        stretch = self._row.itemAt(1)
+        if stretch is not None and stretch.spacerItem() is not None:
+            self._row.takeAt(1)
+        self._row.insertWidget(1, bar, 1)
+        previous: QWidget = self.start_over_button
+        for b in buttons:
+            QWidget.setTabOrder(previous, b)
+            previous = b
+
+
+def add_shortcuts(
+    window: QWidget,
+    bindings: Sequence[tuple[str, Callable[[], object]]],
+    *,
+    quit: Callable[[], object] | None,
+) -> None:
+    """Window shortcuts (Qt's default context) for `bindings`, and, with `quit`, every key
+    the platform binds to Quit."""
+    for keys, slot in bindings:
+        QShortcut(QKeySequence(keys), window).activated.connect(slot)
+    if quit is not None:
+        from PySide6.QtGui import QAction  # its enums cost start-up time where unused
+
+        action = QAction(window)  # not QAction(text, window): see make_button
+        action.setText("Quit")
+        # setShortcut() would look up the `Qt` namespace (see controls.py).
+        action.setShortcuts(QKeySequence.StandardKey.Quit)
+        action.triggered.connect(quit)
+        window.addAction(action)

@@ -1,0 +1,70 @@
+"""Fixtures for tests that build and run the app as a release: the frozen bundle and the package."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="session")
+def frozen_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one-folder bundle build.spec makes (dist/decisionaid), built once per run: the bundle,
+    package and kiosk tests all use the same one, as a release would."""
+    if shutil.which("pyinstaller", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("PyInstaller is not installed in this environment")
+    work = tmp_path_factory.mktemp("bundle")
+    home = work / "home"  # PyInstaller's own cache goes here, not to the real user's
+    home.mkdir()
+    env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--workpath",
+            str(work / "build"),
+            "--distpath",
+            str(work / "dist"),
+            str(ROOT / "build.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stderr[-4000:]
+    return work / "dist" / "decisionaid"
+
+
+DEB_BUILD_TOOLS = ("dpkg-deb", "dpkg-shlibdeps", "patchelf", "rsvg-convert", "strip")
+
+
+@pytest.fixture(scope="session")
+def debian_package(frozen_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/decisionaid_<version>_<arch>.deb as `make deb` builds it, from the same bundle."""
+    missing = [tool for tool in DEB_BUILD_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"cannot build the package without {', '.join(missing)}")
+    out = tmp_path_factory.mktemp("deb")
+    build = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "linux" / "build_deb.py"),
+            str(frozen_bundle),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stderr[-4000:]
+    return Path(build.stdout.strip().splitlines()[-1])

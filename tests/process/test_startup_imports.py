@@ -1,0 +1,121 @@
+"""What a start may not load before its first paint: one list, checked in every mode.
+
+Each entry was found expensive by `make bench` (instructions are cachegrind's, at the time it
+was measured) or is needed only once the reader does something. A start is a fresh
+interpreter run as `decisionaid [--kiosk|--counsellor] --startup-probe`, which notes what is
+loaded when the window first paints; the second start in the same home finds the caches warm,
+as every start after the first does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+QT_NAMESPACE = "the Qt namespace"
+
+NOT_BEFORE_FIRST_PAINT = {
+    QT_NAMESPACE: "its first use builds all 93 of its enums, about 120 M (ui/controls.py)",
+    "dataclasses": "records instead (core/record.py): defining a dataclass compiles its methods",
+    "html": "core/escape.py instead: the package's entity tables are about 8 M",
+    "tomllib": "the guide comes from its cache (core/guide_cache.py)",
+    "markdown": "pages come from the page cache (core/page_cache.py)",
+    "decisionaid.core.render": "the Markdown renderer, only for a page not in any cache",
+    "decisionaid.core.decision_data": "read with the first decision step, not before",
+    "decisionaid.ui.steps.decision": "the decision steps' widgets, with the first of them",
+    "logging.handlers": "sockets, pickle and queues, about 40 M (logging_setup.py)",
+    "hashlib": "OpenSSL, only to check a staff PIN (core/staff_pin.py)",
+    "hmac": "only to check a staff PIN",
+    "getpass": "only for decisionaid hash-pin",
+    "ctypes.util": "read-aloud looks for speech engines after the paint (ui/read_aloud.py)",
+    "PySide6.QtTextToSpeech": "read-aloud starts after the paint",
+    "PySide6.QtPrintSupport": "printing loads when someone prints",
+    "decisionaid.ui.printing": "printing loads when someone prints",
+    "segno": "a QR code is made when a reader asks for one",
+    "decisionaid.ui.qr_widget": "a QR code is made when a reader asks for one",
+    "nltk": "no part of the app reads language with it (core/readability.py)",
+}
+
+# Not listed: argparse, which shiboken6's own signature support imports with PySide6 (building
+# the parser is what cli.window_flags_only saves).
+
+# What a mode needs before its first paint after all, and why.
+ALLOWED = {
+    "personal": {},
+    # A kiosk writes no cache, so from source it loads its guide and renders its first page
+    # (its bundle ships rendered pages); its screens use the Qt namespace.
+    "kiosk": {
+        QT_NAMESPACE: "the kiosk's screens",
+        "tomllib": "no guide cache",
+        "markdown": "no page cache from source",
+        "decisionaid.core.render": "no page cache from source",
+        "html": "the renderer",
+        "dataclasses": "python-markdown",
+    },
+    "counsellor": {QT_NAMESPACE: "the counsellor's tools and step index"},
+}
+MODE_FLAGS = {"personal": [], "kiosk": ["--kiosk"], "counsellor": ["--counsellor"]}
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    import PySide6.QtCore as QtCore
+    from decisionaid.ui import main_window
+
+    paint = main_window.MainWindow.paintEvent
+
+    def witness(self, event):
+        if not self._painted:
+            loaded = sorted(sys.modules)
+            if "Qt" in vars(QtCore):
+                loaded.append("QT_NAMESPACE")
+            print("LOADED " + json.dumps(loaded))
+        paint(self, event)
+
+    main_window.MainWindow.paintEvent = witness
+    from decisionaid.cli import main
+
+    sys.exit(main(sys.argv[1:] + ["--startup-probe"]))
+    """
+).replace("QT_NAMESPACE", QT_NAMESPACE)
+
+
+def loaded_at_first_paint(home: Path, args: list[str]) -> set[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    env["DECISIONAID_SPEECH_ENGINE"] = "mock"  # an engine to find, were it looked for early
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(home / var.lower())
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(li for li in result.stdout.splitlines() if li.startswith("LOADED "))
+    return set(json.loads(line.removeprefix("LOADED ")))
+
+
+@pytest.mark.parametrize("mode", list(MODE_FLAGS))
+def test_nothing_on_the_list_is_loaded_before_the_first_paint(tmp_path: Path, mode: str) -> None:
+    loaded_at_first_paint(tmp_path, MODE_FLAGS[mode])  # the first start fills the caches
+    loaded = loaded_at_first_paint(tmp_path, MODE_FLAGS[mode])
+    assert "decisionaid.ui.main_window" in loaded  # the witness saw the real window
+    early = {
+        name: why
+        for name, why in NOT_BEFORE_FIRST_PAINT.items()
+        if name in loaded and name not in ALLOWED[mode]
+    }
+    assert not early, "\n".join(f"{name}: {why}" for name, why in early.items())
+
+
+def test_every_allowance_names_a_listed_module() -> None:
+    for allowed in ALLOWED.values():
+        assert set(allowed) <= set(NOT_BEFORE_FIRST_PAINT)
