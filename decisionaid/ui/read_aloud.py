@@ -112,7 +112,8 @@ class ReadAloud(QObject):
     rateChanged = Signal(int)
 
     # Queued to the speech thread: the engine's own slots, then an acknowledgement.
-    _create = Signal()
+    _make = Signal(str)
+    _configure = Signal(float)
     _say = Signal(str)
     _stop = Signal()
     _rate = Signal(float)
@@ -135,6 +136,8 @@ class ReadAloud(QObject):
         self._daemon_deadline = 0.0
         self._serial = 0
         self._awaited = 0  # the last command sent, until the engine answers it
+        self._next_step: Callable[[], None] | None = None  # while making the engine
+        self._candidates: list[str] = []
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._engine_stuck)
@@ -206,19 +209,64 @@ class ReadAloud(QObject):
 
         thread = QThread()
         thread.setObjectName("speech")
-        engine = SpeechEngine(self.locale, RATES[self.rate_index][1], engines)
+        engine = SpeechEngine(self.locale)
         engine.moveToThread(thread)
         thread.finished.connect(engine.deleteLater)
-        engine.created.connect(self._on_created)
+        engine.made.connect(self._try_next_engine)
         engine.answered.connect(self._on_answered)
-        self._create.connect(engine.create)
+        self._make.connect(engine.make)
+        self._configure.connect(engine.configure)
         self._ack.connect(engine.ack)
         self._engine = engine
         self._thread = thread
+        self._candidates = engines
         _stop_with_app(thread, self.daemon, self)  # the engine goes with thread.finished
         thread.start()
         self._watchdog.start(CREATE_TIMEOUT_MS)  # making the engine must be answered too
-        self._create.emit()
+        self._make.emit(engines[0])
+
+    def _try_next_engine(self) -> None:
+        """Set the next wanted engine on the speech thread, in C++ (see speech_engine.py)."""
+        from PySide6.QtCore import Q_ARG, QMetaObject, Qt
+
+        tts = self._tts
+        if self._stuck:
+            return
+        if tts is None or not self._candidates:
+            self._watchdog.stop()
+            self._finish("")
+            return
+        name = self._candidates.pop(0)
+        QMetaObject.invokeMethod(
+            tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name)
+        )
+        self._then(lambda: self._on_engine_set(name))
+
+    def _on_engine_set(self, name: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self._tts
+        if tts is None or tts.engine() != name or tts.state() == QTextToSpeech.State.Error:
+            self._try_next_engine()
+            return
+        self._configure.emit(RATES[self.rate_index][1])
+        self._then(lambda: self._on_configured(name))
+
+    def _on_configured(self, name: str) -> None:
+        tts = self._tts
+        self._watchdog.stop()
+        self._say.connect(tts.say)
+        self._stop.connect(tts.stop)
+        self._rate.connect(tts.setRate)
+        tts.stateChanged.connect(self._on_tts_state)
+        self._finish(name)
+
+    def _then(self, step: Callable[[], None]) -> None:
+        """Ask the speech thread to answer once it has done what was queued, then go on."""
+        self._serial += 1
+        self._awaited = self._serial
+        self._next_step = step
+        self._ack.emit(self._serial)
 
     def _engines(self) -> list[str]:
         from PySide6.QtCore import QLoggingCategory
@@ -235,18 +283,6 @@ class ReadAloud(QObject):
         speechd = not self.private_daemon or (self.daemon is not None and self.daemon.ready)
         return _wanted_engines(list(QTextToSpeech.availableEngines()), speechd=speechd)
 
-    def _on_created(self, name: str) -> None:
-        if self._stuck:
-            return
-        self._watchdog.stop()
-        tts = self._tts
-        if name and tts is not None:
-            self._say.connect(tts.say)
-            self._stop.connect(tts.stop)
-            self._rate.connect(tts.setRate)
-            tts.stateChanged.connect(self._on_tts_state)
-        self._finish(name)
-
     def _finish(self, name: str) -> None:
         self._engine_name = name
         self._probed = True
@@ -255,7 +291,7 @@ class ReadAloud(QObject):
 
     def _send(self, *commands: tuple[Any, tuple[object, ...]]) -> None:
         """Queue commands to the engine, then an acknowledgement that must come back."""
-        if self._engine is None or self._stuck:
+        if not self.available:  # not made yet (it takes the speed when it is) or stuck
             return
         for signal, args in commands:
             signal.emit(*args)
@@ -266,12 +302,19 @@ class ReadAloud(QObject):
         self._ack.emit(self._serial)
 
     def _on_answered(self, serial: int) -> None:
-        if serial == self._awaited:
+        if serial != self._awaited or self._stuck:
+            return
+        step, self._next_step = self._next_step, None
+        if step is not None:
+            step()  # making the engine goes on; its own watchdog still runs
+        else:
             self._watchdog.stop()
 
     def _engine_stuck(self) -> None:
         """The engine did not answer in time: it is stuck. Read aloud goes off until the app
-        starts again; a private daemon is stopped, which frees the speech thread."""
+        starts again. The engine, its thread and its daemon are left as they are: freeing the
+        thread by killing the daemon would let the stuck call go on into a dead connection,
+        which crashes libspeechd. The daemon dies with the app (see speech_daemon.py)."""
         log.warning(
             "read-aloud: the speech engine stopped answering; read aloud is off until the app "
             "is restarted"
@@ -292,7 +335,7 @@ class ReadAloud(QObject):
         not yet taken are dropped, and the engine is left to the process's end."""
         from PySide6.QtCore import QCoreApplication
 
-        for signal in (self._say, self._stop, self._rate, self._ack):
+        for signal in (self._say, self._stop, self._rate, self._ack, self._configure):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect()
         tts = self._tts

@@ -6,10 +6,11 @@ answering for good (with no working sound output, stopping a sentence it has jus
 deadlocks it). Here that holds up only this thread; ReadAloud notices the missing answer and
 switches read aloud off, and the screen never freezes.
 
-Commands reach the engine's own C++ slots (say, stop, setRate) through queued connections, so
-no Python runs on this thread while a command may block: Python holding its interpreter lock
-here would freeze the screen's thread just the same. Only `create` and `ack` are Python, and
-`ack` runs after a command has returned.
+Commands (setEngine, say, stop, setRate) reach the engine's own C++ methods through queued
+calls, so no Python runs on this thread while one may block: Python holding its interpreter
+lock here would freeze the screen's thread just the same (starting speech-dispatcher's voices
+took 4 s of frozen screen that way). Only `make` (with an engine that starts at once),
+`configure` (once the engine is up) and `ack` (after a command has returned) are Python.
 """
 
 from __future__ import annotations
@@ -23,50 +24,44 @@ log = logging.getLogger("decisionaid.ui.read_aloud")
 
 
 class SpeechEngine(QObject):
-    """Lives on the speech thread; ReadAloud talks to it only through queued signals."""
+    """Lives on the speech thread; ReadAloud talks to it only through queued calls."""
 
-    created = Signal(str)  # the engine's name, "" when there is none
+    made = Signal()
     answered = Signal(int)  # the command with this number is done
 
-    def __init__(self, locale: str, rate: float, engines: list[str]) -> None:
+    def __init__(self, locale: str) -> None:
         super().__init__()
         self.locale = locale
-        self.rate = rate
-        self.engines = engines
         self.tts: Any = None
 
-    @Slot()
-    def create(self) -> None:
-        name = ""
+    @Slot(str)
+    def make(self, first: str) -> None:
+        """A QTextToSpeech with the mock engine, which starts at once and says nothing, where
+        there is one (a source install); ReadAloud then sets the real engine through the
+        queued, C++-only setEngine. Without it (a bundle leaves it out) the object is made
+        with the `first` wanted engine, in Python, as before: that start may hold the screen
+        for the seconds speech-dispatcher takes."""
         try:
-            self.tts = self._first_working_engine()
-            name = str(self.tts.engine()) if self.tts is not None else ""
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            placeholder = "mock" if "mock" in QTextToSpeech.availableEngines() else first
+            self.tts = QTextToSpeech(placeholder, self)
         except Exception:  # a broken speech install must not disturb the reader
             log.info("read-aloud unavailable", exc_info=True)
             self.tts = None
-        self.created.emit(name)
+        self.made.emit()
 
-    def _first_working_engine(self) -> Any:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError:
-            return None
-        for name in self.engines:
-            tts = QTextToSpeech(name, self)
-            if tts.state() == QTextToSpeech.State.Error:
-                tts.deleteLater()
-                continue
-            self._choose_voice(tts)
-            tts.setRate(self.rate)
-            return tts
-        return None
-
-    def _choose_voice(self, tts: Any) -> None:
+    @Slot(float)
+    def configure(self, rate: float) -> None:
+        """The reader's language and speed, once the real engine is up."""
+        if self.tts is None:
+            return
         wanted = QLocale(self.locale)
-        for loc in tts.availableLocales():
+        for loc in self.tts.availableLocales():
             if loc.language() == wanted.language():
-                tts.setLocale(loc)
-                return
+                self.tts.setLocale(loc)
+                break
+        self.tts.setRate(rate)
 
     @Slot(int)
     def ack(self, serial: int) -> None:

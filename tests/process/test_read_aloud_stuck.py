@@ -1,11 +1,12 @@
-"""A speech engine that stops answering never freezes the screen.
+"""A speech engine that stops answering, or is slow to start, never freezes the screen.
 
 With no working sound output, speech-dispatcher deadlocks when a sentence it has just started
 is stopped: tapping Listen and then Stop quickly used to freeze the kiosk for good, because the
 screen's own thread waited for speech-dispatcher's answer. A real kiosk (its own speech daemon,
 no sound server) is tapped Listen/Stop forty times while a timer on the screen's thread beats
 every 20 ms; the longest gap between beats must stay short, the app must finish, and nothing
-it started may be left running.
+it started may be left running. The beat is also watched from the first paint to the first
+tap: making the engine (speech-dispatcher starting its voices) once froze the screen for 4-5 s.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from decisionaid.app import Options
 from PySide6.QtCore import QTimer
 
 shown = app.show_window
-result = {"taps": 0, "worst_gap": 0.0}
+result = {"taps": 0, "worst_gap": 0.0, "start_gap": 0.0}
 
 def tap_listen_and_stop(window, policy):
     shown(window, policy)
@@ -44,13 +45,17 @@ def tap_listen_and_stop(window, policy):
 
     def beat():
         now = time.monotonic()
-        if result["taps"]:  # from the first tap: start-up is not what is measured
-            result["worst_gap"] = max(result["worst_gap"], now - last[0])
+        # Before the first tap: the engine being found and started after the first paint.
+        key = "worst_gap" if result["taps"] else "start_gap"
+        result[key] = max(result[key], now - last[0])
         last[0] = now
 
     heart = QTimer(window)
     heart.timeout.connect(beat)
-    heart.start(20)
+
+    def start_beating():
+        last[0] = time.monotonic()
+        heart.start(20)
 
     def finish():
         result["listen_shown"] = tools.listen_button.isVisible()
@@ -70,6 +75,7 @@ def tap_listen_and_stop(window, policy):
         # Time for a stuck engine to be noticed and the screen to carry on.
         QTimer.singleShot(12_000, finish)  # the engine's answer timeout (10 s), and more
 
+    window.firstPaint.connect(start_beating)
     window.firstPaint.connect(lambda: QTimer.singleShot(0, step))
 
 app.show_window = tap_listen_and_stop
@@ -104,6 +110,7 @@ def test_tapping_listen_and_stop_quickly_never_freezes_the_screen(
     report = json.loads(result.stdout.strip().splitlines()[-1])
     print(report)
     assert report["taps"] >= 2, "Listen was never there to tap"
+    assert report["start_gap"] < MAX_GAP_S, f"the screen froze while the engine started: {report}"
     assert report["worst_gap"] < MAX_GAP_S, report
     if not report["available"]:
         assert not report["listen_shown"], "a stuck engine's Listen control still shows"
