@@ -26,9 +26,8 @@ def _ms(seconds: float) -> float:
 
 def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from decisionaid.app import build_parts
-    from decisionaid.core.checker import check_content
+    from decisionaid.core.checker import apps_content, check_languages
     from decisionaid.core.render import PageRenderer
-    from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
     parts = build_parts(options)
     times = []
@@ -42,8 +41,8 @@ def measure_rendering(options) -> dict[str, object]:  # type: ignore[no-untyped-
     check = []
     for _ in range(5):
         start = time.perf_counter()
-        locale = options.locale or DEFAULT_LOCALE  # as check-content's command does
-        check_content(options.content or content_dir(locale), locale)
+        # As check-content's command does: every language of the app's own content by default.
+        check_languages(options.content or apps_content(options.locale), options.locale)
         check.append(time.perf_counter() - start)
     return {
         "render_all_ms": [_ms(t) for t in times],

@@ -263,8 +263,8 @@ def report(
         f"Steps with icon arrays: {arrays_at}.",
         "- **Rendering every step once**: a fresh `PageRenderer` turning each step's Markdown into "
         "the HTML the page view shows (median of 5).",
-        "- **check-content**: `decisionaid check-content --quiet` on the app's own guide, whole "
-        "command including interpreter start.",
+        "- **check-content**: `decisionaid check-content --quiet` on the app's own guide, every "
+        "language it ships and their comparison, whole command including interpreter start.",
         "- **Bundle size**: apparent size of every file in the one-folder bundle.",
         "- **Chromium**: the issue quotes about 3.5× the baseline's time and 3.6× its memory for "
         "headless Chromium rendering one local page, the browser kiosk a clinic would otherwise "

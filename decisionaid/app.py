@@ -100,9 +100,35 @@ def build_parts(options: Options) -> AppParts:
         mode,
         idle_timeout_seconds=config.idle_timeout_seconds,
         idle_warning_seconds=config.idle_warning_seconds,
+        printer_named=bool(config.printer),
+        on_screen_keyboard=wants_on_screen_keyboard(mode, config),
     )
     guide = load_guide_cached(root, locale, guide_store(policy))
     return AppParts(config=config, guide=guide, policy=policy)
+
+
+def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
+    """Whether a kiosk shows Qt's on-screen keyboard: the clinic switched it on, or left it on
+    "auto" and no physical keyboard is attached. Only where Qt's keyboard is installed (it
+    ships in PySide6-Addons); a clinic that asked for it without is told so, and readers get
+    no text box to type in, as before."""
+    if mode is not Mode.KIOSK or config.on_screen_keyboard == "off":
+        return False
+    from decisionaid.core.input_devices import keyboard_found_before_qt
+    from decisionaid.ui.on_screen_keyboard import on_screen_keyboard_installed
+
+    if config.on_screen_keyboard == "auto" and keyboard_found_before_qt():
+        return False
+    if on_screen_keyboard_installed():
+        return True
+    if config.on_screen_keyboard == "on":
+        config.diagnostics.error(
+            config.path or "configuration",
+            config.on_screen_keyboard_line,
+            "kiosk.on_screen_keyboard is on, but Qt's on-screen keyboard is not installed "
+            "(it comes with PySide6-Addons); readers cannot type their own questions",
+        )
+    return False
 
 
 def guide_store(policy: Policy) -> GuideStore | None:
@@ -228,6 +254,10 @@ def run(options: Options) -> int:
 
     log_setup = configure_logging(parts.policy, parts.session)
     log_startup(parts.guide, parts.policy, log_setup)
+    if parts.policy.on_screen_keyboard:
+        from decisionaid.ui.on_screen_keyboard import use_on_screen_keyboard
+
+        use_on_screen_keyboard()  # before the QApplication, which loads the input method
     app = ensure_qapplication()
     from decisionaid.ui.font_check import font_problem
 

@@ -10,10 +10,14 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from decisionaid import __version__
 from decisionaid.app import Options
 from decisionaid.core.record import replace
+
+if TYPE_CHECKING:
+    from decisionaid.core.checker import LanguagesResult
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check-content", help="validate a content folder and print every problem"
     )
-    check.add_argument("dir", nargs="?", type=Path, help="content folder (default: the app's own)")
+    check.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        help="one language's content folder (its name is its locale, unless --locale says), "
+        "or the folder holding one per language (default: the app's own, every language)",
+    )
     check.add_argument("--quiet", action="store_true", help="print problems only, no report")
     shots = sub.add_parser("screenshots", help="render every step to numbered PNG files")
     shots.add_argument("out_dir", type=Path)
@@ -102,22 +112,47 @@ def window_flags_only(argv: Sequence[str]) -> Options | None:
 
 
 def _check_content(args: argparse.Namespace, options: Options) -> int:
-    from decisionaid.core.checker import check_content
-    from decisionaid.paths import DEFAULT_LOCALE, content_dir
+    from decisionaid.core.checker import apps_content, check_languages
 
-    locale = options.locale or DEFAULT_LOCALE
-    root = args.dir or options.content or content_dir(locale)
-    result = check_content(root, locale)
-    for diag in result.diagnostics.items:
+    root = args.dir or options.content or apps_content(options.locale)
+    checked = check_languages(root, options.locale)
+    several = len(checked.results) > 1
+    for result in checked.results:
+        for diag in result.diagnostics.items:
+            print(diag)
+    for diag in checked.parity.items:
         print(diag)
+    compared = checked.compared
     if not args.quiet:
-        for line in result.report:
-            print(line)
-    errors = len(result.diagnostics.errors)
-    warnings = len(result.diagnostics.warnings)
-    steps = len(result.guide.steps)
-    print(f"{root}: {steps} steps, {errors} errors, {warnings} warnings", file=sys.stderr)
-    return 1 if errors else 0
+        for result in checked.results:
+            if several and result.report:
+                print(f"{result.guide.locale} ({result.guide.root}):")
+            for line in result.report:
+                print(line)
+        if compared is not None:
+            print(
+                f"Languages compared: {', '.join(compared.languages)} ({compared.entries} "
+                f"entries and {compared.pictures} pictures in {compared.languages[0]}; "
+                f"{_differences(checked)})"
+            )
+    for result in checked.results:
+        errors = len(result.diagnostics.errors)
+        warnings = len(result.diagnostics.warnings)
+        steps = len(result.guide.steps)
+        print(
+            f"{result.guide.root}: {steps} steps, {errors} errors, {warnings} warnings",
+            file=sys.stderr,
+        )
+    if compared is not None:
+        print(
+            f"{' and '.join(compared.languages)} compared: {_differences(checked)}", file=sys.stderr
+        )
+    return 0 if checked.ok else 1
+
+
+def _differences(checked: LanguagesResult) -> str:
+    count = len(checked.parity.errors)
+    return f"{count} difference{'' if count == 1 else 's'}"
 
 
 def _screenshots(args: argparse.Namespace, options: Options) -> int:

@@ -1,5 +1,6 @@
 """`decisionaid screenshots`: every step rendered offscreen to a numbered PNG, and the screens
-a mode adds (the kiosk's welcome and idle warning, the counsellor's index and presenter view).
+a mode adds (the kiosk's welcome and idle warning; the counsellor's index, presenter view, an
+answer tapped with answers hidden, and Presentation on one shared screen).
 
 Each picture is taken once the window's layouts have settled, so wrapped titles at large text
 sizes show whole, as a reader would see them.
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 # (file name, show it and return the window to photograph), taken after every step.
-Extra = tuple[str, Callable[[], "QWidget"]]
+# None: the guide has nothing to show for it.
+Extra = tuple[str, Callable[[], "QWidget | None"]]
 
 
 def take_screenshots(
@@ -57,9 +59,13 @@ def take_screenshots(
             written.append(_grab(window, out_dir / f"{name}-note.png"))
             widget.reveal()  # type: ignore[attr-defined]
         written.append(_grab(window, out_dir / f"{name}.png"))
-    for number, (name, show) in enumerate(extras, start=len(steps) + 1):
+    number = len(steps)
+    for name, show in extras:
         window.go_to(0)
         shown = show()
+        if shown is None:
+            continue  # nothing of the kind in this guide
+        number += 1
         written.append(_grab(shown, out_dir / f"{number:0{width}d}-{name}.png"))
         if shown is not window:
             shown.close()
@@ -69,10 +75,58 @@ def take_screenshots(
     return written
 
 
-def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
-    """The screens a mode adds, in the order a reader or counsellor meets them."""
-    extras: list[Extra] = []
+SAMPLE_QUESTIONS = 10  # a typical reader's list
+
+
+def _with_sample_list(app: App, kind: str) -> QWidget | None:
+    """The step of `kind` with a typical reader's list chosen: the first questions of the bank.
+    None where the guide has no such step."""
     window = app.window
+    step = window.guide.first_of_kind(kind)
+    questions = window.guide.first_of_kind("questions")
+    if step is None or questions is None:
+        return None
+    session = window.session
+    if not session.state.question_order:
+        bank = window.ctx.decision_data().questions
+        if bank is None:
+            return None
+        ids = [q.id for topic in bank.topics for q in bank.in_topic(topic.id)]
+        for qid in ids[:SAMPLE_QUESTIONS]:
+            session.set_question_chosen(qid, True)
+    window.navigate_to(step.id)
+    return window
+
+
+def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
+    """A reader's list of questions, their summary and its QR code, then the screens a mode
+    adds, in the order a reader or counsellor meets them. Only what this guide has: the
+    pictures are numbered after the steps, to as many digits as the whole set needs."""
+    window = app.window
+    kinds = {step.kind for step in window.guide.steps}
+
+    def questions() -> QWidget | None:
+        return _with_sample_list(app, "questions")
+
+    def summary() -> QWidget | None:
+        return _with_sample_list(app, "summary")
+
+    def qr_code() -> QWidget | None:
+        shown = _with_sample_list(app, "summary")
+        step = window.current_widget()
+        button = getattr(step, "qr_button", None)
+        if shown is None or button is None:
+            return None
+        button.setChecked(True)
+        return shown
+
+    extras: list[Extra] = []
+    if {"questions", "summary"} <= kinds:
+        extras += [
+            ("questions-chosen", questions),
+            ("summary-chosen", summary),
+            ("summary-qr-code", qr_code),
+        ]
     kiosk = app.kiosk
     if kiosk is not None:
 
@@ -100,11 +154,42 @@ def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
             view.resize(*size)
             return view
 
+        def answer_saved() -> QWidget | None:
+            tools.hide_button.setChecked(True)
+            return _answer_tapped(app)
+
+        def presentation() -> QWidget | None:
+            # One shared screen: the presenter view has gone, so the tools sit in the
+            # reader's window, and Presentation hides all of them but itself.
+            tools.presentation_button.setChecked(True)
+            return _answer_tapped(app)
+
         if window.policy.step_index:
             extras.append(("counsellor-index", index))
         if window.policy.presenter_view:
             extras.append(("counsellor-presenter-view", presenter))
+            if "values" in kinds:
+                extras += [
+                    ("counsellor-answer-saved", answer_saved),
+                    ("counsellor-presentation", presentation),
+                ]
     return extras
+
+
+def _answer_tapped(app: App) -> QWidget | None:
+    """The "what matters" step just after the reader tapped an answer. None where the guide
+    has no such step."""
+    window = app.window
+    step = window.guide.first_of_kind("values")
+    if step is None:
+        return None
+    window.navigate_to(step.id)
+    groups = getattr(window.current_widget(), "groups", {})
+    group = next(iter(groups.values()), None)
+    if group is None:
+        return None
+    group.buttons[0].click()
+    return window
 
 
 def _grab(widget: QWidget, path: Path) -> Path:

@@ -19,6 +19,11 @@ packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pu
 # compositor with Xwayland, grim for screenshots, and the libraries Qt's Wayland platform loads.
 packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils appstream
            systemd cage grim xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# The QR codes are read back off the screen by zbar (pyzbar loads libzbar0; zbarimg reads a
+# screenshot by hand).
+packages+=(libzbar0 zbar-tools)
+# Real taps and key presses on the virtual screen (the on-screen keyboard test).
+packages+=(xdotool)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do

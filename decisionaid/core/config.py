@@ -35,6 +35,8 @@ TEXT_LIMITS = {"clinic_name": 80, "clinic_contact": 400, "clinic_disclosure": 30
 # Text shown on one line (the header's clinic name) or used as a name: a line break there would
 # stretch the header down the screen, so it becomes a space, with a notice.
 MULTI_LINE_TEXT = frozenset({"clinic_contact", "clinic_disclosure"})
+# The on-screen keyboard: "auto" shows it in a kiosk where no physical keyboard is found.
+ON_SCREEN_KEYBOARD = ("auto", "on", "off")
 _LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -53,6 +55,8 @@ class Config:
     idle_warning_seconds: int = 30
     staff_pin_hash: str = ""
     printer: str = ""
+    on_screen_keyboard: str = "auto"
+    on_screen_keyboard_line: int = 1  # where the setting is, for a notice found at start-up
     crisis: dict[str, CrisisInfo] = field(default_factory=dict)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
@@ -74,6 +78,7 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
     ("kiosk", "idle_warning_seconds"): ("idle_warning_seconds", int),
     ("kiosk", "staff_pin_hash"): ("staff_pin_hash", str),
     ("kiosk", "printer"): ("printer", str),
+    ("kiosk", "on_screen_keyboard"): ("on_screen_keyboard", str),
 }
 _SECTIONS = {"clinic", "kiosk", "crisis"}
 
@@ -252,6 +257,16 @@ class _Reader:
                 f"locale '{config.locale}' is not a language code such as 'en' or 'es'; using en",
             )
             config.locale = "en"
+        line = self.line("kiosk", "on_screen_keyboard")
+        config.on_screen_keyboard_line = line
+        if config.on_screen_keyboard not in ON_SCREEN_KEYBOARD:
+            self.diags.error(
+                self.path,
+                line,
+                f"kiosk.on_screen_keyboard '{config.on_screen_keyboard}' is not one of "
+                f"{', '.join(ON_SCREEN_KEYBOARD)}; using auto",
+            )
+            config.on_screen_keyboard = "auto"
         self.check_range("idle_timeout_seconds", IDLE_TIMEOUT_RANGE, 120)
         self.check_range("idle_warning_seconds", IDLE_WARNING_RANGE, 30)
 

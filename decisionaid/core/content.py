@@ -35,6 +35,7 @@ from decisionaid.core.textfile import (
     parse_toml,
     read_text,
 )
+from decisionaid.core.wording import WORDING_FILE, Wording, parse_wording
 
 PAGE_KINDS = frozenset({"page", "compare", "about"})
 DATA_KINDS = frozenset(
@@ -43,6 +44,7 @@ DATA_KINDS = frozenset(
 STEP_KINDS = PAGE_KINDS | DATA_KINDS
 REQUIRED_FRONT_MATTER = ("id", "title", "short_title", "summary", "reviewed")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PRINT_LAYOUTS = ("portrait", "landscape")
 FRONT_MATTER_FENCE = "+++"
 # A page this long would freeze the window for seconds while it renders; real pages are ~20 KiB.
 MAX_PAGE_BYTES = 256 * 1024
@@ -148,7 +150,18 @@ def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
         content_note=_str(meta, "content_note").strip(),
         counsellor_notes=notes,
         counsellor_notes_line=notes_line,
+        other_source_types=_source_types(meta, text, path, diags),
     )
+
+
+def _source_types(
+    meta: dict[str, Any], text: str, path: Path, diags: Diagnostics
+) -> tuple[str, ...]:
+    value = meta.get("other_source_types", [])
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    diags.error(path, line_of(text, "other_source_types"), "'other_source_types' must list text")
+    return ()
 
 
 def _tables(
@@ -227,6 +240,7 @@ def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
             url=url,
             note=_str(entry, "note"),
             line=line,
+            type=_str(entry, "type"),
         )
     return refs
 
@@ -385,6 +399,7 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
                 )
             elif check_page_limits(notes.strip(), path, notes_line, diags):
                 step.notes, step.notes_line = notes.strip(), notes_line
+        _step_extras(guide, step, entry, text, path)
         if kind == "page" and not step.file:
             if "file" not in wrong:  # a 'file' that is not text is reported already
                 diags.error(path, line, f"page step '{step_id}' has no 'file'")
@@ -406,6 +421,84 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
         guide.steps.append(step)
 
 
+def _step_extras(guide: Guide, step: Step, entry: dict[str, Any], text: str, path: Path) -> None:
+    """A step's `options` (the ids of its table's columns), `short_path` (it is the one the
+    welcome screens offer a reader in a hurry) and `print` (its paper layout)."""
+    diags = guide.diagnostics
+    if "options" in entry:
+        options = entry["options"]
+        line = line_of(text, "options", step.line, after=step.line)
+        if (
+            not isinstance(options, list)
+            or not options
+            or not all(isinstance(o, str) and STEP_ID.match(o) for o in options)
+        ):
+            diags.error(path, line, f"step '{step.id}' options must be a list of ids")
+        elif len(set(options)) != len(options):
+            diags.error(path, line, f"step '{step.id}' lists an option twice")
+        else:
+            step.options = tuple(options)
+    if "short_path" in entry:
+        line = line_of(text, "short_path", step.line, after=step.line)
+        if not isinstance(entry["short_path"], bool):
+            diags.error(path, line, f"step '{step.id}' short_path must be true or false")
+        elif entry["short_path"] and guide.short_path:
+            diags.error(path, line, f"'{guide.short_path}' is the short path already")
+        elif entry["short_path"]:
+            guide.short_path = step.id
+    if "print" in entry:
+        layout = entry["print"]
+        if layout in PRINT_LAYOUTS:
+            step.print_layout = layout
+        else:
+            diags.error(
+                path,
+                line_of(text, "print", step.line, after=step.line),
+                f"step '{step.id}' print must be one of {', '.join(PRINT_LAYOUTS)}",
+            )
+
+
+def _edition(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -> None:
+    """The edition and its dates; check-content says which are missing (content_rules)."""
+    diags = guide.diagnostics
+    edition = manifest.get("edition", "")
+    if isinstance(edition, str):
+        guide.edition = edition.strip()
+    else:
+        diags.error(path, line_of(text, "edition"), "'edition' must be text, such as \"2026.12\"")
+    for key in ("evidence_searched", "next_review"):
+        if key not in manifest:
+            continue
+        value = manifest[key]
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            setattr(guide, key, value)
+        else:
+            diags.error(path, line_of(text, key), f"'{key}' must be a date (2026-12-03)")
+
+
+# Steps whose words come from the wording file, not from a page.
+WORDED_KINDS = frozenset({"values", "leaning", "quiz", "sure", "summary", "compare"})
+
+
+def _load_wording(guide: Guide) -> Wording:
+    root, diags = guide.root, guide.diagnostics
+    path = root / WORDING_FILE
+    needed = (
+        guide.short_path
+        or any(s.kind in WORDED_KINDS or s.print_layout for s in guide.steps)
+        or guide.edition
+    )
+    if not path.is_file() and not needed:
+        return Wording()  # a guide of plain pages needs none of these words
+    text = read_text(path, diags, "screen wording file", inside=root)
+    data = parse_toml(text, path, diags) if text is not None else None
+    if data is None or text is None:
+        return Wording()
+    return parse_wording(data, text, path, diags)
+
+
 def load_guide(root: Path, locale: str = "en") -> Guide:
     """Load every content file under `root`; problems become diagnostics, never exceptions."""
     guide = Guide(root=root, locale=locale)
@@ -423,6 +516,8 @@ def load_guide(root: Path, locale: str = "en") -> Guide:
         guide.title = _str(manifest, "title") or guide.title
         guide.short_title = _str(manifest, "short_title") or guide.title
         _load_steps(guide, manifest, text, path)
+        _edition(guide, manifest, text, path)
+    guide.wording = _load_wording(guide)
     guide.references = _load_references(root, guide.diagnostics)
     guide.glossary = _load_glossary(root, guide.diagnostics)
     guide.crisis = _load_crisis(root, guide.diagnostics)

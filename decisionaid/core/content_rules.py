@@ -4,9 +4,10 @@ These are the rules a balanced, plain-language decision aid must keep, on top of
 own checks (valid files, known citation keys and glossary terms, safe links):
 
 - every page has complete front matter, and its `reviewed` date is less than 12 months old;
-- every page's running text reads at Flesch-Kincaid grade 8.0 or below (printed per page;
-  core/readability.py);
-- every paragraph that states a figure cites a source;
+- every page's running text reads easily enough in its language (printed per page;
+  core/readability.py): Flesch-Kincaid grade 8.0 or below in English; in Spanish a
+  Szigriszt-Pazos (INFLESZ) ease of 55 or more, and a warning below 65;
+- every paragraph that states a figure, in English or in Spanish, cites a source;
 - every reference is cited somewhere, and data files cite only known references;
 - no page uses a word or phrase from `marketing-words.txt`;
 - the benefits and the risks pages are of comparable length;
@@ -43,30 +44,32 @@ MIN_BALANCE_RATIO = 0.7
 MARKETING_FILE = "marketing-words.txt"
 # Data files whose entries may name a reference in a `source` field, and the tables holding them.
 SOURCED_DATA = (("questions.toml", "questions"), ("quiz.toml", "items"), ("sure.toml", None))
-# Reader-visible text in data files, checked for marketing words: file -> (table, fields).
-DATA_TEXT = (
-    ("questions.toml", "questions", ("text",)),
-    ("quiz.toml", "items", ("question", "choices", "explanation")),
-    ("values.toml", "statements", ("text",)),
-    ("sure.toml", "items", ("text",)),
-)
 
-# --- what counts as "stating a figure" -------------------------------------------------------
+# --- what counts as "stating a figure", in English and in Spanish ------------------------------
 
 _NUMBER_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER_WORD_ES = r"(?:\d(?:[\d.,]*\d)?|una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
 FIGURE = re.compile(
     "|".join(
         (
             r"\d+(?:\.\d+)?\s?%",  # 67%
             r"\bper\s?cent\b",
+            r"\bpor\s+ciento\b",
             rf"\b{_NUMBER_WORD}\s+(?:out\s+of|in|of\s+every)\s+(?:\d[\d,]*|two|three|four|five"
             r"|six|seven|eight|nine|ten|a\s+hundred|hundred)\b",  # 67 out of 100, 1 in 5
+            rf"\b{_NUMBER_WORD_ES}\s+de\s+cada\s+(?:\d(?:[\d.,]*\d)?|dos|tres|cuatro|cinco|seis|siete"
+            r"|ocho|nueve|diez|cien)\b",  # 67 de cada 100, una de cada cinco
             r"\$\s?\d",  # $500
-            r"\b\d+(?:\.\d+)?\s?(?:mg|milligrams?|mmHg)\b",  # 0.5 mg
+            r"\b\d+(?:\.\d+)?\s?(?:mg|milligrams?|miligramos?|mmHg)\b",  # 0.5 mg
             r"\b\d+\.\d+\b",  # 27.5
+            r"\b\d+,\d{1,2}\b",  # 27,5
             r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?:people|persons|adults|patients|veterans|participants"
             r"|volunteers|men|women|children|studies|trials|infusions|sessions|doses)\b",
+            r"\b\d(?:[\d.,]*\d)?\s+(?:personas|adultos|adultas|pacientes|veteranos|veteranas"
+            r"|participantes|voluntarios|hombres|mujeres|niños|estudios|ensayos|infusiones"
+            r"|sesiones|dosis)\b",  # 158 veteranos, 6 ensayos
             r"\b\d+(?:\s?(?:to|-|–)\s?\d+)?\s+(?:hours?|days?|weeks?|months?|years?)\b",
+            r"\b\d+(?:\s?(?:a|-|–)\s?\d+)?\s+(?:horas?|días?|semanas?|mes|meses|años?)\b",
         )
     ),
     re.IGNORECASE,
@@ -134,31 +137,44 @@ def check_reading_level(
     guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
 ) -> None:
     """Each page's running text scored with its language's formula (core/readability.py),
-    reported per page; a page past the limit is an error."""
+    reported per page; a page past the limit is an error, past the aim a warning."""
     formula = formula_for(guide.locale)
     if formula is None:
         if any(True for _ in page_steps(guide)):
             diags.info(guide.root, 1, f"no readability formula for '{guide.locale}' yet")
         return
+    beyond = "above" if formula.higher_is_harder else "below"
     rows = []
     for _, page in page_steps(guide):
         text = running_text(page)
-        if not text:
+        counts = formula.counts(text)
+        if not counts.words:
             continue
-        score = formula(text)
-        rows.append(f"  {score:4.1f}  {_relative(guide, page.path)}  ({word_count(text)} words)")
+        score = formula.score(counts)
+        others = "".join(f"; {name} {value:.1f}" for name, value in formula.others(counts))
+        rows.append(
+            f"  {score:4.1f}  {_relative(guide, page.path)}  ({word_count(text)} words{others})"
+        )
+        advice = "use shorter sentences and shorter words, and define hard terms in the glossary"
         if formula.too_hard(score):
-            beyond = "above" if formula.higher_is_harder else "below"
             diags.error(
                 page.path,
                 page.body_line,
                 f"{formula.measure} {score:.1f} is {beyond} {formula.limit:.1f} ({formula.name}): "
-                "use shorter sentences and shorter words, and define hard terms in the glossary",
+                f"{advice}",
+            )
+        elif formula.aim is not None and formula.too_hard(score, formula.aim):
+            diags.warning(
+                page.path,
+                page.body_line,
+                f"{formula.measure} {score:.1f} is {beyond} the aim of {formula.aim:.1f} "
+                f"({formula.name}): {advice}",
             )
     if rows:
-        measure = formula.measure.capitalize()
+        aim = f", aim {formula.aim:.1f}" if formula.aim is not None else ""
         report.append(
-            f"{measure} ({formula.name}, limit {formula.limit:.1f}; {formula.syllable_source()}):"
+            f"{formula.measure.capitalize()} ({formula.name}, limit {formula.limit:.1f}{aim}; "
+            f"{formula.syllable_source()}):"
         )
         report.extend(rows)
 
@@ -308,18 +324,11 @@ def check_marketing_words(
         for block in page_blocks(page):
             for found in _find_banned(plain_text(block.text), phrases):
                 diags.error(page.path, block.line, f"uses overstated wording '{found}'")
-    for filename, table, fields in DATA_TEXT:
-        for entry, text, data_path in _data_entries(guide, filename, table):
-            for field_name in fields:
-                value = entry.get(field_name)
-                values = value if isinstance(value, list) else [value]
-                for item in values:
-                    if not isinstance(item, str):
-                        continue
-                    for found in _find_banned(item, phrases):
-                        diags.error(
-                            data_path, line_of(text, item), f"uses overstated wording '{found}'"
-                        )
+    from decisionaid.core.data_text import data_texts
+
+    for piece in data_texts(guide):
+        for found in _find_banned(piece.text, phrases):
+            diags.error(piece.path, piece.line, f"uses overstated wording '{found}'")
 
 
 def check_balance(

@@ -1,18 +1,21 @@
-"""The decision-support data: question bank, "what matters to you", knowledge check and SURE.
+"""The decision-support data: question bank, "what matters to you", the leaning, knowledge check
+and SURE with its next steps.
 
-Loaded from `questions.toml`, `values.toml`, `quiz.toml` and `sure.toml` beside the guide.
+Loaded from `questions.toml`, `values.toml`, `leaning.toml`, `quiz.toml`, `sure.toml` and
+`sure-next-steps.toml` beside the guide.
 Like the rest of the content, loading never raises: each problem becomes a diagnostic and the
 part that cannot be used is None, so only the step that needs it shows "not available".
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
-from decisionaid.core.record import field, record
+from decisionaid.core.record import field, record, replace
 from decisionaid.core.textfile import line_of, load_toml_with_text
 
 SCALE_SIZE = 5
@@ -25,14 +28,31 @@ SURE_OFFICIAL_EN = {
     "R": "Are you clear about which benefits and risks matter most to you?",
     "E": "Do you have enough support and advice to make a choice?",
 }
-# Which step kind needs which data file.
-FILE_FOR_KIND = {
-    "questions": "questions.toml",
-    "values": "values.toml",
-    "leaning": "values.toml",
-    "quiz": "quiz.toml",
-    "sure": "sure.toml",
+# The published wording by language. A language without one (Spanish: no validated Spanish SURE
+# has been found) uses the project's own translation, which its sure.toml citation must say;
+# a published translation, once adopted, is added here and then checked word for word too.
+SURE_PUBLISHED = {"en": SURE_OFFICIAL_EN}
+# Which step kind needs which data files.
+FILES_FOR_KIND = {
+    "questions": ("questions.toml",),
+    "values": ("values.toml",),
+    "leaning": ("values.toml", "leaning.toml"),
+    "quiz": ("quiz.toml",),
+    "sure": ("sure.toml", "sure-next-steps.toml"),
 }
+CHOICE_ID = re.compile(r"^[a-z][a-z-]*$")
+# The words around the reader's answers to "What matters to you" on the leaning step.
+REFLECT_KEYS = (
+    "heading",
+    "high",
+    "middle",
+    "low",
+    "unsure",
+    "none",
+    "hidden",
+    "go_to_values",
+    "change_values",
+)
 
 
 @record(frozen=True)
@@ -83,6 +103,39 @@ class ValuesData:
 
 
 @record(frozen=True)
+class LeaningChoice:
+    id: str
+    label: str
+    option: str = ""  # the comparison column it is about (guide.toml, compare step `options`)
+    always: bool = False  # "not sure yet": always offered, always last
+    line: int = 1
+
+
+@record(frozen=True)
+class LeaningData:
+    intro: str
+    question: str
+    note: str
+    reflect: dict[str, str]
+    choices: tuple[LeaningChoice, ...]
+
+    def label(self, choice_id: str | None) -> str:
+        return next((c.label for c in self.choices if c.id == choice_id), "")
+
+    def index(self, choice_id: str | None) -> int | None:
+        return next((i for i, c in enumerate(self.choices) if c.id == choice_id), None)
+
+    def in_order(self, options: tuple[str, ...]) -> LeaningData:
+        """The choices in the order of the comparison's columns (`options`), whatever order
+        the file gives them in, with the "not sure yet" choice last: the order never ranks."""
+
+        def place(c: LeaningChoice) -> tuple[bool, int]:
+            return (c.always, options.index(c.option) if c.option in options else len(options))
+
+        return replace(self, choices=tuple(sorted(self.choices, key=place)))
+
+
+@record(frozen=True)
 class QuizItem:
     id: str
     question: str
@@ -106,24 +159,40 @@ class SureData:
     items: tuple[SureItem, ...]
 
 
+@record(frozen=True)
+class SureNextStep:
+    """What may help after a "No" to one SURE item (Ottawa Personal Decision Guide, step 4)."""
+
+    letter: str
+    suggestion: str
+    go_to: str = ""  # the kind of step its button opens; "" for no button
+    button: str = ""
+    line: int = 1
+
+
 @record
 class DecisionData:
     questions: QuestionBank | None = None
     values: ValuesData | None = None
+    leaning: LeaningData | None = None
     quiz: tuple[QuizItem, ...] | None = None
     sure: SureData | None = None
+    next_steps: tuple[SureNextStep, ...] | None = None
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
     def available_for(self, kind: str) -> bool:
         """Whether a step of this kind has the data it needs."""
-        needs = {
-            "questions": self.questions,
-            "values": self.values,
-            "leaning": self.values,
-            "quiz": self.quiz,
-            "sure": self.sure,
+        needs: dict[str, tuple[object, ...]] = {
+            "questions": (self.questions,),
+            "values": (self.values,),
+            "leaning": (self.values, self.leaning),
+            "quiz": (self.quiz,),
+            "sure": (self.sure, self.next_steps),
         }
-        return kind not in needs or needs[kind] is not None
+        return all(part is not None for part in needs.get(kind, ()))
+
+    def next_step_for(self, letter: str) -> SureNextStep | None:
+        return next((s for s in self.next_steps or () if s.letter == letter), None)
 
 
 def _text(entry: dict[str, Any], key: str) -> str:
@@ -234,6 +303,82 @@ def load_values(path: Path, diags: Diagnostics) -> ValuesData | None:
     return ValuesData(tuple(s.strip() for s in scale), not_sure, tuple(statements))  # type: ignore[union-attr]
 
 
+def load_leaning(path: Path, diags: Diagnostics) -> LeaningData | None:
+    r = _Reader(path, diags, "leaning file")
+    if r.data is None:
+        return None
+    ok = True
+    texts = {}
+    for key in ("intro", "question", "note"):
+        texts[key] = _text(r.data, key)
+        if not texts[key]:
+            r.error(line_of(r.text, f"{key} ="), f"'{key}' is missing")
+            ok = False
+    table = r.data.get("reflect")
+    reflect = {k: _text(table, k) for k in REFLECT_KEYS} if isinstance(table, dict) else {}
+    missing = [k for k in REFLECT_KEYS if not reflect.get(k)]
+    if missing:
+        r.error(line_of(r.text, "[reflect]"), f"[reflect] needs {', '.join(missing)}")
+        ok = False
+    choices: list[LeaningChoice] = []
+    for entry in r.tables("choices"):
+        cid, label = _text(entry, "id"), _text(entry, "label")
+        line = r.line(cid)
+        always, option = entry.get("always", False), entry.get("option", "")
+        if not CHOICE_ID.match(cid) or not label:
+            r.error(line, "a choice needs an 'id' (lowercase letters and hyphens) and a 'label'")
+            ok = False
+        elif any(c.id == cid for c in choices):
+            r.error(line, f"choice '{cid}' is listed twice")
+            ok = False
+        elif not isinstance(always, bool) or not isinstance(option, str):
+            r.error(line, f"choice '{cid}': 'always' must be true or false, 'option' text")
+            ok = False
+        else:
+            choices.append(LeaningChoice(cid, label, option.strip(), always, line))
+    marked = [c for c in choices if c.always]
+    if len(marked) != 1 or marked[0] is not choices[-1]:
+        r.error(
+            marked[-1].line if marked else r.line(choices[-1].id) if choices else 1,
+            'exactly one choice, the last, must have always = true ("not sure yet")',
+        )
+        ok = False
+    if len(choices) < 2:
+        r.error(1, "the leaning needs at least two choices")
+        ok = False
+    if not ok:
+        return None
+    return LeaningData(texts["intro"], texts["question"], texts["note"], reflect, tuple(choices))
+
+
+def load_next_steps(path: Path, diags: Diagnostics) -> tuple[SureNextStep, ...] | None:
+    r = _Reader(path, diags, "SURE next-steps file")
+    if r.data is None:
+        return None
+    steps: list[SureNextStep] = []
+    ok = True
+    for entry in r.tables("steps"):
+        letter = _text(entry, "letter")
+        suggestion, go_to, button = (_text(entry, k) for k in ("suggestion", "go_to", "button"))
+        line = r.line(letter)
+        if letter not in SURE_LETTERS or any(s.letter == letter for s in steps):
+            r.error(line, f"letter '{letter}' must be one of S, U, R and E, each once")
+            ok = False
+        elif not suggestion:
+            r.error(line, f"next step {letter} needs a 'suggestion'")
+            ok = False
+        elif bool(go_to) != bool(button):
+            r.error(line, f"next step {letter}: give both 'go_to' and 'button', or neither")
+            ok = False
+        else:
+            steps.append(SureNextStep(letter, suggestion, go_to, button, line))
+    if ok and {s.letter for s in steps} != set(SURE_LETTERS):
+        missing = ", ".join(sorted(set(SURE_LETTERS) - {s.letter for s in steps}))
+        r.error(1, f"next steps are missing for {missing}")
+        ok = False
+    return tuple(steps) if ok else None
+
+
 def load_quiz(
     path: Path, diags: Diagnostics, refs: dict[str, Any] | None
 ) -> tuple[QuizItem, ...] | None:
@@ -306,9 +451,9 @@ def load_sure(
             1, "the SURE test needs exactly four items, S, U, R and E, in that order, with text"
         )
         ok = False
-    elif locale == "en":
+    elif (published := SURE_PUBLISHED.get(re.split(r"[-_]", locale)[0].lower())) is not None:
         for item in items:
-            if item.text != SURE_OFFICIAL_EN[item.letter]:
+            if item.text != published[item.letter]:
                 r.error(
                     line_of(r.text, item.text[:20]),
                     f"SURE item {item.letter} differs from the published wording; "
@@ -326,14 +471,16 @@ def load_decision_data(
     diags = data.diagnostics
     data.questions = load_questions(root / "questions.toml", diags, refs)
     data.values = load_values(root / "values.toml", diags)
+    data.leaning = load_leaning(root / "leaning.toml", diags)
     data.quiz = load_quiz(root / "quiz.toml", diags, refs)
     data.sure = load_sure(root / "sure.toml", diags, refs, locale)
+    data.next_steps = load_next_steps(root / "sure-next-steps.toml", diags)
     return data
 
 
 def check_decision_data(guide: Guide, diags: Diagnostics) -> None:
     """check-content: report problems in the data files the guide's steps need."""
-    needed = {FILE_FOR_KIND[s.kind] for s in guide.steps if s.kind in FILE_FOR_KIND}
+    needed = {f for s in guide.steps for f in FILES_FOR_KIND.get(s.kind, ())}
     if not needed:
         return
     loaded = load_decision_data(guide.root, guide.locale, guide.references)

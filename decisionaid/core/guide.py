@@ -10,6 +10,7 @@ from pathlib import Path
 
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.record import field, record
+from decisionaid.core.wording import Wording
 
 
 @record(frozen=True)
@@ -25,6 +26,9 @@ class Reference:
     url: str = ""
     note: str = ""
     line: int = 1
+    # What kind of source it is (SOURCE_TYPES in core/source_rules.py), so check-content can
+    # tell a drug label from a news report.
+    type: str = ""
 
     @property
     def link(self) -> str:
@@ -112,6 +116,9 @@ class Page:
     content_note: str = ""
     counsellor_notes: str = ""
     counsellor_notes_line: int = 1
+    # About only: the kinds of source, besides studies, labels and guidelines, that the page
+    # tells the reader the guide also uses (news reports, a maker's page...).
+    other_source_types: tuple[str, ...] = ()
 
 
 @record
@@ -128,6 +135,11 @@ class Step:
     # Talking points from guide.toml, for steps with no page (a page keeps them in its front matter).
     notes: str = ""
     notes_line: int = 1
+    # The option each column of the step's table is about, left to right after the row
+    # headings (the comparison): the ids icon arrays and leaning choices name in `option`.
+    options: tuple[str, ...] = ()
+    # "portrait" or "landscape": the reader may print this step on one page.
+    print_layout: str = ""
 
     @property
     def content_note(self) -> str:
@@ -153,6 +165,14 @@ class Guide:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     crisis: CrisisInfo = DEFAULT_CRISIS
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    # Which edition of the content this is, and when its evidence was last searched: every
+    # printout, PDF and QR code says so.
+    edition: str = ""
+    evidence_searched: dt.date | None = None
+    next_review: dt.date | None = None
+    # The step the welcome screens offer to a reader with only a few minutes ("At a glance").
+    short_path: str = ""
+    wording: Wording = field(default_factory=Wording)
 
     def index_of(self, step_id: str) -> int:
         for i, step in enumerate(self.steps):
@@ -166,3 +186,24 @@ class Guide:
 
     def first_of_kind(self, kind: str) -> Step | None:
         return next((s for s in self.steps if s.kind == kind), None)
+
+    @property
+    def edition_line(self) -> str:
+        """ "Ketamine for PTSD guide, edition 2026.12, evidence searched December 2026", for
+        paper and PDF; "" when the guide does not say its edition."""
+        if not self.edition or self.evidence_searched is None:
+            return ""
+        return self.wording.format(
+            "edition.line",
+            title=self.short_title,
+            edition=self.edition,
+            searched=self.wording.month_year(self.evidence_searched),
+        )
+
+    @property
+    def qr_edition_line(self) -> str:
+        """The same, short enough for a QR code: "Guide 2026.12, evidence 2026-12"."""
+        if not self.edition or self.evidence_searched is None:
+            return ""
+        searched = f"{self.evidence_searched.year}-{self.evidence_searched.month:02d}"
+        return self.wording.format("edition.qr", edition=self.edition, searched=searched)

@@ -34,6 +34,7 @@ from decisionaid.core.guide import (
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.record import is_record, record_fields
 from decisionaid.core.textfile import read_capped
+from decisionaid.core.wording import Wording
 
 # Raise when what is stored changes in a way the loader's sources do not show.
 FORMAT_VERSION = 1
@@ -45,9 +46,16 @@ _LOADER_SOURCES = (
     "guide_cache.py",
     "page_limits.py",
     "keyed_store.py",
+    "wording.py",
 )
 # The files load_guide reads besides the pages the manifest names.
-_DATA_FILES = ("guide.toml", "references.toml", "glossary.toml", "crisis.toml")
+_DATA_FILES = (
+    "guide.toml",
+    "references.toml",
+    "glossary.toml",
+    "crisis.toml",
+    "step-wording.toml",
+)
 _MISSING = b"\0missing\0"
 
 _CLASSES: dict[str, type] = {
@@ -63,6 +71,7 @@ _CLASSES: dict[str, type] = {
         Diagnostics,
         Diagnostic,
         Severity,
+        Wording,
     )
 }
 

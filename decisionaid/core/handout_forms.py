@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Reference
-from decisionaid.core.summary import LEANINGS
 
 BOX = "☐"  # an empty tick box, in print as on paper forms
 
@@ -32,16 +31,22 @@ def _cite(key: str, references: Mapping[str, Reference]) -> str:
     return f' <sup><a href="ref:{_e(key)}">[{ref.number}]</a></sup>' if ref else ""
 
 
-def blank_form_html(kind: str, data: DecisionData, references: Mapping[str, Reference]) -> str:
+def blank_form_html(
+    kind: str,
+    data: DecisionData,
+    references: Mapping[str, Reference],
+    options: tuple[str, ...] = (),
+) -> str:
     """The form for a step of `kind`, or "" when that kind has no form (or no data). Answers
     that state facts carry their citation, so the handout lists the sources they come from."""
     if kind == "values" and data.values is not None:
         choices = [*data.values.scale, data.values.not_sure]
         rows = [f"<p><b>{_e(s.text)}</b><br/>{_boxes(choices)}</p>" for s in data.values.statements]
         return "<p>For each sentence, tick how much it matters to you.</p>" + "".join(rows)
-    if kind == "leaning":
-        return "<p>Where are you leaning right now?</p>" + "".join(
-            f"<p>{BOX} {_e(label)}</p>" for _, label in LEANINGS
+    if kind == "leaning" and data.leaning is not None:
+        leaning = data.leaning.in_order(options)  # the comparison's column order
+        return f"<p>{_e(leaning.question)}</p>" + "".join(
+            f"<p>{BOX} {_e(choice.label)}</p>" for choice in leaning.choices
         )
     if kind == "quiz" and data.quiz is not None:
         items = []

@@ -1,24 +1,26 @@
-"""Icon-array blocks ("X out of 100") declared in pages, and their text alternatives."""
+"""Icon-array blocks ("X out of 100") declared in pages, and their text alternatives.
+
+A page's pictures are icon arrays and trial-group pictures (core/trial_groups.py); both are
+fenced blocks, taken out of the Markdown here and kept in one list, in page order.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.picture_keys import CERTAINTIES, CERTAINTY_WORDS, check_picture_keys
 from decisionaid.core.record import record
 from decisionaid.core.textfile import parse_toml
 
+# How sure we are, in words, is shared with trial-group pictures (core/picture_keys.py) and
+# stays importable from here.
+__all__ = ["CERTAINTIES", "CERTAINTY_WORDS", "IconArray", "IconGroup", "Picture"]
+
 DENOMINATOR = 100
-CERTAINTIES = ("high", "moderate", "low", "very low")
-CERTAINTY_WORDS = {
-    "high": "We are fairly sure of this.",
-    "moderate": "We are somewhat sure of this.",
-    "low": "We are not very sure of this: there is little research on it, or the research has flaws.",
-    "very low": "We are very unsure of this.",
-}
-FENCE_OPEN = re.compile(r"^```\s*iconarray\s*$")
+FENCE_OPEN = re.compile(r"^```\s*(iconarray|trialgroups)\s*$")
 FENCE_CLOSE = re.compile(r"^```\s*$")
 MAX_GROUPS = 3
 
@@ -40,6 +42,9 @@ class IconArray:
     groups: tuple[IconGroup, ...]
     line: int = 1
     denominator: int = DENOMINATOR
+    # The comparison column (an id from the compare step's `options`) the numbers are about;
+    # "" for a picture about no one option, such as how common PTSD is.
+    option: str = ""
 
     @property
     def shows_how_common(self) -> bool:
@@ -119,26 +124,19 @@ def parse_iconarray(
     data = parse_toml(body, path, diags, line_offset=line)
     if data is None:
         return None
-    ok = True
-    for key in ("id", "label", "population", "timeframe", "certainty", "source"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            diags.error(path, line, f"icon array needs '{key}' (text)")
-            ok = False
+    ok = check_picture_keys(
+        data,
+        ("id", "label", "population", "timeframe", "certainty", "source"),
+        "icon array",
+        (path, line, diags),
+        references,
+    )
     if data.get("denominator", DENOMINATOR) != DENOMINATOR:
         diags.error(
             path, line, f"icon array denominator must be {DENOMINATOR}, the same everywhere"
         )
         ok = False
-    certainty = data.get("certainty", "")
-    if isinstance(certainty, str) and certainty and certainty not in CERTAINTIES:
-        diags.error(
-            path, line, f"icon array certainty '{certainty}' is not one of {', '.join(CERTAINTIES)}"
-        )
-        ok = False
-    source = data.get("source", "")
-    if references is not None and isinstance(source, str) and source and source not in references:
-        diags.error(path, line, f"icon array source '{source}' is not in references.toml")
-        ok = False
+    certainty, source, option = (data.get(k, "") for k in ("certainty", "source", "option"))
     groups: list[IconGroup] = []
     raw_groups = data.get("groups", [])
     if not isinstance(raw_groups, list) or not 1 <= len(raw_groups) <= MAX_GROUPS:
@@ -170,7 +168,15 @@ def parse_iconarray(
         source=source,
         groups=tuple(groups),
         line=line,
+        option=option.strip() if isinstance(option, str) else "",
     )
+
+
+if TYPE_CHECKING:
+    from decisionaid.core.trial_groups import TrialGroups
+
+# A picture on a page: an icon array, or a trial's groups drawn to scale.
+Picture: TypeAlias = "IconArray | TrialGroups"
 
 
 def extract_iconarrays(
@@ -179,30 +185,34 @@ def extract_iconarrays(
     path: Path,
     diags: Diagnostics,
     references: dict[str, Any] | None = None,
-) -> tuple[str, list[IconArray | None]]:
-    """Replace each icon-array block by a placeholder paragraph; return the arrays in order.
+) -> tuple[str, list[Picture | None]]:
+    """Replace each picture block by a placeholder paragraph; return the pictures in order.
 
     A broken block leaves None in its slot, so the page still renders around it.
     """
+    from decisionaid.core.trial_groups import FENCE_LANGUAGE, parse_trial_groups
+
     lines = body.split("\n")
     out: list[str] = []
-    arrays: list[IconArray | None] = []
+    arrays: list[Picture | None] = []
     i = 0
     while i < len(lines):
-        if FENCE_OPEN.match(lines[i]):
+        opened = FENCE_OPEN.match(lines[i])
+        if opened:
+            parse = parse_trial_groups if opened.group(1) == FENCE_LANGUAGE else parse_iconarray
             start = i
             j = i + 1
             while j < len(lines) and not FENCE_CLOSE.match(lines[j]):
                 j += 1
             file_line = body_line + start
             if j >= len(lines):
-                diags.error(path, file_line, "icon array block is not closed with ```")
+                diags.error(path, file_line, f"{opened.group(1)} block is not closed with ```")
                 arrays.append(None)
                 out.append("")
                 out.append(placeholder(len(arrays) - 1))
                 break
             arrays.append(
-                parse_iconarray("\n".join(lines[start + 1 : j]), path, file_line, diags, references)
+                parse("\n".join(lines[start + 1 : j]), path, file_line, diags, references)
             )
             # Blank lines keep the block's height, so later diagnostics name the right line.
             out.extend(["", placeholder(len(arrays) - 1), ""] + [""] * (j - start - 2))

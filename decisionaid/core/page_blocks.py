@@ -129,3 +129,14 @@ def list_runs_into_paragraph(markdown_text: str) -> Iterator[tuple[str, str]]:
         ):
             yield previous, line
         previous = "" if in_fence else line
+
+
+def table_headings(page: Page) -> list[str]:
+    """The header cells of the page's first table, as plain text, left to right (the first is
+    the row headings' column, often empty). Columns are matched to data by position, never by
+    their words, which differ from one language to another."""
+    for block in page_blocks(page):
+        if block.kind == "table":
+            cells = block.text.strip().strip("|").split("|")
+            return [plain_text(cell) for cell in cells]
+    return []

@@ -19,16 +19,20 @@ from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.rendered_page import RenderedPage
 
 if TYPE_CHECKING:
-    from decisionaid.core.iconarray import IconArray
+    from decisionaid.core.iconarray import Picture
     from decisionaid.core.policy import Policy
     from decisionaid.core.render import PageRenderer
 
 # Raise when the renderer, its Markdown library or the file layout changes what is stored.
-RENDERER_VERSION = 3  # 3: icon arrays in equal columns; 2: kiosk link addresses as text
+# 4: trial-group pictures and the icon arrays' option; 3: icon arrays in equal columns;
+# 2: kiosk link addresses as text
+RENDERER_VERSION = 4
 # From source, the renderer's own files are part of every key, so editing them is enough.
 _RENDERER_SOURCES = (
     "render.py",
     "iconarray.py",
+    "trial_groups.py",
+    "picture_keys.py",
     "page_cache.py",
     "keyed_store.py",
     "page_limits.py",
@@ -64,52 +68,43 @@ class PageStore:
 
 
 def _encode(page: RenderedPage) -> tuple[Any, ...]:
-    arrays = [
-        None
-        if a is None
-        else (
-            a.id,
-            a.label,
-            a.population,
-            a.timeframe,
-            a.certainty,
-            a.source,
-            tuple((g.name, g.numerator) for g in a.groups),
-            a.line,
-            a.denominator,
+    from decisionaid.core.record import record_fields
+
+    pictures: list[tuple[str, dict[str, Any]] | None] = []
+    for picture in page.icon_arrays:
+        if picture is None:
+            pictures.append(None)
+            continue
+        fields = {f: getattr(picture, f) for f in record_fields(picture)}
+        fields["groups"] = tuple(
+            tuple(getattr(g, f) for f in record_fields(g)) for g in picture.groups
         )
-        for a in page.icon_arrays
-    ]
-    return (page.html, page.notes_html, arrays)
+        pictures.append((type(picture).__name__, fields))
+    return (page.html, page.notes_html, pictures)
 
 
 def _decode(step_id: str, payload: tuple[Any, ...]) -> RenderedPage:
-    html, notes_html, raw_arrays = payload
+    html, notes_html, raw_pictures = payload
     if not isinstance(html, str) or not isinstance(notes_html, str):
         raise TypeError("not a cached page")
-    arrays: list[IconArray | None] = []
-    if raw_arrays:
+    pictures: list[Picture | None] = []
+    if raw_pictures:
         from decisionaid.core.iconarray import IconArray, IconGroup
+        from decisionaid.core.trial_groups import TrialGroup, TrialGroups
 
-        for raw in raw_arrays:
+        kinds: dict[str, tuple[type, type]] = {
+            "IconArray": (IconArray, IconGroup),
+            "TrialGroups": (TrialGroups, TrialGroup),
+        }
+        for raw in raw_pictures:
             if raw is None:
-                arrays.append(None)
+                pictures.append(None)
                 continue
-            id_, label, population, timeframe, certainty, source, groups, line, denom = raw
-            arrays.append(
-                IconArray(
-                    id_,
-                    label,
-                    population,
-                    timeframe,
-                    certainty,
-                    source,
-                    tuple(IconGroup(name, n) for name, n in groups),
-                    line,
-                    denom,
-                )
-            )
-    return RenderedPage(step_id, html, arrays, notes_html=notes_html)
+            name, fields = raw
+            cls, group_cls = kinds[name]
+            groups = tuple(group_cls(*g) for g in fields["groups"])
+            pictures.append(cls(**{**fields, "groups": groups}))
+    return RenderedPage(step_id, html, pictures, notes_html=notes_html)
 
 
 class Pages:

@@ -29,6 +29,9 @@ class Policy:
     external_links: ExternalLinks = ExternalLinks.ASK_FIRST
     allow_file_export: bool = True
     print_dialog: bool = True
+    # Without a print dialog (kiosk) the summary goes only to a printer the clinic named; with
+    # none named there is nothing to press, and the QR code is the way to take the list along.
+    printer_named: bool = False
     context_menus: bool = True
     quit_shortcuts: bool = True
     log_to_file: bool = True
@@ -44,8 +47,11 @@ class Policy:
     step_handouts: bool = False  # print any single step
     staff_notices_on_screen: bool = False  # staff run the app, so setup problems show to them
     own_questions: bool = True
-    # Typing is offered only where a physical keyboard is attached (kiosk touchscreens).
+    # Typing is offered only where a physical keyboard is attached (kiosk touchscreens)...
     own_questions_with_keyboard: bool = False
+    # ...or where Qt's on-screen keyboard is switched on (the clinic's configuration, or a
+    # kiosk with no keyboard found); decided before Qt starts, see app.build_parts.
+    on_screen_keyboard: bool = False
     staff_exit_gesture: bool = False
     # Read aloud through a speech daemon of the app's own, which writes nothing to disk and
     # stops with the app, instead of the user's shared one (which logs and stays running).
@@ -54,6 +60,12 @@ class Policy:
     @property
     def may_open_external_links(self) -> bool:
         return self.external_links is ExternalLinks.ASK_FIRST
+
+    @property
+    def offers_print(self) -> bool:
+        """Whether a reader is offered "Print": with a dialog to choose a printer, or with one
+        the clinic named."""
+        return self.print_dialog or self.printer_named
 
 
 PERSONAL = Policy(mode=Mode.PERSONAL)

@@ -8,11 +8,15 @@ NLTK), needed a patch of a private function to stay offline, and counted the gui
 short (ketamine 2 syllables, esketamine 3, paroxetine 3), grading the pages 0.2 lower on
 average (0.45 at most) than a count that gets them right.
 
-A second language plugs in as a `Formula` in `FORMULAS`: its score from the counts below and
-its own syllable counter. Spanish, for instance, would be scored with Fernández-Huerta
-(206.84 - 0.60 x syllables per 100 words - 1.02 x sentences per 100 words) or with
-Szigriszt-Pazos/INFLESZ (206.835 - 62.3 x syllables per word - words per sentence), both ease
-scores where higher is easier, and would count syllables by its own rules.
+Spanish pages are scored with the Flesch-Szigriszt index (Szigriszt-Pazos 1993), validated on
+Spanish texts as the INFLESZ scale (Barrio-Cantalejo et al. 2008): 206.835 - 62.3 x syllables
+per word - words per sentence, an ease score where higher is easier. Fernández-Huerta (1959),
+206.84 - 0.60 x syllables per 100 words - 1.02 x words per sentence, is reported beside it.
+Syllables are counted by Spanish spelling rules and numbers are read as words
+(core/readability_es.py).
+
+A language plugs in as a `Formula` in `FORMULAS`: its score from the counts below, its own
+syllable counter, and how its text is read aloud before counting.
 """
 
 from __future__ import annotations
@@ -22,11 +26,23 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
-from decisionaid.core.record import record
+from decisionaid.core import readability_es
+from decisionaid.core.record import field, record
 
-__all__ = ["FORMULAS", "Counts", "Formula", "formula_for", "syllable_count", "word_count"]
+__all__ = [
+    "FLESCH_KINCAID",
+    "FORMULAS",
+    "SZIGRISZT_PAZOS",
+    "Counts",
+    "Formula",
+    "formula_for",
+    "syllable_count",
+    "word_count",
+]
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# A word is letters and digits in any alphabet ("después" is one word, not "despu" and "s"),
+# with the hyphens and apostrophes inside it.
+WORD = re.compile(r"[^\W_][\w'’-]*")
 SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -37,19 +53,28 @@ class Counts:
     syllables: int
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 @record(frozen=True)
 class Formula:
-    """A readability score for one language, and the limit its pages must keep."""
+    """A readability score for one language, and the limits its pages must keep."""
 
     name: str  # as the report names it: "Flesch-Kincaid"
     measure: str  # what the score is: "reading grade"
-    limit: float
-    higher_is_harder: bool  # a grade: True; an ease score (Fernández-Huerta): False
+    limit: float  # a page past it is an error
+    higher_is_harder: bool  # a grade: True; an ease score (Szigriszt-Pazos): False
     score: Callable[[Counts], float]
     syllables: Callable[[str], int]
     syllable_source: Callable[[], str]  # how syllables were counted, for the report
+    aim: float | None = None  # a page past it is a warning: the band the guide aims for
+    spoken: Callable[[str], str] = field(default=_as_written)  # the text as read aloud
+    # Other formulas for the same language, printed beside the score but not enforced.
+    also: tuple[tuple[str, Callable[[Counts], float]], ...] = ()
 
     def counts(self, text: str) -> Counts:
+        text = self.spoken(text)
         words = WORD.findall(text)
         # A "sentence" of one or two words (a label, a number) says little about reading ease.
         sentences = [s for s in SENTENCE.findall(text) if len(WORD.findall(s)) > 2]
@@ -60,8 +85,14 @@ class Formula:
         counts = self.counts(text)
         return self.score(counts) if counts.words else 0.0
 
-    def too_hard(self, score: float) -> bool:
-        return score > self.limit if self.higher_is_harder else score < self.limit
+    def too_hard(self, score: float, limit: float | None = None) -> bool:
+        """Past the limit (or past another line, such as `aim`)."""
+        line = self.limit if limit is None else limit
+        return score > line if self.higher_is_harder else score < line
+
+    def others(self, counts: Counts) -> list[tuple[str, float]]:
+        """The `also` formulas' scores, by name, from the same counts."""
+        return [(name, score(counts)) for name, score in self.also] if counts.words else []
 
 
 # --- English syllables ------------------------------------------------------------------------
@@ -165,7 +196,41 @@ FLESCH_KINCAID = Formula(
     syllable_source=_english_source,
 )
 
-FORMULAS: dict[str, Formula] = {"en": FLESCH_KINCAID}
+
+# --- Spanish -------------------------------------------------------------------------------------
+
+
+def _szigriszt_pazos(c: Counts) -> float:
+    return 206.835 - 62.3 * c.syllables / c.words - c.words / c.sentences
+
+
+def _fernandez_huerta(c: Counts) -> float:
+    # In its corrected form: the last term is the mean sentence length in words, as in the
+    # Flesch formula it adapts. The "sentences per 100 words" reading that circulates would
+    # make longer sentences score easier.
+    return 206.84 - 0.60 * 100 * c.syllables / c.words - 1.02 * c.words / c.sentences
+
+
+def _spanish_source() -> str:
+    return "syllables by Spanish spelling rules, numbers read as words"
+
+
+# INFLESZ bands: under 40 very hard, 40-55 somewhat hard, 55-65 normal, 65-80 fairly easy,
+# over 80 very easy. A page must not fall below "normal" and should be "fairly easy".
+SZIGRISZT_PAZOS = Formula(
+    name="Szigriszt-Pazos/INFLESZ",
+    measure="reading ease",
+    limit=55.0,
+    aim=65.0,
+    higher_is_harder=False,
+    score=_szigriszt_pazos,
+    syllables=readability_es.syllable_count,
+    syllable_source=_spanish_source,
+    spoken=readability_es.spoken,
+    also=(("Fernández-Huerta", _fernandez_huerta),),
+)
+
+FORMULAS: dict[str, Formula] = {"en": FLESCH_KINCAID, "es": SZIGRISZT_PAZOS}
 
 
 def formula_for(locale: str) -> Formula | None:

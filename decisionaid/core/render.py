@@ -20,11 +20,12 @@ from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide, Page, Step
 from decisionaid.core.iconarray import (
     PLACEHOLDER_PARAGRAPH,
-    IconArray,
+    Picture,
     extract_iconarrays,
 )
 from decisionaid.core.page_limits import check_page_limits
 from decisionaid.core.rendered_page import RenderedPage
+from decisionaid.core.trial_groups import TrialGroups
 
 __all__ = ["PageRenderer", "RenderedPage", "markdown_to_html", "render_all"]
 
@@ -146,7 +147,7 @@ class PageRenderer:
         first_line: int,
         diags: Diagnostics,
         step_id: str,
-        arrays: list[IconArray | None],
+        arrays: list[Picture | None],
     ) -> str:
         self.check_lines(text, path, first_line, diags)
         text = IMAGE.sub(lambda m: m.group(1), text)
@@ -257,10 +258,12 @@ class PageRenderer:
 
     # -- generated steps -----------------------------------------------------------------
 
-    def _iconarray_html(self, step_id: str, arrays: list[IconArray | None], index: int) -> str:
+    def _iconarray_html(self, step_id: str, arrays: list[Picture | None], index: int) -> str:
         array = arrays[index] if index < len(arrays) else None
         if array is None:
             return '<p class="unavailable">This picture is not available right now.</p>'
+        if isinstance(array, TrialGroups):
+            return self._trial_groups_html(step_id, array, index)
         cells = []
         # Equal columns across the page, so two short labels never read as one line.
         width = 100 // max(1, len(array.groups))
@@ -279,6 +282,28 @@ class PageRenderer:
             f"<tr>{''.join(cells)}</tr></table>"
             f'<p class="caption">{escape(array.caption)} '
             f"{escape(_certainty_line(array))}{cite}</p>"
+        )
+
+    def _trial_groups_html(self, step_id: str, picture: TrialGroups, index: int) -> str:
+        """The groups side by side, each its real size, with the result in words under them.
+        The words carry the picture's weight: title above, result in bold below."""
+        width = 100 // max(1, len(picture.groups))
+        cells = "".join(
+            f'<td align="center" valign="top" class="iconarray" width="{width}%">'
+            f'<img src="iconarray:{step_id}/{index}/{g_index}" '
+            f'alt="{escape(picture.describe_group(group), quote=True)}" />'
+            f"<br/><b>{escape(group.name)}</b><br/>{group.people}</td>"
+            for g_index, group in enumerate(picture.groups)
+        )
+        ref = self.guide.references.get(picture.source)
+        cite = f' <sup><a href="ref:{picture.source}">[{ref.number}]</a></sup>' if ref else ""
+        return (
+            f'<p class="picture-title"><b>{escape(picture.title)}</b></p>'
+            f'<table class="iconarrays" cellspacing="12" cellpadding="4" width="100%">'
+            f"<tr>{cells}</tr></table>"
+            f"<p>{escape(picture.legend)} <b>{escape(picture.result)}</b>{cite}</p>"
+            f'<p class="caption">{escape(picture.caption)} '
+            f"{escape(_certainty_line(picture))}</p>"
         )
 
     def references_html(self) -> str:
@@ -327,7 +352,7 @@ def readable_address(url: str) -> str:
     return text[:-1] if text.endswith("/") and text.count("/") == 1 else text
 
 
-def _certainty_line(array: IconArray) -> str:
+def _certainty_line(array: Picture) -> str:
     from decisionaid.core.iconarray import CERTAINTY_WORDS
 
     return CERTAINTY_WORDS.get(array.certainty, "")

@@ -12,13 +12,13 @@ from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.record import field, record
 
 if TYPE_CHECKING:
-    from decisionaid.core.iconarray import IconArray
+    from decisionaid.core.iconarray import Picture
 
 
 @record
 class RenderedPage:
     step_id: str
     html: str
-    icon_arrays: list[IconArray | None] = field(default_factory=list)
+    icon_arrays: list[Picture | None] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     notes_html: str = ""

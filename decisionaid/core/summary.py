@@ -3,50 +3,19 @@
 Their questions also go in a QR code (core/qr_payload.py).
 
 Everything here is built from the session on demand and never stored. Nothing that could
-identify a person is added: no name, no date of birth, no clinic, no web address.
+identify a person is added: no name, no date of birth, no clinic, no web address. The words
+around the reader's answers come from the guide's step-wording.toml (core/wording.py), and
+every printout says which edition of the guide it came from.
 """
 
 from __future__ import annotations
 
-from decisionaid.core.decision_data import DecisionData, SureData
+from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.escape import escape
+from decisionaid.core.guide import Guide
 from decisionaid.core.record import record
 from decisionaid.core.session import Session
-
-# Leaning choices, in a fixed order that is not a ranking.
-LEANINGS: tuple[tuple[str, str], ...] = (
-    ("ketamine", "Toward ketamine or esketamine"),
-    ("other", "Toward another treatment"),
-    ("current", "Toward keeping my current care"),
-    ("unsure", "I am not sure yet"),
-)
-LEANING_LABELS = dict(LEANINGS)
-
-# Next steps for each SURE item answered "no" (Ottawa Personal Decision Guide, step 4).
-SURE_NEXT_STEPS: dict[str, tuple[str, str, str]] = {
-    # letter -> (suggestion, kind of step to go back to, button label)
-    "U": (
-        "Find out more. Go back over the benefits and risks, or ask your provider the questions "
-        "on your list.",
-        "questions",
-        "Go to your questions",
-    ),
-    "R": (
-        "Think again about what matters most to you. Your answers can change, and that is fine.",
-        "values",
-        "Go to what matters to you",
-    ),
-    "E": (
-        "Talk it over with someone you trust: your provider, a counsellor, family or a friend.",
-        "",
-        "",
-    ),
-    "S": (
-        "Take more time. You do not have to decide today.",
-        "",
-        "",
-    ),
-}
+from decisionaid.core.wording import Wording
 
 
 @record(frozen=True)
@@ -65,16 +34,18 @@ class Summary:
     questions: tuple[str, ...]
     # The SURE test's licence asks for its citation wherever its result is given.
     sure_citation: str = ""
+    # Which edition of the guide this came from, and when its evidence was searched.
+    edition_line: str = ""
 
-    @property
-    def sure_heading(self) -> str:
-        return "How sure I feel (the SURE test)" if self.sure_citation else "How sure I feel"
 
-    @property
-    def sure_line(self) -> str:
-        if self.sure_score is None:
-            return "You have not answered all four questions."
-        return f"You answered yes to {self.sure_score} of {self.sure_total} questions."
+def sure_heading(summary: Summary, wording: Wording) -> str:
+    return wording["summary.sure_cited" if summary.sure_citation else "summary.sure"]
+
+
+def sure_line(summary: Summary, wording: Wording) -> str:
+    if summary.sure_score is None:
+        return wording["summary.sure_unanswered"]
+    return wording.format("summary.sure_score", score=summary.sure_score, total=summary.sure_total)
 
 
 def chosen_question_texts(session: Session, data: DecisionData) -> list[str]:
@@ -91,24 +62,26 @@ def chosen_question_texts(session: Session, data: DecisionData) -> list[str]:
     return texts
 
 
-def sure_next_steps(session: Session, sure: SureData | None) -> list[str]:
+def sure_next_steps(session: Session, data: DecisionData) -> list[str]:
     """Suggestions for each "no", once all four are answered and the score is 3 or lower."""
+    sure = data.sure
     if sure is None:
         return []
     score = session.sure_score(len(sure.items))
     if score is None or score > len(sure.items) - 1:
         return []
     answers = session.state.sure_answers
+    steps = [data.next_step_for(item.letter) for item in sure.items]
     return [
-        SURE_NEXT_STEPS[item.letter][0]
-        for item in sure.items
-        if answers.get(item.letter) is False and item.letter in SURE_NEXT_STEPS
+        step.suggestion
+        for item, step in zip(sure.items, steps, strict=True)
+        if answers.get(item.letter) is False and step is not None
     ]
 
 
 def reflection(session: Session, data: DecisionData) -> list[tuple[str, list[str]]]:
     """The reader's own answers, grouped, to show back to them. It draws no conclusion."""
-    if data.values is None:
+    if data.values is None or data.leaning is None:
         return []
     groups: dict[str, list[str]] = {"high": [], "middle": [], "low": [], "unsure": []}
     for st in data.values.statements:
@@ -123,16 +96,11 @@ def reflection(session: Session, data: DecisionData) -> list[tuple[str, list[str
             groups["middle"].append(st.reflect)
         else:
             groups["low"].append(st.reflect)
-    titles = {
-        "high": "You said these matter a lot to you",
-        "middle": "You said these matter somewhat",
-        "low": "You said these matter less to you",
-        "unsure": "You were not sure about",
-    }
+    titles = data.leaning.reflect
     return [(titles[k], v) for k, v in groups.items() if v]
 
 
-def build_summary(session: Session, data: DecisionData) -> Summary:
+def build_summary(session: Session, data: DecisionData, guide: Guide) -> Summary:
     values: list[ValueLine] = []
     if data.values is not None:
         for st in data.values.statements:
@@ -143,24 +111,32 @@ def build_summary(session: Session, data: DecisionData) -> Summary:
     total = len(data.sure.items) if data.sure else 4
     return Summary(
         values=tuple(values),
-        leaning=LEANING_LABELS.get(session.state.leaning or "", ""),
+        leaning=data.leaning.label(session.state.leaning) if data.leaning else "",
         sure_score=session.sure_score(total),
         sure_total=total,
-        sure_next_steps=tuple(sure_next_steps(session, data.sure)),
+        sure_next_steps=tuple(sure_next_steps(session, data)),
         questions=tuple(chosen_question_texts(session, data)),
         sure_citation=data.sure.citation if data.sure else "",
+        edition_line=guide.edition_line,
     )
 
 
 def summary_html(
-    summary: Summary, *, title: str, hide_answers: bool = False, for_paper: bool = True
+    summary: Summary,
+    wording: Wording,
+    *,
+    title: str,
+    hide_answers: bool = False,
+    for_paper: bool = True,
 ) -> str:
-    """The summary in Qt's rich-text subset, laid out for paper: questions first, with room to write."""
+    """The summary in Qt's rich-text subset, laid out for paper: questions first, with room to
+    write, and the guide's edition at the foot."""
     e = escape
+    w = wording
     parts = [f"<h1>{e(title)}</h1>"]
-    parts.append("<h2>My questions</h2>")
+    parts.append(f"<h2>{e(w['summary.questions'])}</h2>")
     # On paper each question gets room for the answer; on screen that room is just a gap.
-    notes = '<p class="notes">Notes:</p>' if for_paper else ""
+    notes = f'<p class="notes">{e(w["summary.notes"])}</p>' if for_paper else ""
     if summary.questions:
         rows = "".join(
             f'<tr><td class="num" width="6%" valign="top">{i}.</td><td valign="top">{e(q)}{notes}</td></tr>'
@@ -170,11 +146,12 @@ def summary_html(
             f'<table class="questions" cellspacing="0" cellpadding="4" width="100%">{rows}</table>'
         )
     else:
-        parts.append("<p>You have not chosen any questions yet.</p>")
+        parts.append(f"<p>{e(w['summary.no_questions'])}</p>")
+    edition = f'<p class="edition">{e(summary.edition_line)}</p>' if summary.edition_line else ""
     if hide_answers:
-        parts.append("<p><i>Your other answers are hidden on this screen.</i></p>")
-        return "".join(parts)
-    parts.append("<h2>What matters to me</h2>")
+        parts.append(f"<p><i>{e(w['summary.answers_hidden'])}</i></p>")
+        return "".join(parts) + edition
+    parts.append(f"<h2>{e(w['summary.values'])}</h2>")
     if summary.values:
         rows = "".join(
             f'<tr><td valign="top">{e(v.statement)}</td><td valign="top"><b>{e(v.answer)}</b></td></tr>'
@@ -184,21 +161,18 @@ def summary_html(
             f'<table class="values" cellspacing="0" cellpadding="6" border="1" width="100%">{rows}</table>'
         )
     else:
-        parts.append("<p>Not answered.</p>")
-    parts.append("<h2>Where I am leaning</h2>")
-    parts.append(f"<p>{e(summary.leaning) if summary.leaning else 'Not answered.'}</p>")
-    parts.append(f"<h2>{e(summary.sure_heading)}</h2>")
-    parts.append(f"<p>{e(summary.sure_line)}</p>")
+        parts.append(f"<p>{e(w['summary.not_answered'])}</p>")
+    parts.append(f"<h2>{e(w['summary.leaning'])}</h2>")
+    parts.append(f"<p>{e(summary.leaning or w['summary.not_answered'])}</p>")
+    parts.append(f"<h2>{e(sure_heading(summary, w))}</h2>")
+    parts.append(f"<p>{e(sure_line(summary, w))}</p>")
     if summary.sure_next_steps:
         items = "".join(f"<li>{e(s)}</li>" for s in summary.sure_next_steps)
-        parts.append(f"<p>Things that may help:</p><ul>{items}</ul>")
+        parts.append(f"<p>{e(w['summary.next_steps'])}</p><ul>{items}</ul>")
     if summary.sure_citation:
         parts.append(f'<p class="citation">{e(summary.sure_citation)}</p>')
-    parts.append(
-        '<p class="footnote">This list is for you and your provider to talk over. '
-        "It is not advice and does not recommend a treatment.</p>"
-    )
-    return "".join(parts)
+    parts.append(f'<p class="footnote">{e(w["summary.footnote"])}</p>')
+    return "".join(parts) + edition
 
 
 def print_font_pt(large_print: bool) -> int:
@@ -209,30 +183,39 @@ def print_font_pt(large_print: bool) -> int:
 def print_css(large_print: bool) -> str:
     """Stylesheet for paper: black on white, sizes in points so print and PDF agree.
 
-    The body size is the document's default font (Qt ignores a font size on body).
+    The body size is the document's default font (Qt ignores a font size on body). Spacing is
+    in em, which follows the text size: Qt's rich text draws margins given in points far too
+    small on a 300-dpi PDF, where the headings then sat on the text above them.
     """
     base = print_font_pt(large_print)
     return f"""
-h1 {{ font-size: {round(base * 1.6)}pt; font-weight: 600; margin-bottom: 8pt; }}
-h2 {{ font-size: {round(base * 1.25)}pt; font-weight: 600; margin-top: 14pt; margin-bottom: 4pt; }}
-p, li {{ margin-top: 2pt; margin-bottom: 6pt; }}
+h1 {{ font-size: {round(base * 1.6)}pt; font-weight: 600; margin-bottom: 0.6em; }}
+h2 {{ font-size: {round(base * 1.25)}pt; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.3em; }}
+p, li {{ margin-top: 0.15em; margin-bottom: 0.45em; }}
 td.num {{ font-weight: 600; }}
-p.notes {{ color: #555555; margin-bottom: {base * 2}pt; }}
+p.notes {{ color: #555555; margin-bottom: 2em; }}
 table.values {{ border-color: #555555; border-style: solid; }}
-p.footnote {{ color: #333333; margin-top: 16pt; }}
+p.footnote {{ color: #333333; margin-top: 1.2em; }}
 p.citation {{ color: #333333; font-size: {max(10, base - 2)}pt; }}
+p.edition {{ color: #333333; font-size: {max(10, base - 2)}pt; margin-top: 1em; }}
 """
 
 
-def summary_text(summary: Summary, *, title: str) -> str:
+def summary_text(summary: Summary, wording: Wording, *, title: str) -> str:
     """The summary as plain words, for reading aloud and for tests."""
-    lines = [title, "", "My questions:"]
-    lines += [f"{i}. {q}" for i, q in enumerate(summary.questions, 1)] or ["None chosen yet."]
-    lines += ["", "What matters to me:"]
-    lines += [f"- {v.statement}: {v.answer}" for v in summary.values] or ["Not answered."]
-    lines += ["", f"Where I am leaning: {summary.leaning or 'Not answered.'}"]
-    lines += ["", f"{summary.sure_heading}: {summary.sure_line}"]
+    w = wording
+    not_answered = w["summary.not_answered"]
+    lines = [title, "", f"{w['summary.questions']}:"]
+    lines += [f"{i}. {q}" for i, q in enumerate(summary.questions, 1)] or [
+        w["summary.no_questions"]
+    ]
+    lines += ["", f"{w['summary.values']}:"]
+    lines += [f"- {v.statement}: {v.answer}" for v in summary.values] or [not_answered]
+    lines += ["", f"{w['summary.leaning']}: {summary.leaning or not_answered}"]
+    lines += ["", f"{sure_heading(summary, w)}: {sure_line(summary, w)}"]
     lines += [f"- {s}" for s in summary.sure_next_steps]
     if summary.sure_citation:
-        lines += [f"Source: {summary.sure_citation}"]
+        lines += [w.format("summary.source", source=summary.sure_citation)]
+    if summary.edition_line:
+        lines += ["", summary.edition_line]
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAccessibleWidget,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,32 +22,35 @@ from PySide6.QtWidgets import (
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Reference
 from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
+from decisionaid.core.trial_groups import TrialGroup, TrialGroups
 from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip
-from decisionaid.ui.iconarray_image import paint_icon_grid
+from decisionaid.ui.iconarray_image import GRID, paint_icon_grid, people_image
 from decisionaid.ui.theme import Theme
+
+GROUP_SPACING = 24  # between the groups of one picture
+MIN_SIDE = 120  # ten figures of 12 pixels: narrower, and a figure is too small to read
 
 
 def _accessible_factory(key: str, obj: QObject) -> QAccessibleWidget | None:
-    if isinstance(obj, IconArrayWidget):
+    if isinstance(obj, PictureWidget):
         return QAccessibleWidget(obj, QAccessible.Role.Graphic, obj.accessibleName())
     return None
 
 
-class IconArrayWidget(QWidget):
-    """One group of an icon array, painted: filled people for those affected, rings for the rest."""
+class PictureWidget(QWidget):
+    """One group of a picture, `side` pixels wide, that a screen reader meets as a graphic
+    with a name and a sentence."""
 
     def __init__(
-        self, array: IconArray, group: IconGroup, theme: Theme, parent: QWidget | None = None
+        self, name: str, sentence: str, theme: Theme, parent: QWidget | None = None
     ) -> None:
         provide_accessible(_accessible_factory)
         super().__init__(parent)
-        self.array = array
-        self.group = group
         self.theme = theme
-        self.setAccessibleName(f"{group.name}: {group.numerator} out of {array.denominator}")
-        self.setAccessibleDescription(array.describe_group(group))
-        self.setToolTip(plain_tooltip(array.describe_group(group)))
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(sentence)
+        self.setToolTip(plain_tooltip(sentence))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.side = 200
 
@@ -55,11 +59,27 @@ class IconArrayWidget(QWidget):
         self.updateGeometry()
         self.update()
 
+    def rows(self) -> int:
+        """How many rows of ten figures tall the picture is."""
+        return GRID
+
     def sizeHint(self) -> QSize:
-        return QSize(self.side, self.side)
+        return QSize(self.side, round(self.side / GRID * self.rows()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+
+class IconArrayWidget(PictureWidget):
+    """One group of an icon array, painted: filled people for those affected, rings for the rest."""
+
+    def __init__(
+        self, array: IconArray, group: IconGroup, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        name = f"{group.name}: {group.numerator} out of {array.denominator}"
+        super().__init__(name, array.describe_group(group), theme, parent)
+        self.array = array
+        self.group = group
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -102,8 +122,9 @@ class IconArrayPanel(QFrame):
         )
         lay.addWidget(title)
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(GROUP_SPACING)
         self.grids: list[IconArrayWidget] = []
+        self.names: list[QLabel] = []
         for group in array.groups:
             col = QVBoxLayout()
             grid = IconArrayWidget(array, group, theme, self)
@@ -118,6 +139,7 @@ class IconArrayPanel(QFrame):
             col.addStretch(1)
             row.addLayout(col)
             self.grids.append(grid)
+            self.names.append(name)
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(make_label(array.legend))
@@ -130,3 +152,106 @@ class IconArrayPanel(QFrame):
             f"{array.caption} {CERTAINTY_WORDS.get(array.certainty, '')}{cite}", "muted"
         )
         lay.addWidget(caption)
+
+
+class TrialGroupWidget(PictureWidget):
+    """One group of a trial, one outline figure per person, to scale with the other groups."""
+
+    def __init__(
+        self, picture: TrialGroups, group: TrialGroup, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        name = picture.describe_group(group)
+        super().__init__(name, f"{picture.legend} {name}", theme, parent)
+        self.picture = picture
+        self.group = group
+
+    def rows(self) -> int:
+        return self.picture.rows
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        image = people_image(
+            self.group.people,
+            self.picture.rows,
+            self.side / GRID,
+            self.theme.figure_on,
+            self.theme.window,
+            self.devicePixelRatioF(),
+        )
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.theme.window))
+        painter.drawImage(0, 0, image)
+        painter.end()
+
+
+class TrialGroupsPanel(QFrame):
+    """A trial's groups side by side, each its real size, with the result in words: as
+    prominent as an icon array beside it, and as plain to a screen reader."""
+
+    def __init__(
+        self,
+        picture: TrialGroups,
+        theme: Theme,
+        reference: Reference | None,
+        side: int = 200,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.array = picture
+        self.setAccessibleName(picture.title)
+        self.setAccessibleDescription(picture.describe())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 14, 16, 14)
+        lay.setSpacing(8)
+        lay.addWidget(make_label(picture.title, "sectionTitle"))
+        row = QHBoxLayout()
+        row.setSpacing(GROUP_SPACING)
+        self.grids: list[TrialGroupWidget] = []
+        self.names: list[QLabel] = []
+        for group in picture.groups:
+            col = QVBoxLayout()
+            grid = TrialGroupWidget(picture, group, theme, self)
+            grid.set_side(side)
+            name = make_label(f"<b>{escape(group.name)}</b><br/>{group.people}", rich=True)
+            name.setMaximumWidth(max(side, 160))
+            col.addWidget(grid, 0, Qt.AlignmentFlag.AlignLeft)
+            col.addWidget(name)
+            col.addStretch(1)
+            row.addLayout(col)
+            self.grids.append(grid)
+            self.names.append(name)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(make_label(picture.legend))
+        result = make_label(f"<b>{escape(picture.result)}</b>", rich=True)
+        lay.addWidget(result)
+        cite = (
+            f" Source: [{reference.number}] {reference.authors} ({reference.year})."
+            if reference
+            else ""
+        )
+        caption = make_label(
+            f"{picture.caption} {CERTAINTY_WORDS.get(picture.certainty, '')}{cite}", "muted"
+        )
+        lay.addWidget(caption)
+
+
+def fit_groups(panel: IconArrayPanel | TrialGroupsPanel, width: int, side: int) -> None:
+    """Draw the panel's groups `side` pixels wide, or narrower where they would not fit side by
+    side in `width` (the panel's own width), so a picture never pushes the page sideways."""
+    n = max(1, len(panel.grids))
+    margins = panel.layout().contentsMargins()
+    border = 4  # the card's frame, both sides, with a pixel to spare
+    room = width - margins.left() - margins.right() - border - GROUP_SPACING * (n - 1)
+    fitted = max(MIN_SIDE, min(side, room // n))
+    for grid, name in zip(panel.grids, panel.names, strict=True):
+        grid.set_side(fitted)
+        name.setMaximumWidth(fitted)
+
+
+def picture_panel(
+    picture: IconArray | TrialGroups, theme: Theme, reference: Reference | None, side: int
+) -> IconArrayPanel | TrialGroupsPanel:
+    if isinstance(picture, TrialGroups):
+        return TrialGroupsPanel(picture, theme, reference, side)
+    return IconArrayPanel(picture, theme, reference, side)

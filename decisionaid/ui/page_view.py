@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
 
-    from decisionaid.core.iconarray import IconArray
+    from decisionaid.core.iconarray import Picture
 
 ICON_SIDE_PX = 180
 DOCUMENT_MARGIN_PX = 24
@@ -32,7 +32,7 @@ class PageView(QTextBrowser):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.icon_arrays: list[IconArray | None] = []
+        self.icon_arrays: list[Picture | None] = []
         self.setDocument(SafeTextDocument(self, images=lambda url: self._icon_image(url.path())))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -44,7 +44,7 @@ class PageView(QTextBrowser):
         self.anchorClicked.connect(self._route_link)
         self.setAccessibleName("Page text")
 
-    def show_html(self, html: str, icon_arrays: list[IconArray | None], css: str) -> None:
+    def show_html(self, html: str, icon_arrays: list[Picture | None], css: str) -> None:
         self.icon_arrays = icon_arrays
         # The default stylesheet must be set before setHtml, or it is silently ignored.
         self.document().setDefaultStyleSheet(css)
@@ -63,21 +63,20 @@ class PageView(QTextBrowser):
         try:
             _, index, group = path.split("/")
             array = self.icon_arrays[int(index)]
-            chosen = array.groups[int(group)] if array else None
+            group_index = int(group)
         except (ValueError, IndexError):
             return None
-        if array is None or chosen is None:
+        if array is None:
             return None
         # Loaded with the first picture: most pages, the first one included, have none.
-        from decisionaid.ui.iconarray_image import icon_grid_image
+        from decisionaid.ui.iconarray_image import picture_image
 
-        return icon_grid_image(
-            chosen.numerator,
-            array.denominator,
+        t = self.theme
+        return picture_image(
+            array,
+            group_index,
             ICON_SIDE_PX,
-            self.theme.figure_on,
-            self.theme.figure_off,
-            self.theme.window,
+            (t.figure_on, t.figure_off, t.window),
             self.devicePixelRatioF(),
         )
 

@@ -112,6 +112,13 @@ def test_invalid_utf8_is_reported(tmp_path: Path) -> None:
         ('mode = "party"\n', 1, "not one of personal, kiosk, counsellor", "mode", "personal"),
         ('locale = "../../etc"\n', 1, "not a language code", "locale", "en"),
         ("[kiosk]\nprinter = [1, 2]\n", 2, "not a list", "printer", ""),
+        (
+            '[kiosk]\n\non_screen_keyboard = "yes"\n',
+            3,
+            "'yes' is not one of auto, on, off; using auto",
+            "on_screen_keyboard",
+            "auto",
+        ),
     ],
 )
 def test_wrong_types_fall_back_to_defaults_with_file_key_and_line(
@@ -343,3 +350,56 @@ def test_readers_never_see_setup_notices_on_the_guide(
     path = write(tmp_path, BROKEN_CONFIGS["absurd-timeouts"])
     window = make_window(qtbot, content_dir(), getattr(Mode, mode_name), config=path)
     assert window.findChild(StaffNoticeBar) is None
+
+
+@pytest.mark.parametrize(
+    ("setting", "keyboard", "installed", "shown", "notice"),
+    [
+        ("auto", False, True, True, ""),  # a touch-only kiosk
+        ("auto", True, True, False, ""),  # a keyboard is attached
+        ("auto", False, False, False, ""),  # not installed, and not asked for by name
+        ("on", True, True, True, ""),
+        ("on", False, False, False, "not installed (it comes with PySide6-Addons)"),
+        ("off", False, True, False, ""),
+    ],
+)
+def test_the_on_screen_keyboard_is_chosen_before_qt_starts(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    keyboard: bool,
+    installed: bool,
+    shown: bool,
+    notice: str,
+) -> None:
+    import decisionaid.core.input_devices as input_devices
+    import decisionaid.ui.on_screen_keyboard as on_screen_keyboard
+    from decisionaid.app import Options, build_parts
+
+    monkeypatch.setattr(input_devices, "keyboard_found_before_qt", lambda: keyboard)
+    monkeypatch.setattr(on_screen_keyboard, "on_screen_keyboard_installed", lambda: installed)
+    path = write(tmp_path, f'[kiosk]\non_screen_keyboard = "{setting}"\n')
+    parts = build_parts(Options(content=FIXTURE_CONTENT, config=path, kiosk=True))
+    assert parts.policy.on_screen_keyboard is shown
+    if notice:
+        [said] = parts.config.staff_notices
+        assert said.startswith(f"{path}:2: kiosk.on_screen_keyboard is on") and notice in said
+    else:
+        assert parts.config.staff_notices == []
+    # Personal and counsellor use leave typing to the system's own keyboard.
+    personal = build_parts(Options(content=FIXTURE_CONTENT, config=path))
+    assert personal.policy.on_screen_keyboard is False
+
+
+def test_the_on_screen_keyboard_counts_as_installed_only_with_its_library(tmp_path: Path) -> None:
+    from decisionaid.ui.on_screen_keyboard import on_screen_keyboard_installed
+
+    plugins = tmp_path / "Qt" / "plugins" / "platforminputcontexts"
+    plugins.mkdir(parents=True)
+    (plugins / "libqtvirtualkeyboardplugin.so").touch()
+    (tmp_path / "Qt" / "qml" / "QtQuick" / "VirtualKeyboard").mkdir(parents=True)
+    assert not on_screen_keyboard_installed(tmp_path), "PySide6-Essentials alone: no library"
+    for name in ("Qt/lib/libQt6VirtualKeyboard.so.6", "Qt6VirtualKeyboard.dll"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).touch()
+    assert on_screen_keyboard_installed(tmp_path)

@@ -10,7 +10,7 @@ import pytest
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
 from decisionaid.core.decision_data import load_decision_data
-from decisionaid.core.qr_payload import QR_MAX_BYTES, QR_MAX_VERSION, qr_codes
+from decisionaid.core.qr_payload import QR_MAX_BYTES, qr_codes
 from decisionaid.core.record import record_fields
 from decisionaid.core.session import Change, Session, SessionState
 from decisionaid.core.summary import build_summary, reflection, summary_text
@@ -20,8 +20,12 @@ REAL_CONTENT = Path(__file__).parents[2] / "resources" / "content" / "en"
 
 
 @pytest.fixture
-def data():  # type: ignore[no-untyped-def]
-    guide = load_guide(DECISION_CONTENT)
+def guide():  # type: ignore[no-untyped-def]
+    return load_guide(DECISION_CONTENT)
+
+
+@pytest.fixture
+def data(guide):  # type: ignore[no-untyped-def]
     return load_decision_data(guide.root, guide.locale, guide.references)
 
 
@@ -181,7 +185,7 @@ def test_a_missing_file_only_disables_its_own_step(decision_copy: Path) -> None:
     assert loaded.available_for("questions") and loaded.available_for("sure")
 
 
-def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-untyped-def]
+def test_summary_holds_what_the_reader_chose(data, guide) -> None:  # type: ignore[no-untyped-def]
     session = Session()
     session.set_value("quick-relief", 3)
     session.set_value("cost", None)
@@ -190,7 +194,7 @@ def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-u
     for letter, yes in zip("SURE", (True, False, True, False), strict=True):
         session.set_sure(letter, yes)
     session.set_leaning("current")
-    summary = build_summary(session, data)
+    summary = build_summary(session, data, guide)
     assert summary.questions == (
         "Who watches me during and after a session?",
         "Can my partner come with me?",
@@ -203,16 +207,18 @@ def test_summary_holds_what_the_reader_chose(data) -> None:  # type: ignore[no-u
     assert summary.sure_score == 2
     assert len(summary.sure_next_steps) == 2
     assert summary.sure_next_steps[0].startswith("Find out more")
-    text = summary_text(summary, title="My summary")
+    text = summary_text(summary, guide.wording, title="My summary")
     assert "2. Can my partner come with me?" in text
     assert "yes to 2 of 4" in text
+    # Which edition of the guide it came from, and when its evidence was searched.
+    assert text.endswith("Decision test guide, edition 2026.12, evidence searched December 2026")
 
 
-def test_no_next_steps_when_everything_is_yes(data) -> None:  # type: ignore[no-untyped-def]
+def test_no_next_steps_when_everything_is_yes(data, guide) -> None:  # type: ignore[no-untyped-def]
     session = Session()
     for letter in "SURE":
         session.set_sure(letter, True)
-    assert build_summary(session, data).sure_next_steps == ()
+    assert build_summary(session, data, guide).sure_next_steps == ()
 
 
 def test_reflection_groups_answers_without_a_verdict(data) -> None:  # type: ignore[no-untyped-def]
@@ -236,16 +242,45 @@ def test_qr_payload_is_only_the_questions() -> None:
     assert payload.included == payload.total == 2
 
 
-def test_a_full_qr_payload_stays_scannable() -> None:
+def test_a_full_qr_payload_fits_the_code_its_budget_names() -> None:
     import segno
 
-    from decisionaid.core.qr_payload import QR_ERROR
+    from decisionaid.core.qr_payload import QR_ERROR, qr_byte_capacity
 
-    payload = qr_codes(
-        [f"Question {i}: what should I know about this part of it?" for i in range(40)]
-    )[0]
-    qr = segno.make(payload.text, error=QR_ERROR, micro=False, boost_error=False)
-    assert qr.version <= QR_MAX_VERSION <= 13, "a bigger code is hard to scan from a kiosk"
+    questions = [f"Question {i}: what should I know about this part of it?" for i in range(40)]
+    for version in (7, 11, 20, 40):
+        payload = qr_codes(questions, max_bytes=qr_byte_capacity(version))[0]
+        # As ui/qr_widget draws it: UTF-8, with the designator that says so.
+        qr = segno.make(
+            payload.text, error=QR_ERROR, micro=False, boost_error=False, encoding="utf-8", eci=True
+        )
+        assert qr.version <= version
+
+
+def test_the_plan_takes_the_smallest_readable_module_and_the_largest_code_that_fits() -> None:
+    from decisionaid.core.qr_payload import (
+        MAX_CODE_MM,
+        MIN_MODULE_MM,
+        qr_byte_capacity,
+        qr_plan,
+        qr_side_modules,
+    )
+
+    # A 27-inch 1080x1920 portrait panel: 3.2 pixels a millimetre; 0.6 mm is 2 pixels.
+    plan = qr_plan(1000, 3.2)
+    assert plan.min_module_px == 2
+    assert plan.version == 40 and plan.max_bytes == qr_byte_capacity(40)
+    # A 15-inch 1366x768 laptop (4.1 px/mm), 440 pixels of room at 200% text: 3-pixel modules,
+    # so 146 modules a side, a version-30 code.
+    plan = qr_plan(440, 4.1)
+    assert plan.min_module_px == 3 >= MIN_MODULE_MM * 4.1
+    assert qr_side_modules(plan.version) * 3 <= 440 < qr_side_modules(plan.version + 1) * 3
+    # A dense screen at twice the pixel ratio: still two device pixels at the least.
+    assert qr_plan(440, 1.5, device_pixel_ratio=2.0).min_module_px == 1
+    # The code grows with the room, but never past MAX_CODE_MM.
+    modules = qr_side_modules(22)
+    assert plan.module_px(modules, 10_000) * modules <= MAX_CODE_MM * 4.1
+    assert plan.module_px(modules, 0) == plan.min_module_px
 
 
 def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> None:
@@ -258,8 +293,8 @@ def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> No
     assert len(first.text.encode()) <= QR_MAX_BYTES
     assert first.shortened and not codes[1].shortened
     line = first.text.splitlines()[1]
-    assert line.startswith("1. Will I be able to keep working") and line.endswith("…")
-    assert not line.endswith(" …"), "cut at a word, with no space before the ellipsis"
+    assert line.startswith("1. Will I be able to keep working") and line.endswith("...")
+    assert not line.endswith(" ..."), "cut at a word, with no space before the ellipsis"
     headline, what_to_do = qr_code_caption(first)
     assert headline == (
         "Code 1 of 2: question 1 of your 2. "
@@ -272,17 +307,18 @@ def test_a_question_too_long_for_a_code_is_cut_short_and_the_reader_told() -> No
 def test_a_long_list_takes_several_codes_that_hold_every_question_in_order() -> None:
     import segno
 
-    from decisionaid.core.qr_payload import QR_ERROR, qr_code_caption, qr_codes
+    from decisionaid.core.qr_payload import QR_ERROR, qr_byte_capacity, qr_code_caption, qr_codes
 
     questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
     codes = qr_codes(questions)
+    assert len(qr_codes(questions, max_bytes=qr_byte_capacity(20))) == 1, "one code holds all"
     assert len(codes) > 1
     held = []
     for index, code in enumerate(codes, 1):
         assert (code.index, code.count, code.total) == (index, len(codes), 10)
         assert len(code.text.encode()) <= QR_MAX_BYTES
         qr = segno.make(code.text, error=QR_ERROR, micro=False, boost_error=False)
-        assert qr.version <= QR_MAX_VERSION
+        assert qr.version <= 11, "a version-11 code holds the default 250 bytes"
         heading, *lines = code.text.splitlines()
         assert heading == f"Questions to ask my provider (code {index} of {len(codes)}):"
         held += [line.split(". ", 1)[1] for line in lines]
@@ -302,3 +338,16 @@ def test_qr_payload_cuts_long_lists_at_whole_questions() -> None:
     assert 0 < payload.included < payload.total == 60
     assert payload.text.splitlines()[-1].startswith(f"{payload.included}. ")
     assert len(payload.text.encode()) <= QR_MAX_BYTES
+
+
+def test_a_code_can_end_with_the_guides_edition_and_keeps_to_its_budget() -> None:
+    questions = [f"Question number {i} about something that matters to me?" for i in range(10)]
+    footer = "Guide 2026.12, evidence 2026-12"
+    codes = qr_codes(questions, heading="Preguntas", footer=footer, max_bytes=200)
+    held = []
+    for code in codes:
+        heading, *lines, last = code.text.splitlines()
+        assert heading.startswith("Preguntas (code ") and last == footer
+        assert len(code.text.encode()) <= 200
+        held += [line.split(". ", 1)[1] for line in lines]
+    assert held == questions

@@ -284,8 +284,11 @@ def audit(
     root = window
     audit_names(root, where, report)
     audit_touch_targets(root, where, target_px, report)
-    audit_colour_alone(root, where, report)
     if focus:
         audit_focus_order(window, root, where, report, keyboard_roots)
         audit_focus_visible(window, root, where, report)
+    # Last: toggling each toggle acts as a press would, and some presses change what shows
+    # (Presentation closes the counsellor's step index), so the other checks see the screen
+    # as it was asked for.
+    audit_colour_alone(root, where, report)
     return report

@@ -6,10 +6,12 @@ import textwrap
 from pathlib import Path
 
 from decisionaid.core.checker import check_content
+from decisionaid.paths import content_dir
 
 GOOD_REFS = """
 [[references]]
 key = "alpha"
+type = "trial"
 authors = "Alpha A"
 year = 2021
 title = "A first study"
@@ -30,6 +32,8 @@ id = "placebo"
 term = "Placebo"
 definition = "A dummy treatment."
 """
+
+EDITION = 'edition = "2026.12"\nevidence_searched = 2026-12-03\nnext_review = 2027-12-03\n'
 
 SIMPLE_BODY = "This is a short page. It has a few plain words [@alpha].\n"
 
@@ -70,8 +74,11 @@ def make_guide(
         (root / "pages" / f"{page_id}.md").write_text(text, encoding="utf-8")
         steps.append(f'[[steps]]\nid = "{page_id}"\nkind = "page"\nfile = "pages/{page_id}.md"\n')
     (root / "guide.toml").write_text(
-        'title = "Test"\nshort_title = "Test"\n\n' + "\n".join(steps), encoding="utf-8"
+        f'title = "Test"\nshort_title = "Test"\n{EDITION}\n' + "\n".join(steps), encoding="utf-8"
     )
+    # The screens' words, as the real guide has them: the edition line needs them.
+    wording = (content_dir("en") / "step-wording.toml").read_text(encoding="utf-8")
+    (root / "step-wording.toml").write_text(wording, encoding="utf-8")
     (root / "references.toml").write_text(references, encoding="utf-8")
     (root / "glossary.toml").write_text(GLOSSARY, encoding="utf-8")
     (root / "crisis.toml").write_text(CRISIS, encoding="utf-8")

@@ -126,6 +126,9 @@ def test_a_consultation_runs_from_the_counsellors_screen(qtbot, monkeypatch) -> 
     assert w.session.state.text_scale == 150 and w.theme.name == "high-contrast"
     assert presenter.presentation_button.text().startswith("✓")
     assert tools.presentation_button.isChecked()  # the reader's own (hidden) toggle agrees
+    # With two screens the tools stay on the counsellor's, with Presentation on or off.
+    assert not tools.presentation_button.isVisible() and not tools.hide_button.isVisible()
+    assert presenter.hide_button.isVisible() and presenter.print_button.isVisible()
     assert presenter.next_button.size() == before
     qtbot.waitUntil(lambda: _settled(w) and _settled(presenter))
     _shot(w, "two-screens-reader-presentation")

@@ -230,6 +230,32 @@ def test_on_one_screen_the_tools_stay_in_the_readers_window(qtbot) -> None:
     assert not presenter.index.isVisible()
 
 
+def test_presentation_on_one_shared_screen_hides_the_counsellors_tools(qtbot) -> None:
+    w, tools = counsellor_window(qtbot)
+    w.resize(1366, 768)
+    others = [tools.index_button, tools.presenter_button, tools.hide_button, tools.print_button]
+    assert all(b.isVisible() for b in others)
+    qtbot.mouseClick(tools.index_button, Qt.MouseButton.LeftButton)
+    assert tools.index.isVisible()
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    # The client sees the step, Start over, Back and Next, and the one way back out.
+    assert [b.text() for b in others if b.isVisible()] == []
+    assert not tools.index.isVisible()
+    assert tools.presentation_button.isVisible() and tools.presentation_button.isChecked()
+    assert tools.presentation_button.text().startswith("✓")
+    assert w.next_button.isVisible() and w.help_button.isVisible()
+    # The counsellor reaches it from the keyboard too, and turns it off with Space.
+    tools.presentation_button.setFocus()
+    QTest.keyClick(tools.presentation_button, Qt.Key.Key_Space)
+    assert not w.session.state.high_contrast and w.session.state.text_scale == 100
+    assert all(b.isVisible() for b in others)
+    # Start over, for the next client, ends the presentation and brings the tools back.
+    qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(w.sessionReset):
+        w.start_over()
+    assert all(b.isVisible() for b in others)
+
+
 def _two_screens(tmp_path: Path) -> dict[str, str]:
     """The environment for a run with a second screen on the offscreen platform."""
     config = tmp_path / "screens.json"

@@ -76,8 +76,8 @@ def test_save_as_pdf_holds_the_chosen_questions(qtbot, tmp_path: Path, monkeypat
     assert "Very important" in text
 
 
-def _word_height(path: Path) -> float:
-    """The usual height of a word on page 1, in points (the median, so headings do not count)."""
+def _words_on_page_one(path: Path) -> list[tuple[str, float, float]]:
+    """Each word on page 1 with its top and bottom, in points."""
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext is not installed (make test installs poppler-utils)")
     out = subprocess.run(
@@ -86,8 +86,13 @@ def _word_height(path: Path) -> float:
         text=True,
         check=True,
     ).stdout
-    boxes = re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"', out)
-    heights = sorted(float(b) - float(a) for a, b in boxes)
+    found = re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</word>', out)
+    return [(html.unescape(word), float(top), float(bottom)) for top, bottom, word in found]
+
+
+def _word_height(path: Path) -> float:
+    """The usual height of a word on page 1, in points (the median, so headings do not count)."""
+    heights = sorted(bottom - top for _, top, bottom in _words_on_page_one(path))
     return heights[len(heights) // 2]
 
 
@@ -98,6 +103,22 @@ def test_large_print_pdf_has_bigger_text(qtbot, tmp_path: Path) -> None:
     assert step.large_print.isChecked()
     step.save_pdf(tmp_path / "large.pdf")
     assert _word_height(tmp_path / "large.pdf") > 1.3 * _word_height(tmp_path / "normal.pdf")
+
+
+def test_pdf_headings_stand_apart_from_the_text_above(qtbot, tmp_path: Path) -> None:
+    """Each section of the PDF starts with clear space above its heading, as on screen (Qt's
+    rich text drew margins given in points far too small on a 300-dpi page)."""
+    _, step = _summary(qtbot)
+    step.save_pdf(tmp_path / "summary.pdf")
+    words = _words_on_page_one(tmp_path / "summary.pdf")
+    line = _word_height(tmp_path / "summary.pdf")
+    names = [w for w, _, _ in words]
+    for heading in ("What matters to me", "Where I am leaning"):
+        parts = heading.split()
+        first = next(i for i in range(len(names)) if names[i : i + len(parts)] == parts)
+        top = words[first][1]
+        above = max(bottom for _, _, bottom in words if bottom <= top)
+        assert top - above >= 0.6 * line, f"{heading!r} sits on the text above it"
 
 
 def test_kiosk_offers_no_pdf(qtbot) -> None:
@@ -183,7 +204,9 @@ def test_qr_code_holds_only_the_questions_and_is_drawn_sharp(qtbot) -> None:
         "Questions to ask my provider:\n"
         "1. Who watches me during and after a session?\n"
         "2. What are my options?\n"
-        f"3. {OWN}"
+        f"3. {OWN}\n"
+        # Which edition of the guide, and when its evidence was searched: nothing of the reader.
+        "Guide 2026.12, evidence 2026-12"
     )
     assert widget.text == expected
     # The painted modules are exactly segno's code for that text, on whole pixels.
@@ -280,62 +303,47 @@ def test_reset_forgets_the_qr_code_and_the_next_reader_keeps_a_screen_sized_wind
 
 @pytest.mark.parametrize("mode", [Mode.KIOSK, Mode.PERSONAL], ids=["kiosk", "personal"])
 @pytest.mark.parametrize("scale", [100, 200])
-def test_the_largest_qr_code_fits_whole_with_big_modules_and_says_what_is_missing(
+def test_the_longest_list_of_own_questions_shows_whole_without_stretching_the_window(
     qtbot, mode: Mode, scale: int
 ) -> None:
-    import segno
     from PySide6.QtCore import QPoint, QRect, QSize
 
-    from decisionaid.core.qr_payload import QR_ERROR, QR_MAX_BYTES, QR_MAX_VERSION
-    from decisionaid.ui.qr_widget import QUIET_ZONE
+    from decisionaid.core.qr_payload import QUIET_ZONE
+    from decisionaid.core.session import OWN_QUESTION_MAX_CHARS
 
     w = make_window(qtbot, DECISION_CONTENT, mode)
     w.set_text_scale(scale)
-    # A first question that fills the code to the last byte allowed, and one more that cannot
-    # fit, so it goes in a second code.
-    room = QR_MAX_BYTES - len(b"Questions to ask my provider (code 1 of 2):\n1. ")
-    longest = ("Will someone stay with me " * 20)[: room - 1].rstrip() + "?"
-    longest = longest + "?" * (room - len(longest))
-    w.session.add_own_question(longest)
-    w.session.add_own_question("Can my partner come with me?")
+    for i in range(8):  # own questions as long as the field takes
+        w.session.add_own_question(
+            (f"Question {i}: will someone stay with me " * 20)[:OWN_QUESTION_MAX_CHARS]
+        )
     w.navigate_to("summary")
     step = w.current_widget()
     qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
     _settle()
 
     widget = step.qr_widget
-    assert len(widget.text.encode()) == QR_MAX_BYTES
-    code = segno.make(widget.text, error=QR_ERROR, micro=False, boost_error=False)
-    assert code.version == QR_MAX_VERSION, "this is the biggest code the app ever shows"
     assert w.size() == QSize(1280, 800), "the code does not stretch the window"
-    px = widget.px
-    assert px >= 6, "modules big enough to scan at arm's length"
-    side = widget.modules * px
-    assert side <= widget.width() and side <= widget.height(), "the whole code is in the widget"
-    # ...and the widget is on screen, above the Start over / Back / Next bar.
+    assert widget.px >= step.qr_plan().min_module_px, "modules big enough to scan"
+    side = widget.modules * widget.px
+    assert widget.size() == QSize(side, side)
     top_left = widget.mapTo(w, QPoint(0, 0))
     assert QRect(0, 0, 1280, 800).contains(QRect(top_left, QSize(side, side)))
     assert top_left.y() + side <= w.next_button.mapTo(w, QPoint(0, 0)).y()
     # The bottom-left finder pattern is painted: its last row of modules is black.
     image = widget.grab().toImage()
     n = len(widget.matrix)
-    y = (QUIET_ZONE + n - 1) * px + px - 1
+    y = (QUIET_ZONE + n - 1) * widget.px + widget.px - 1
     for col in range(7):
-        assert image.pixelColor((QUIET_ZONE + col) * px, y).name() == "#000000"
-    # The reader is told plainly that this code holds the first question of two, and every
-    # word of the note is in view without scrolling.
-    assert step.qr_missing.isVisible()
-    assert step.qr_missing.text() == "Code 1 of 2: question 1 of your 2."
-    assert "Scan each code in turn" in step.qr_note.text()
-    assert step.next_code_button.isVisible() and step.next_code_button.isEnabled()
+        assert image.pixelColor((QUIET_ZONE + col) * widget.px, y).name() == "#000000"
+    # Every word of the note is in view without scrolling, and "Hide the code" too.
     assert step.qr_note.isVisible()
     assert step.qr_words.verticalScrollBar().maximum() == 0
     assert step.hide_qr_button.isVisible()
     # The action row makes way while the code shows, and comes back with the focus.
-    assert not step.print_button.isVisible()
+    assert not step.qr_button.isVisible()
     qtbot.mouseClick(step.hide_qr_button, Qt.MouseButton.LeftButton)
-    assert step.print_button.isVisible()
-    assert step.qr_button.hasFocus()
+    assert step.qr_button.isVisible() and step.qr_button.hasFocus()
 
 
 def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
@@ -357,31 +365,24 @@ def test_the_pdf_and_the_printout_name_and_cite_the_sure_test_beside_its_result(
     assert citation in step.view.toPlainText()
 
 
-def test_a_reader_with_many_questions_scans_them_all_code_by_code(qtbot) -> None:
-    from decisionaid.core.summary import chosen_question_texts
-    from tests.helpers.kiosk import make_kiosk
-
-    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide
-    kiosk.start_reading()
-    window.navigate_to("summary")
-    step = window.current_widget()
-    _choose_questions(window, 10)
+def test_a_kiosk_with_no_printer_named_offers_the_qr_code_as_the_main_action(qtbot) -> None:
+    w, step = _summary(qtbot, Mode.KIOSK)
+    assert not step.print_button.isVisibleTo(w), "no Print where nothing can print"
+    assert not step.large_print.isVisibleTo(w), "nothing is printed or saved here"
+    assert step.qr_button.property("role") == "primary"
+    assert step.first_focus() is step.qr_button
     qtbot.mouseClick(step.qr_button, Qt.MouseButton.LeftButton)
-    assert step.code_row.isVisible()
-    assert not step.previous_code_button.isEnabled()
-    held: list[str] = []
-    while True:
-        heading, *lines = step.qr_widget.text.splitlines()
-        assert heading.startswith("Questions to ask my provider (code ")
-        held += [line.split(". ", 1)[1] for line in lines]
-        assert step.qr_missing.text().startswith("Code ")
-        if not step.next_code_button.isEnabled():
-            break
-        step.next_code_button.setFocus()
-        qtbot.keyClick(step.next_code_button, Qt.Key.Key_Space)
-    assert held == chosen_question_texts(window.session, step.data)
-    # At the last code the keyboard is on "Previous code", not on a button that went dark.
-    assert step.previous_code_button.hasFocus()
-    with qtbot.waitSignal(window.sessionReset, timeout=2000):
-        kiosk.full_reset()
-    assert step.qr_widget.text == "" and not step.code_row.isVisibleTo(step)
+    assert step.qr_panel.isVisible() and step.qr_widget.text
+
+
+def test_a_kiosk_prints_only_when_the_clinic_names_a_printer(qtbot, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[kiosk]\nprinter = "Front desk"\n', encoding="utf-8")
+    w, step = _summary(qtbot, Mode.KIOSK, config)
+    assert step.print_button.isVisibleTo(w) and step.print_button.property("role") == "primary"
+    assert step.qr_button.property("role") != "primary"
+    assert step.large_print.isVisibleTo(w)
+    assert step.first_focus() is step.print_button
+    # Personal use has a print dialog, so Print is there too.
+    w2, step2 = _summary(qtbot, Mode.PERSONAL)
+    assert step2.print_button.isVisibleTo(w2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,8 @@ def test_values_choices_are_large_named_targets(qtbot) -> None:
         # Qt's radio-group model: Tab enters the group at one choice, arrows move within it.
         assert any(b.focusPolicy().value & Qt.FocusPolicy.TabFocus.value for b in group.buttons)
         for b in group.buttons:
-            assert b.accessibleName() == b.text()
+            # A long label wraps between words inside its tile; its name is the label as written.
+            assert b.accessibleName() == b.text().replace("\n", " ")
             assert b.height() >= w.policy.touch_target_px or not b.isVisible()
 
 
@@ -66,8 +68,15 @@ def test_leaning_reflects_answers_and_never_recommends(qtbot) -> None:
     words = step.text_for_reading().lower()
     for banned in ("recommend", "candidate", "best option", "you should"):
         assert banned not in words
+    # The comparison's column order, never ketamine first, and "not sure yet" always last.
+    assert [b.accessibleName() for b in step.choices.buttons] == [
+        "Toward a talk therapy",
+        "Toward ketamine or esketamine",
+        "Toward keeping my current care",
+        "I am not sure yet",
+    ]
     _click(qtbot, step.choices.buttons[1])
-    assert w.session.state.leaning == "other"
+    assert w.session.state.leaning == "ketamine"
     step.choices.buttons[1].setFocus()
     _key(qtbot, Qt.Key.Key_Down)
     _key(qtbot, Qt.Key.Key_Space)
@@ -82,16 +91,19 @@ def test_quiz_explains_at_once_and_can_be_skipped(qtbot) -> None:
     assert not label.isVisible()
     _click(qtbot, step.groups["approved"].buttons[0])
     assert label.isVisible()
-    assert label.text().startswith("Not quite, and that is fine. The answer is: No.")
-    assert "Source: [1] Alpha A, Beta B (2021)." in label.text()
+    # The right choice is named once, plainly, then the reason: never "No. No."
+    assert label.text() == (
+        "Not quite, and that is fine. The right answer is: No. Ketamine is not approved for "
+        "any mental health problem. Source: [1] Alpha A, Beta B (2021)."
+    )
     step.groups["how-long"].buttons[0].setFocus()
     _key(qtbot, Qt.Key.Key_Space)
-    assert step.feedback["how-long"].text().startswith("That's right.")
+    assert step.feedback["how-long"].text().startswith("That's right: About a month. Most")
     said = step.text_for_reading().lower()
     assert "you got" not in said and "your score" not in said and "out of 2" not in said
     step.skip_button.setFocus()
     _key(qtbot, Qt.Key.Key_Return)
-    assert w.current_step().id == "questions"
+    assert w.current_step().id == "values", "the check comes before what matters and the leaning"
 
 
 def test_questions_tick_reorder_and_count(qtbot) -> None:
@@ -155,12 +167,28 @@ def test_own_question_by_keyboard(qtbot) -> None:
     assert "1. Can my partner come with me?" in step.text_for_reading()
 
 
-def test_kiosk_offers_no_text_box_without_a_keyboard(qtbot, monkeypatch) -> None:
+def test_kiosk_offers_no_text_box_without_a_keyboard(qtbot, monkeypatch, tmp_path: Path) -> None:
     import decisionaid.ui.keyboard as keyboard
 
     monkeypatch.setattr(keyboard, "physical_keyboard_present", lambda: False)
-    _, step = _open(qtbot, "questions", Mode.KIOSK)
-    assert step.own_edit is None
+    config = tmp_path / "config.toml"
+    config.write_text('[kiosk]\non_screen_keyboard = "off"\n', encoding="utf-8")
+    w = make_window(qtbot, DECISION_CONTENT, Mode.KIOSK, config)
+    w.navigate_to("questions")
+    assert w.current_widget().own_edit is None
+
+
+def test_kiosk_offers_a_text_box_with_the_on_screen_keyboard(qtbot, monkeypatch) -> None:
+    import decisionaid.core.input_devices as input_devices
+    import decisionaid.ui.keyboard as keyboard
+    import decisionaid.ui.on_screen_keyboard as on_screen_keyboard
+
+    monkeypatch.setattr(keyboard, "physical_keyboard_present", lambda: False)
+    monkeypatch.setattr(input_devices, "keyboard_found_before_qt", lambda: False)
+    monkeypatch.setattr(on_screen_keyboard, "on_screen_keyboard_installed", lambda: True)
+    w, step = _open(qtbot, "questions", Mode.KIOSK)
+    assert w.policy.on_screen_keyboard
+    assert step.own_edit is not None
 
 
 def test_kiosk_offers_a_text_box_when_a_keyboard_is_attached(qtbot, monkeypatch) -> None:
@@ -173,7 +201,7 @@ def test_kiosk_offers_a_text_box_when_a_keyboard_is_attached(qtbot, monkeypatch)
 
 
 def test_keyboard_detection_is_conservative(tmp_path: Path) -> None:
-    from decisionaid.ui.keyboard import _linux_keyboards
+    from decisionaid.core.input_devices import keyboard_found_before_qt, linux_keyboards
 
     devices = tmp_path / "devices"
     devices.write_text(
@@ -183,8 +211,11 @@ def test_keyboard_detection_is_conservative(tmp_path: Path) -> None:
         'I: Bus=0003\nN: Name="Virtual core XTEST keyboard"\nH: Handlers=kbd event2\nB: EV=120013\n',
         encoding="utf-8",
     )
-    assert _linux_keyboards(devices) == ["AT Translated Set 2 keyboard"]
-    assert _linux_keyboards(tmp_path / "missing") == []
+    assert linux_keyboards(devices) == ["AT Translated Set 2 keyboard"]
+    assert linux_keyboards(tmp_path / "missing") == []
+    if sys.platform.startswith("linux"):
+        assert keyboard_found_before_qt(devices)
+        assert not keyboard_found_before_qt(tmp_path / "missing")
 
 
 def test_sure_shows_next_steps_for_each_no(qtbot) -> None:
@@ -261,8 +292,21 @@ def test_missing_data_shows_the_calm_notice(qtbot, tmp_path: Path) -> None:
 def test_icon_arrays_side_by_side_in_the_comparison(qtbot, mode: Mode) -> None:
     _, step = _open(qtbot, "compare", mode)
     _click(qtbot, step.toggle)
-    assert len(step.panels) == 1
-    grids = step.panels[0].grids
+    # Every option, under its column's heading, in the table's order; the compare page's own
+    # pictures among them.
+    assert [h.text() for h in step.option_headings] == [
+        "Talk therapy",
+        "Ketamine",
+        "Keep your current care",
+    ]
+    assert [p.array.id for p in step.panels] == [
+        "therapy-recovered",
+        "response",
+        "no-treatment",
+    ]
+    tops = [w.geometry().top() for w in (*step.option_headings, *step.panels)]
+    assert tops[0] < tops[3] < tops[1] < tops[4] < tops[2] < tops[5], "each under its heading"
+    grids = step.panels[1].grids
     assert [g.group.name for g in grids] == ["Ketamine", "Midazolam (a comparison drug)"]
     assert grids[0].geometry().top() == grids[1].geometry().top(), "side by side"
     iface = QAccessible.queryAccessibleInterface(grids[0])
@@ -307,12 +351,21 @@ def test_the_ptsd_picture_in_the_comparison_reads_naturally_to_a_screen_reader(q
     from decisionaid.core.iconarray import CERTAINTY_WORDS
 
     real = Path(__file__).parents[2] / "resources" / "content" / "en"
+    from decisionaid.ui.iconarray_widget import IconArrayPanel
+    from decisionaid.ui.theme import STANDARD
+
     w = make_window(qtbot, real)
     w.navigate_to("compare")
     step = w.current_widget()
     _click(qtbot, step.toggle)
     panels = {p.array.id: p for p in step.panels}
-    ptsd = panels["ptsd-lifetime"]
+    # How common PTSD is belongs to no option, so it stays on its own page, not among the
+    # options' pictures.
+    assert "ptsd-lifetime" not in panels
+    pages = w.pages.render(w.guide.step("what-is-ptsd"))
+    array = next(a for a in pages.icon_arrays if a is not None and a.id == "ptsd-lifetime")
+    ptsd = IconArrayPanel(array, STANDARD, w.guide.references.get(array.source))
+    qtbot.addWidget(ptsd)
     sentence = "About 6 out of 100 people in the United States will have PTSD at some point in their lives."
     iface = QAccessible.queryAccessibleInterface(ptsd.grids[0])
     assert iface.text(QAccessible.Text.Name) == "People in the US: 6 out of 100"

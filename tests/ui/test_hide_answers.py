@@ -11,7 +11,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 
 from decisionaid.core.policy import Mode
-from decisionaid.ui.steps.decision_base import HIDDEN_ANSWER, ChoiceGroup
+from decisionaid.ui.steps.decision_base import ANSWER_SAVED, HIDDEN_ANSWER, ChoiceGroup
 from tests.helpers import counsellor_tools, make_window
 
 DECISION_CONTENT = Path(__file__).parents[1] / "fixtures" / "decision" / "en"
@@ -87,7 +87,7 @@ def test_quiz_explains_without_saying_whether_the_reader_was_right(qtbot) -> Non
     for item in ("approved", "how-long"):
         text = step.feedback[item].text()
         assert step.feedback[item].isVisible()
-        assert text.startswith("The answer is:"), text
+        assert text.startswith("The right answer is:"), text
         assert not shows_a_choice(step.groups[item])
     words = visible_words(step)
     assert "Not quite" not in words and "That's right" not in words
@@ -125,3 +125,42 @@ def test_questions_stay_on_show_and_start_over_ends_hiding(qtbot) -> None:
     w.navigate_to("values")
     values = w.current_widget()
     assert not any(g.hidden_note.isVisibleTo(values) for g in values.groups.values())
+
+
+def test_each_tap_while_hidden_is_confirmed_without_saying_which_answer(qtbot) -> None:
+    w, hide = _counsellor(qtbot)
+    w.navigate_to("values")
+    step = w.current_widget()
+    relief = step.groups["quick-relief"]
+    _tap(qtbot, hide)
+    _tap(qtbot, relief.buttons[2])
+    note = relief.hidden_note
+    said = note.text()
+    assert note.isVisible() and said.startswith(ANSWER_SAVED)
+    assert note.accessibleName() == said
+    for label in (b.accessibleName() for b in relief.buttons):
+        assert label.lower() not in said.lower(), "the confirmation names no answer"
+    # Another tap, another answer: the same words, so nothing on screen tells them apart.
+    _tap(qtbot, relief.buttons[0])
+    assert note.text() == said
+    assert w.session.state.values["quick-relief"] == 0
+    # Hiding turned off and on again: nothing saved yet in this round.
+    _tap(qtbot, hide)
+    _tap(qtbot, hide)
+    assert note.text() == HIDDEN_ANSWER
+
+
+def test_a_screen_readers_toggle_action_turns_hiding_and_presentation_on_and_off(qtbot) -> None:
+    """Orca's "Toggle" on a toggle button flips it without a click: the session must follow,
+    or the button would say "hidden" while the answers show."""
+    w, hide = _counsellor(qtbot)
+    presentation = counsellor_tools(w).presentation_button
+    for button in (hide, presentation):
+        QAccessible.queryAccessibleInterface(button).actionInterface().doAction("Toggle")
+    assert w.session.state.hide_answers and hide.isChecked()
+    assert w.session.state.high_contrast and w.session.state.text_scale == 150
+    assert presentation.isChecked()
+    for button in (hide, presentation):
+        QAccessible.queryAccessibleInterface(button).actionInterface().doAction("Toggle")
+    assert not w.session.state.hide_answers and not hide.isChecked()
+    assert not w.session.state.high_contrast and not presentation.isChecked()

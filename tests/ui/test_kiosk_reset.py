@@ -75,11 +75,44 @@ def test_start_shows_the_first_step_and_hides_nothing_else(qtbot) -> None:
 
 def test_welcome_says_what_it_is_how_long_and_that_nothing_is_kept(qtbot) -> None:
     _, kiosk = make_kiosk(qtbot)
-    text = kiosk.welcome.text_for_reading()
-    assert "15 minutes" in text
+    welcome = kiosk.welcome
+    text = welcome.text_for_reading()
+    # The decision in one line, first; then the measured time, not a guess of 15 minutes.
+    assert (
+        welcome.paragraphs[0]
+        .text()
+        .startswith("The choice this guide helps with: whether to try ketamine or esketamine")
+    )
+    assert "from about 45 minutes to close to two hours" in text
+    assert "15 minutes" not in text
     assert "Nothing you do here is kept" in text
     assert "does not tell you what to choose" in text
     assert "candidate" not in text.lower()
+
+
+def test_welcome_words_come_from_the_guide_in_its_language(qtbot) -> None:
+    from decisionaid.paths import content_dir
+
+    _, kiosk = make_kiosk(qtbot, content=content_dir("es"))
+    welcome = kiosk.welcome
+    assert welcome.paragraphs[0].text().startswith("La decisión que esta guía le ayuda a tomar")
+    assert welcome.start_button.text() == "Empezar"
+    assert welcome.short_path_button is not None
+    assert welcome.short_path_button.text().startswith("De un vistazo")
+
+
+def test_welcome_offers_the_short_path_straight_away(qtbot) -> None:
+    window, kiosk = make_kiosk(qtbot, content=None)  # the real guide, with At a glance
+    button = kiosk.welcome.short_path_button
+    assert button is not None and button.isVisible()
+    assert button.text() == "At a glance: about 5 minutes"
+    assert button.height() >= window.policy.touch_target_px
+    # In the card, under the words: the fixed bar keeps only Start, at any text size.
+    assert kiosk.welcome.card.isAncestorOf(button)
+    assert button.width() >= button.sizeHint().width(), "its words are whole"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not kiosk.screens.is_showing(kiosk.welcome)
+    assert window.current_step().id == "at-a-glance"
 
 
 def test_typed_question_cannot_be_brought_back_by_undo_after_a_reset(qtbot, monkeypatch) -> None:

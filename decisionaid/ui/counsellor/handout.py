@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextDocument
 
 from decisionaid.core.escape import escape
 from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
-from decisionaid.ui.iconarray_image import icon_grid_image
+from decisionaid.ui.iconarray_image import picture_image
 from decisionaid.ui.page_view import ICON_SIDE_PX
 from decisionaid.ui.safe_document import SafeTextDocument
 from decisionaid.ui.theme import STANDARD, document_css
@@ -28,18 +28,12 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     rendered = window.pages.render(step)
     doc = SafeTextDocument()  # only the pictures added below; never a file
     doc.setDefaultStyleSheet(document_css(STANDARD))
+    colours = (STANDARD.figure_on, STANDARD.figure_off, "#ffffff")
     for a_index, array in enumerate(rendered.icon_arrays):
         if array is None:
             continue
-        for g_index, group in enumerate(array.groups):
-            image = icon_grid_image(
-                group.numerator,
-                array.denominator,
-                ICON_SIDE_PX,
-                STANDARD.figure_on,
-                STANDARD.figure_off,
-                "#ffffff",
-            )
+        for g_index in range(len(array.groups)):
+            image = picture_image(array, g_index, ICON_SIDE_PX, colours)
             url = QUrl(f"iconarray:{step.id}/{a_index}/{g_index}")
             doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
     body = rendered.html
@@ -47,7 +41,10 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
         # A step that asks the reader something prints as an empty form to fill in by hand.
         from decisionaid.core.handout_forms import blank_form_html
 
-        body = blank_form_html(step.kind, window.ctx.decision_data(), guide.references) or (
+        compare = guide.first_of_kind("compare")
+        options = compare.options if compare else ()
+        data = window.ctx.decision_data()
+        body = blank_form_html(step.kind, data, guide.references, options) or (
             "<p>This step shows the reader's own answers, so it has no handout. The summary "
             "step prints the reader's summary with its Print button.</p>"
         )

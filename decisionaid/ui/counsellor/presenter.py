@@ -248,8 +248,9 @@ class PresenterWindow(QWidget):
                 f"{heading}<p><i>Hidden, as on the reader's screen: this window is on the same "
                 "screen.</i></p>"
             )
-        summary = build_summary(session, self.reader.ctx.decision_data())
-        lines = summary_text(summary, title="").strip().split("\n")
+        guide = self.reader.guide
+        summary = build_summary(session, self.reader.ctx.decision_data(), guide)
+        lines = summary_text(summary, guide.wording, title="").strip().split("\n")
         return heading + text_html("\n".join(lines))
 
     def place(self) -> None:

@@ -1,7 +1,9 @@
 """The counsellor's controls, in the footer between "Start over" and Back/Next.
 
 While the presenter view has a screen of its own, the counsellor runs the consultation from
-there: the tools move to the presenter view and the reader's window shows none of them.
+there: the tools move to the presenter view and the reader's window shows none of them. On one
+shared screen, "Presentation" is for the client's eyes: it hides every other tool, and stays
+itself as the one way back.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class CounsellorTools(QObject):
         )
         self.presentation_button.setCheckable(True)
         show_checked_in_text(self.presentation_button)
-        self.presentation_button.clicked.connect(self.set_presentation)
+        self.presentation_button.toggled.connect(self._presentation_toggled)
         self.hide_button = self._add(
             row,
             policy.presenter_view,
@@ -80,7 +82,7 @@ class CounsellorTools(QObject):
         )
         self.hide_button.setCheckable(True)
         show_checked_in_text(self.hide_button)
-        self.hide_button.clicked.connect(self.session.set_hide_answers)
+        self.hide_button.toggled.connect(self.session.set_hide_answers)
         self.print_button = self._add(
             row,
             policy.step_handouts and policy.print_dialog,
@@ -125,8 +127,8 @@ class CounsellorTools(QObject):
             from decisionaid.ui.counsellor.presenter import PresenterWindow
 
             presenter = PresenterWindow(self.window)
-            presenter.presentation_button.clicked.connect(self.set_presentation)
-            presenter.hide_button.clicked.connect(self.session.set_hide_answers)
+            presenter.presentation_button.toggled.connect(self._presentation_toggled)
+            presenter.hide_button.toggled.connect(self.session.set_hide_answers)
             presenter.print_button.clicked.connect(lambda: self.print_step(presenter))
             presenter.placementChanged.connect(self._place_tools)
             handle = self.window.windowHandle()
@@ -144,12 +146,13 @@ class CounsellorTools(QObject):
 
     def _place_tools(self) -> None:
         there = self.tools_with_counsellor()
+        presenting = self._presentation_on()
         for b in self.buttons:
-            b.setVisible(not there)
+            b.setVisible(not there and (not presenting or b is self.presentation_button))
         self.bar.setAccessibleName("" if there else "Counsellor tools")
         if self.presenter is not None:
             self.presenter.show_shared_tools(there)
-        if there:
+        if there or presenting:
             self.index.close_index()
 
     def _open_presenter_on_second_screen(self) -> None:
@@ -172,6 +175,10 @@ class CounsellorTools(QObject):
             self.session.set_text_scale(scale)
             self.session.set_high_contrast(contrast)
 
+    def _presentation_toggled(self, on: bool) -> None:
+        if on != self._presentation_on():
+            self.set_presentation(on)
+
     def print_step(self, parent: QWidget | None = None) -> None:
         """Print the reader's step; the dialog opens over the window it was asked from."""
         from decisionaid.ui.counsellor.handout import print_step
@@ -188,6 +195,8 @@ class CounsellorTools(QObject):
             self._before_presentation = None
         if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST, Change.HIDE_ANSWERS):
             self._show_state()
+        if what in (Change.RESET, Change.TEXT_SCALE, Change.HIGH_CONTRAST):
+            self._place_tools()  # Presentation on or off
         if what is Change.RESET:
             self.index.hide()
             if self.presenter is not None:
@@ -210,5 +219,7 @@ class CounsellorTools(QObject):
 
     @staticmethod
     def _set_checked(button: QPushButton, on: bool) -> None:
-        # Actions hang on `clicked`, so showing the session's state here triggers none of them.
+        # The toggles act on `toggled` (a tap, Space, or a screen reader's Toggle action, which
+        # never emits `clicked`); showing the session's state here asks for what it already
+        # holds, so it changes nothing.
         button.setChecked(on)

@@ -36,8 +36,9 @@ class KioskController(QObject):
         self.screens = ScreenStack(window)
         central = window.centralWidget()
 
-        self.welcome = KioskWelcome(window.guide.title, central)
+        self.welcome = KioskWelcome(window.guide, central)
         self.welcome.startRequested.connect(self.start_reading)
+        self.welcome.shortPathRequested.connect(self.open_short_path)
         self.screens.add(self.welcome)
 
         self.warning = IdleWarning(central)
@@ -86,6 +87,11 @@ class KioskController(QObject):
         widget = self.window.current_widget()
         if widget is None or widget.first_focus() is None:
             self.window.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_short_path(self) -> None:
+        """From the welcome straight to the short version ("At a glance")."""
+        self.screens.hide(self.welcome)
+        self.window.navigate_to(self.window.guide.short_path)
 
     def open_staff_panel(self) -> None:
         if self.gate.locked or self.screens.is_showing(self.staff):

@@ -1,8 +1,10 @@
-"""The kiosk's welcome screen: what this is, how long it takes, that nothing is kept, and Start.
+"""The kiosk's welcome screen: the decision in one line, how long the guide takes (and the short
+path for a reader with a few minutes), that nothing is kept, and Start.
 
-Shown at launch and after every reset, so the next person always meets the same calm first
-screen. The header stays visible above it, so "Get help now" and the text size controls are in
-their usual place before anyone starts.
+Its words come from the guide's step-wording.toml ([kiosk_welcome] and [short_path]), so each
+language's guide carries its own. Shown at launch and after every reset, so the next person
+always meets the same calm first screen. The header stays visible above it, so "Get help now"
+and the text size controls are in their usual place before anyone starts.
 """
 
 from __future__ import annotations
@@ -10,43 +12,46 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from decisionaid.core.guide import Guide
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
-
-ABOUT_MINUTES = 15
 
 
 class KioskWelcome(KioskScreen):
     startRequested = Signal()
+    shortPathRequested = Signal()
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__("kioskWelcome", keeps_header=True, parent=parent)
+        words = guide.wording
         self.setAccessibleName("Welcome")
-        self.heading = heading = QLabel(title)
+        self.heading = heading = QLabel(guide.title)
         heading.setObjectName("kioskHeading")
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.TextFormat.PlainText)
-        paragraphs = [
-            "This guide explains ketamine treatment for PTSD and the other choices you have. "
-            "It helps you think about what matters to you and what to ask your care team. "
-            "It does not tell you what to choose.",
-            f"It takes about {ABOUT_MINUTES} minutes. You can stop at any time.",
-            "Nothing you do here is kept. When you finish, or if the screen is left alone, "
-            "everything is cleared for the next person.",
-            "If you need help right now, tap “Get help now” at the top of the screen.",
-        ]
+        paragraphs = words.many("kiosk_welcome.paragraphs")
         self.card_layout.addWidget(heading)
         self.paragraphs: list[QLabel] = []
         for text in paragraphs:
             label = make_label(text)
             self.paragraphs.append(label)
             self.card_layout.addWidget(label)
-        self.start_button = make_button("Start", "kioskStart", primary=True)
-        self.start_button.setAccessibleName("Start the guide")
+        # "Start" only where a guide has no words for it (check-content reports that).
+        start = words["kiosk_welcome.start"] or "Start"
+        self.start_button = make_button(start, "kioskStart", primary=True)
+        self.start_button.setAccessibleName(start)
         self.start_button.setProperty("kioskSize", "large")
         self.start_button.clicked.connect(self.startRequested)
         self.actions_layout.addWidget(self.start_button)
-        self.setAccessibleDescription(" ".join([title, *paragraphs]))
+        # The short path, for a reader with only a few minutes before their appointment: in
+        # the card, under the words that mention it, so it never costs the screen's fixed
+        # button bar any height.
+        self.short_path_button = None
+        if guide.short_path and words["short_path.button"]:
+            self.short_path_button = make_button(words["short_path.button"], "kioskShortPath")
+            self.short_path_button.clicked.connect(self.shortPathRequested)
+            self.card_layout.addWidget(self.short_path_button)
+        self.setAccessibleDescription(" ".join([guide.title, *paragraphs]))
 
     def text_for_reading(self) -> str:
         return "\n".join([self.heading.text()] + [p.text() for p in self.paragraphs])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -30,9 +31,11 @@ from decisionaid.ui.controls import button_text, label_words, make_label, wrap_w
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
-__all__ = ["ChoiceGroup", "DecisionStep", "announce", "card", "decision_css"]
+__all__ = ["ChoiceGroup", "DecisionStep", "ScaleChoices", "announce", "card", "decision_css"]
 
 HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
+# Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
+ANSWER_SAVED = "Answer saved."
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -48,12 +51,14 @@ QFrame#card QLabel {{ color: {t.text}; }}
 QScrollArea#qrWords, QWidget#qrWordsBody, QWidget#qrCodeRow {{ background: transparent; }}
 QFrame#result {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 10px; }}
 QFrame#result QLabel {{ color: {t.on_notice}; }}
-QRadioButton#choice {{ background: {t.window}; color: {t.text}; border: 2px solid {t.border};
-    border-radius: 8px; padding: 6px 12px; }}
-QRadioButton#choice:checked {{ background: {t.selection}; color: {t.on_selection}; font-weight: 600; }}
-QRadioButton#choice:focus {{ border: 6px double {t.focus}; padding: 2px 8px;
-    background-clip: padding; }}
+QRadioButton#choice, QRadioButton#choiceApart {{ background: {t.window}; color: {t.text};
+    border: 2px solid {t.border}; border-radius: 8px; padding: 6px 12px; }}
+QRadioButton#choice:checked, QRadioButton#choiceApart:checked {{ background: {t.selection};
+    color: {t.on_selection}; font-weight: 600; }}
+QRadioButton#choice:focus, QRadioButton#choiceApart:focus {{ border: 6px double {t.focus};
+    padding: 2px 8px; background-clip: padding; }}
 QLabel#sectionTitle {{ font-size: {round(f * 1.15)}px; font-weight: 600; }}
+QLabel#optionHeading {{ font-size: {round(f * 1.35)}px; font-weight: 600; margin-top: 8px; }}
 QLabel#muted {{ color: {t.muted}; }}
 QLabel#count {{ font-weight: 600; }}
 """
@@ -91,6 +96,9 @@ class ChoiceGroup(QWidget):
         self.hidden_note.hide()
         column.addWidget(self.hidden_note)
         self.buttons: list[QRadioButton] = []
+        self.labels = list(labels)
+        # Words shown under one choice after it (the knowledge check's "Right answer").
+        self.marks: dict[int, str] = {}
         for i, label in enumerate(labels):
             button = QRadioButton(button_text(label), self)
             button.setObjectName("choice")
@@ -102,7 +110,7 @@ class ChoiceGroup(QWidget):
         self.preferred_columns = columns
         self.columns = 0
         self._wrapped_at = -1
-        self.set_columns(columns)
+        self._place(columns)
         self.hiding = False
         self.group.idClicked.connect(self._on_clicked)
 
@@ -112,9 +120,18 @@ class ChoiceGroup(QWidget):
             # Tapping the answer already given changes nothing in the session, so nothing
             # redraws: hide the tapped choice here.
             self.set_checked(index, hidden=True)
+            # The tapped choice does not look chosen, so say the tap counted, in words on the
+            # screen and to a screen reader, without saying which answer.
+            saved = f"{ANSWER_SAVED} {HIDDEN_ANSWER.split('. ', 1)[1]}"
+            self.hidden_note.setText(saved)
+            self.hidden_note.setAccessibleName(saved)
+            announce(self.hidden_note, ANSWER_SAVED)
 
     def set_columns(self, columns: int) -> None:
         """Lay the choices out in rows of `columns` (fewer at large text sizes)."""
+        self._place(columns)
+
+    def _place(self, columns: int) -> None:
         columns = max(1, min(columns, len(self.buttons)))
         if columns == self.columns:
             return
@@ -152,8 +169,27 @@ class ChoiceGroup(QWidget):
         bold = QFont(button.font())
         bold.setBold(True)  # a chosen answer is drawn bold, so measure as if chosen
         metrics = QFontMetrics(bold)
-        for b in self.buttons:  # the accessible name keeps each choice as written
-            b.setText(button_text(wrap_words(b.accessibleName(), room, metrics)))
+        for i, b in enumerate(self.buttons):
+            text = self.labels[i]
+            if i in self.marks:
+                text = f"{text}\n{self.marks[i]}"
+                room_here = room - b.iconSize().width() - 8
+            else:
+                room_here = room
+            b.setText(button_text(wrap_words(text, room_here, metrics)))
+
+    def set_mark(self, index: int | None, words: str = "", icon: QIcon | None = None) -> None:
+        """Mark one choice with an icon and words (or none), so what it means never rests on
+        colour alone; a screen reader hears the words with the choice."""
+        self.marks = {index: words} if index is not None and words else {}
+        for i, b in enumerate(self.buttons):
+            marked = i in self.marks
+            side = b.fontMetrics().height()  # as tall as a line of the answer's text
+            b.setIconSize(QSize(side, side))
+            b.setIcon(icon if marked and icon is not None else QIcon())
+            b.setAccessibleName(f"{self.labels[i]}: {words}" if marked else self.labels[i])
+        self._wrapped_at = -1
+        self._wrap_labels()
 
     def set_checked(self, index: int | None, *, hidden: bool = False) -> None:
         """Show a choice without emitting `chosen` (the session already knows it).
@@ -161,6 +197,9 @@ class ChoiceGroup(QWidget):
         `hidden`: the answer is kept off a shared screen. No choice looks or reads as chosen,
         and a note says an answer was given; the reader can still answer or change it.
         """
+        if hidden and not self.hiding:
+            self.hidden_note.setText(HIDDEN_ANSWER)  # hiding starts: nothing saved here yet
+            self.hidden_note.setAccessibleName(HIDDEN_ANSWER)
         self.hiding = hidden
         answered = index is not None and 0 <= index < len(self.buttons)
         self.hidden_note.setVisible(hidden and answered)
@@ -175,6 +214,64 @@ class ChoiceGroup(QWidget):
     def checked(self) -> int | None:
         i = self.group.checkedId()
         return None if i < 0 else i
+
+
+class ScaleChoices(ChoiceGroup):
+    """A rating scale: its points in one row, in order, and the last choice ("Not sure", which
+    is not a point on the scale) set apart on its own below.
+
+    A long label wraps between words inside its tile, so the row keeps its order at every text
+    size. Only where even one word per line would not fit five tiles across (very large text on
+    a narrow window) do the points stand one above the other, still in order, never in a grid
+    that would read across and down at once.
+    """
+
+    def __init__(self, question: str, labels: Sequence[str], parent: QWidget | None = None) -> None:
+        self.in_row = True
+        super().__init__(question, labels, columns=len(labels) - 1, parent=parent)
+        for b in self.buttons:
+            # The row's width comes from the page, not from the longest label: the labels wrap.
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.buttons[-1].setObjectName("choiceApart")
+
+    def set_columns(self, columns: int) -> None:
+        """Text size changes only wrap the labels (see resizeEvent)."""
+
+    def _place(self, columns: int) -> None:
+        points = len(self.buttons) - 1
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 0)
+        for i, b in enumerate(self.buttons[:points]):
+            row, col = (0, i) if self.in_row else (i, 0)
+            self.grid.addWidget(b, row, col)
+            self.grid.setColumnStretch(col, 1)
+        gap = 1 if self.in_row else points
+        self.grid.setRowMinimumHeight(gap, 8)  # a gap, so it reads as apart from the scale
+        self.grid.addWidget(self.buttons[points], gap + 1, 0)
+        self.columns = points if self.in_row else 1
+        self._wrapped_at = -1
+        self._wrap_labels()
+
+    def _row_fits(self, width: int) -> bool:
+        points = self.labels[:-1]
+        bold = QFont(self.buttons[0].font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        word = max(metrics.horizontalAdvance(w) for label in points for w in label.split())
+        indicator = (
+            self.buttons[0].style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+        )
+        tile = word + indicator + 48  # as _wrap_labels counts a tile's border and padding
+        return len(points) * tile + self.grid.horizontalSpacing() * (len(points) - 1) <= width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        in_row = self._row_fits(event.size().width())
+        if in_row != self.in_row:
+            self.in_row = in_row
+            self._place(0)
+        super().resizeEvent(event)
 
 
 def card(parent: QWidget | None = None, name: str = "card") -> tuple[QFrame, QVBoxLayout]:

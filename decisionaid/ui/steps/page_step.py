@@ -16,6 +16,7 @@ from decisionaid.core.escape import escape
 from decisionaid.core.guide import Step
 from decisionaid.ui.controls import make_button, set_enum
 from decisionaid.ui.page_view import PageView
+from decisionaid.ui.steps import page_actions
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import document_css
 
@@ -82,7 +83,14 @@ class PageStep(StepWidget):
             set_enum(scroll, "focusPolicy", "NoFocus")
             scroll.setWidget(holder)
             self.stack.addWidget(scroll)
-        self.stack.addWidget(self.view)
+        # The short path on the first step, "Print this page" where guide.toml allows it.
+        self.actions = (
+            page_actions.PageActions(ctx, step, self.view)
+            if page_actions.wanted(ctx, step)
+            else None
+        )
+        self.page = self.actions or self.view
+        self.stack.addWidget(self.page)
         self._loaded = False
         self._pending_anchor = ""
 
@@ -121,11 +129,11 @@ class PageStep(StepWidget):
         if self.note is not None and not seen:
             self.stack.setCurrentIndex(0)
         else:
-            self.stack.setCurrentWidget(self.view)
+            self.stack.setCurrentWidget(self.page)
 
     def reveal(self) -> None:
         self.ctx.session.mark_content_note_seen(self.step.id)
-        self.stack.setCurrentWidget(self.view)
+        self.stack.setCurrentWidget(self.page)
         self.view.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     def scroll_to(self, anchor: str) -> None:
@@ -134,6 +142,8 @@ class PageStep(StepWidget):
 
     def reset(self) -> None:
         self.view.verticalScrollBar().setValue(0)
+        if self.actions is not None:
+            self.actions.reset()
         if self.note is not None:
             self.stack.setCurrentIndex(0)
 

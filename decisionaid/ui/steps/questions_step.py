@@ -1,17 +1,20 @@
 """Questions to bring: tick from the bank, add your own, put them in your order.
 
-The count of chosen questions sits above both columns so it is always in view. Reordering
-is done with "Move up" and "Move down" buttons; nothing needs dragging.
+The count of chosen questions sits above everything so it is always in view. The reader's list
+sits beside the bank where the step is wide enough for two columns, and below it, as a panel of
+its own, where it is not (a portrait kiosk, large text). "Add your own question" heads the list,
+so it is in view without scrolling past the bank. Reordering is done with "Move up" and "Move
+down" buttons; nothing needs dragging.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,9 +29,30 @@ from decisionaid.core.guide import Step
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS, Change
 from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text
+from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.keyboard import own_questions_allowed
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
+
+# How the bank and the reader's list share the step:
+TWO_COLUMNS = "two columns"  # the list beside the bank
+LIST_BELOW = "list below"  # one column: the bank, and the list in a panel under it
+ONE_SCROLL = "one scroll"  # too short for a panel: own question, bank and list in one column
+# Two columns only where each gets at least this many characters of the body text; a step
+# that is taller than it is wide (a portrait kiosk) always takes one.
+COLUMN_CHARS = 40
+# Below the bank, the list panel takes at most this share of the step's height; the bank of
+# questions keeps the rest. A step shorter than SHORT_LINES lines of text has no room to share.
+LIST_PANEL_SHARE = 0.45
+SHORT_LINES = 18
+INTRO = {
+    TWO_COLUMNS: "Tick the questions you want to ask. They go on your list, on the right, "
+    "where you can put them in the order you like.",
+    LIST_BELOW: "Tick the questions you want to ask. They go on your list, below, "
+    "where you can put them in the order you like.",
+    ONE_SCROLL: "Tick the questions you want to ask. They go on your list, after the "
+    "last question, where you can put them in the order you like.",
+}
 
 
 def count_text(n: int) -> str:
@@ -98,10 +122,7 @@ class QuestionsStep(DecisionStep):
         self.count_label.setContentsMargins(24, 12, 24, 4)
         self.outer.insertWidget(0, self.count_label)
 
-        self.intro(
-            "Tick the questions you want to ask. They go on your list, on the right, "
-            "where you can put them in the order you like."
-        )
+        self.intro_label = self.intro(INTRO[TWO_COLUMNS])
         self.boxes: dict[str, QCheckBox] = {}
         for topic in bank.topics:
             questions = bank.in_topic(topic.id)
@@ -118,21 +139,27 @@ class QuestionsStep(DecisionStep):
                 lay.addWidget(row)
                 self.boxes[q.id] = row.box
             self.column.addWidget(frame)
-
-        self.own_edit: QLineEdit | None = None
-        self.add_button: QPushButton | None = None
-        if own_questions_allowed(ctx.policy):
-            self._build_own_question()
         self.column.addStretch(1)
 
-        # The reader's list, in their order, beside the bank.
-        self.list_scroll = QScrollArea(self)
+        # The reader's list, in their order: beside the bank, or below it in one column.
+        self.list_panel = QFrame(self)
+        self.list_panel.setObjectName("listPanel")
+        panel = QVBoxLayout(self.list_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(0)
+        self.own_edit: QLineEdit | None = None
+        self.add_button: QPushButton | None = None
+        self.own_holder: QWidget | None = None
+        if own_questions_allowed(ctx.policy):
+            self.own_holder = self._build_own_question()
+            panel.addWidget(self.own_holder)
+        self.list_scroll = QScrollArea(self.list_panel)
         self.list_scroll.setWidgetResizable(True)
         self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.list_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         list_body = QWidget()
         self.list_column = QVBoxLayout(list_body)
-        self.list_column.setContentsMargins(8, 16, 24, 24)
+        self.list_column.setContentsMargins(24, 12, 24, 24)
         self.list_column.setSpacing(8)
         self.list_title = make_label("Your list", "sectionTitle")
         self.list_column.addWidget(self.list_title)
@@ -143,37 +170,156 @@ class QuestionsStep(DecisionStep):
         self.list_column.addWidget(self.rows_holder)
         self.list_column.addStretch(1)
         self.list_scroll.setWidget(list_body)
-        columns = QHBoxLayout()
-        columns.setSpacing(0)
+        panel.addWidget(self.list_scroll, 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(0)
         self.outer.removeWidget(self.scroll)
         for area in (self.scroll, self.list_scroll):
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        columns.addWidget(self.scroll, 1)
-        columns.addWidget(self.list_scroll, 1)
-        self.outer.addLayout(columns, 1)
+        self.columns.addWidget(self.scroll, 1)
+        self.columns.addWidget(self.list_panel, 1)
+        self.outer.addLayout(self.columns, 1)
+        self.arrangement = TWO_COLUMNS
+        for area in (self.scroll, self.list_scroll):  # a scroll bar came or went
+            area.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_right_edges())
         self.row_buttons: dict[tuple[str, str], QPushButton] = {}
         self.list_rows: list[ListRow] = []  # the first ones show the list; the rest are hidden
         self._empty_note: QLabel | None = None
         self._rows_shown: tuple[list[str], list[str]] | None = None  # the ids and texts listed
 
-    def _build_own_question(self) -> None:
-        frame, lay = card(self.body)
-        lay.addWidget(make_label("Add your own question", "sectionTitle"))
+    def _build_own_question(self) -> QWidget:
+        holder = QWidget(self.list_panel)
+        outer = QVBoxLayout(holder)
+        outer.setContentsMargins(24, 12, 24, 0)
+        frame, lay = card(holder)
+        title = make_label("Add your own question", "sectionTitle")
+        lay.addWidget(title)
         row = QHBoxLayout()
         edit = QLineEdit(frame)
         edit.setPlaceholderText("Type your question here")
         edit.setAccessibleName("Your own question")
         edit.setMaxLength(OWN_QUESTION_MAX_CHARS)
+        title.setBuddy(edit)
         if not self.ctx.policy.context_menus:
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         add = make_button("Add to my list", "addOwnQuestion", tip="add your question to your list")
         edit.returnPressed.connect(self._add_own)
         add.clicked.connect(self._add_own)
+        if self.ctx.policy.on_screen_keyboard:
+            from decisionaid.ui.on_screen_keyboard import ShowKeyboardOnFocus
+
+            self._keyboard = ShowKeyboardOnFocus(edit, self, self._make_room)
         row.addWidget(edit, 1)
         row.addWidget(add)
         lay.addLayout(row)
-        self.column.addWidget(frame)
+        outer.addWidget(frame)
         self.own_edit, self.add_button = edit, add
+        return holder
+
+    def _make_room(self, covered: int) -> None:
+        """Keep the field in view above an on-screen keyboard that covers `covered` pixels of
+        the step's bottom: the step's parts move up by that much, and back once it has gone."""
+        margins = self.outer.contentsMargins()
+        if margins.bottom() == covered:
+            return
+        margins.setBottom(covered)
+        self.outer.setContentsMargins(margins)
+        self.outer.activate()
+        if covered and self.own_edit is not None and self.arrangement == ONE_SCROLL:
+            self.scroll.ensureWidgetVisible(self.own_edit)
+
+    # -- one column or two -----------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out_columns()
+
+    def _lay_out_columns(self) -> None:
+        width, height = self.width(), self.height()
+        if width <= 0 or height <= 0:
+            return
+        metrics = QFontMetrics(self.font())
+        chars = width / max(1, metrics.averageCharWidth())
+        arrangement = TWO_COLUMNS
+        if height > width or chars < 2 * COLUMN_CHARS:
+            short = height < SHORT_LINES * metrics.lineSpacing()
+            arrangement = ONE_SCROLL if short else LIST_BELOW
+        if arrangement != self.arrangement:
+            self._arrange(arrangement)
+        self._fit_list_panel()
+
+    def _arrange(self, arrangement: str) -> None:
+        self.arrangement = arrangement
+        panel = self.list_panel.layout()
+        assert isinstance(panel, QVBoxLayout)
+        self.columns.removeWidget(self.list_panel)
+        self.column.removeWidget(self.list_panel)
+        if self.own_holder is not None:
+            panel.removeWidget(self.own_holder)
+            self.column.removeWidget(self.own_holder)
+        if arrangement == ONE_SCROLL:
+            # Everything scrolls together: the own question first, the list after the bank.
+            if self.own_holder is not None:
+                self.column.insertWidget(self.column.indexOf(self.intro_label) + 1, self.own_holder)
+            self.column.insertWidget(self.column.count() - 1, self.list_panel)
+        else:
+            if self.own_holder is not None:
+                panel.insertWidget(0, self.own_holder)
+            one = arrangement == LIST_BELOW
+            self.columns.setDirection(
+                QBoxLayout.Direction.TopToBottom if one else QBoxLayout.Direction.LeftToRight
+            )
+            self.columns.addWidget(self.list_panel, 0 if one else 1)
+        self.list_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if arrangement == ONE_SCROLL
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.intro_label.setText(INTRO[arrangement])
+        self.list_panel.show()
+        if self.own_holder is not None:
+            self.own_holder.show()
+        self._align_right_edges()
+
+    def _align_right_edges(self) -> None:
+        """Below the bank, the own-question card and the list's cards end where the bank's
+        cards do, short of the bank's scroll bar, whether or not the list scrolls itself."""
+        below = self.arrangement == LIST_BELOW
+        bank = self.scroll.viewport()
+        gutter = self.scroll.width() - bank.geometry().right() - 1 if below else 0
+        bar = self.list_scroll.verticalScrollBar()
+        list_bar = bar.sizeHint().width() if bar.maximum() > 0 else 0
+        list_margins = self.list_column.contentsMargins()
+        list_margins.setRight(24 + max(0, gutter - list_bar))
+        if list_margins != self.list_column.contentsMargins():
+            self.list_column.setContentsMargins(list_margins)
+        if self.own_holder is not None:
+            own = QMargins() if self.arrangement == ONE_SCROLL else QMargins(24, 12, 24 + gutter, 0)
+            if own != self.own_holder.layout().contentsMargins():
+                self.own_holder.layout().setContentsMargins(own)
+
+    def _fit_list_panel(self) -> None:
+        """Below the bank the panel is as tall as the list needs, up to its share of the step,
+        so a short list leaves the bank the room; beside it, the panel takes the full height;
+        in one scrolling column it is as tall as the list."""
+        self._align_right_edges()
+        if self.arrangement == TWO_COLUMNS:
+            self.list_panel.setMinimumHeight(0)
+            self.list_panel.setMaximumHeight(16777215)
+            return
+        # Rows shown while the step was off screen leave the layouts' sizes out of date.
+        self.rows.invalidate()
+        self.list_column.invalidate()
+        panel = self.list_panel.layout()
+        needed = self.list_scroll.widget().sizeHint().height()
+        for i in range(panel.count()):
+            item = panel.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.list_scroll:
+                needed += widget.sizeHint().height()
+        if self.arrangement == LIST_BELOW:
+            needed = min(needed, int(self.height() * LIST_PANEL_SHARE))
+        self.list_panel.setFixedHeight(needed + 2)
 
     def _add_own(self) -> None:
         assert self.own_edit is not None
@@ -197,6 +343,10 @@ class QuestionsStep(DecisionStep):
 
     def listens_to(self) -> tuple[Change, ...]:
         return (Change.QUESTIONS,)
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        self._fit_list_panel()  # the list may have changed while the step was off screen
 
     def refresh(self) -> None:
         session = self.ctx.session
@@ -234,13 +384,16 @@ class QuestionsStep(DecisionStep):
             else:
                 row.frame.hide()
                 row.qid = ""
+        self._fit_list_panel()  # below the bank, the panel grows with the list
 
     def _row(self) -> ListRow:
         frame, lay = card(self.rows_holder)
         label = make_label("", "ownListItem", parent=frame)
         lay.addWidget(label)
-        buttons = QGridLayout()
-        buttons.setSpacing(self.ctx.policy.control_gap_px)
+        # One row where there is room (a full-width panel), wrapping in a narrow column.
+        buttons = FlowLayout(
+            spacing=self.ctx.policy.control_gap_px, align=Qt.AlignmentFlag.AlignLeft
+        )
         up = make_button("Move up")
         down = make_button("Move down")
         remove = make_button("Remove")
@@ -248,9 +401,8 @@ class QuestionsStep(DecisionStep):
         up.clicked.connect(lambda: self._move(row.qid, -1))
         down.clicked.connect(lambda: self._move(row.qid, +1))
         remove.clicked.connect(lambda: self._remove(row.qid))
-        buttons.addWidget(up, 0, 0)
-        buttons.addWidget(down, 0, 1)
-        buttons.addWidget(remove, 1, 0)
+        for button in (up, down, remove):
+            buttons.addWidget(button)
         lay.addLayout(buttons)
         self.rows.addWidget(frame)
         return row
@@ -268,6 +420,10 @@ class QuestionsStep(DecisionStep):
         self.list_scroll.verticalScrollBar().setValue(0)
         if self.own_edit is not None:
             wipe_text(self.own_edit)
+            if self.ctx.policy.on_screen_keyboard:
+                from decisionaid.ui.on_screen_keyboard import hide_on_screen_keyboard
+
+                hide_on_screen_keyboard()
 
     def first_focus(self) -> QWidget | None:
         return next(iter(self.boxes.values()), None)

@@ -1,31 +1,43 @@
 """The knowledge check: each answer gets a kind explanation and its source at once.
 
-Nothing is scored or totalled; answers live in the session only and go with a reset.
+Once answered, the right choice carries a tick and the words "Right answer", so it never shows
+by colour alone; the feedback names it once, then gives the reason. Nothing is scored or
+totalled; answers live in the session only and go with a reset.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from decisionaid.core.decision_data import QuizItem
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
+from decisionaid.core.wording import Wording
+from decisionaid.ui.answer_mark import right_answer_icon
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
 
-def feedback_text(item: QuizItem, chosen: int, source: str, *, hidden: bool = False) -> str:
-    """The explanation, opening with whether the reader was right, unless their answer is
-    hidden from a shared screen: then only the right answer, which tells nothing about theirs."""
+def feedback_text(
+    item: QuizItem, chosen: int, source: str, wording: Wording, *, hidden: bool = False
+) -> str:
+    """The explanation, opening with whether the reader was right and naming the right choice
+    once, unless their answer is hidden from a shared screen: then only the right answer,
+    which tells nothing about theirs."""
+    answer = item.choices[item.answer].rstrip(".")
     if hidden:
-        opening = f"The answer is: {item.choices[item.answer]}."
+        key = "quiz.hidden"
     elif chosen == item.answer:
-        opening = "That's right."
+        key = "quiz.right"
     else:
-        opening = f"Not quite, and that is fine. The answer is: {item.choices[item.answer]}."
-    return f"{opening} {item.explanation}" + (f" Source: {source}" if source else "")
+        key = "quiz.not_quite"
+    parts = [wording.format(key, answer=answer), item.explanation]
+    if source:
+        parts.append(wording.format("quiz.source", source=source))
+    return " ".join(parts)
 
 
 class QuizStep(DecisionStep):
@@ -33,12 +45,10 @@ class QuizStep(DecisionStep):
         super().__init__(ctx, step, parent)
         assert self.data.quiz is not None
         self.items = self.data.quiz
-        self.intro(
-            "A few questions to check the main facts. This is not a test: nothing is scored, "
-            "and nothing is kept after you leave. You can skip it."
-        )
+        self.wording = ctx.guide.wording
+        self.intro(self.wording["quiz.intro"])
         self.skip_button = make_button(
-            "Skip the check", "skipQuiz", tip="go on to the next step without answering"
+            self.wording["quiz.skip"], "skipQuiz", tip="go on to the next step without answering"
         )
         self.skip_button.clicked.connect(ctx.next_step)
         self.column.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -82,13 +92,31 @@ class QuizStep(DecisionStep):
             chosen = answers.get(item.id)
             group.set_checked(chosen, hidden=hidden)
             if chosen is None:
+                group.set_mark(None)
                 label.hide()
                 label.setText("")
                 continue
-            text = feedback_text(item, chosen, self._source(item.source), hidden=hidden)
+            # The right choice, once the reader has answered: a tick and words beside it.
+            # On a shared screen too, since it says nothing about the reader's answer.
+            on_chosen = chosen == item.answer and not hidden
+            group.set_mark(item.answer, self.wording["quiz.marker"], self._tick(on_chosen))
+            text = feedback_text(
+                item, chosen, self._source(item.source), self.wording, hidden=hidden
+            )
             label.setText(text)
             label.setAccessibleName(text)
             label.show()
+
+    def _tick(self, on_chosen: bool) -> QIcon:
+        theme = self.ctx.theme()
+        colour = theme.on_selection if on_chosen else theme.text
+        side = self.fontMetrics().height()
+        return right_answer_icon(colour, side, self.devicePixelRatioF())
+
+    def apply_theme(self) -> None:
+        super().apply_theme()
+        if hasattr(self, "items"):
+            self.refresh()  # the tick in the new theme's colour
 
     def first_focus(self) -> QWidget | None:
         return self.skip_button

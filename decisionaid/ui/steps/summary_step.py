@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFileDialog,
     QFrame,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.guide import Step
-from decisionaid.core.qr_payload import qr_code_caption, qr_codes
+from decisionaid.core.qr_payload import QrPlan, qr_code_caption, qr_codes, qr_plan
 from decisionaid.core.session import Change
 from decisionaid.core.summary import (
     build_summary,
@@ -36,7 +38,6 @@ from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 from decisionaid.ui.theme import document_css
 
-PRINT_TITLE = "My questions and notes for my provider"
 PDF_NAME = "my-questions.pdf"
 
 
@@ -82,11 +83,17 @@ class SummaryStep(DecisionStep):
         actions = QHBoxLayout(self.action_bar)
         actions.setContentsMargins(24, 12, 24, 8)
         actions.setSpacing(policy.control_gap_px)
+        # "Print" only where there is a way to print (a dialog, or the clinic's printer);
+        # otherwise the QR code is the main way to take the list along.
         self.print_button = make_button(
-            "Print", "printSummary", primary=True, tip="print your summary"
+            "Print", "printSummary", primary=policy.offers_print, tip="print your summary"
         )
         self.print_button.clicked.connect(self.print_summary)
-        actions.addWidget(self.print_button)
+        if policy.offers_print:
+            actions.addWidget(self.print_button)
+        else:
+            self.print_button.setParent(self)
+            self.print_button.hide()
         self.pdf_button = None
         if policy.allow_file_export:
             self.pdf_button = make_button(
@@ -95,7 +102,10 @@ class SummaryStep(DecisionStep):
             self.pdf_button.clicked.connect(self.ask_save_pdf)
             actions.addWidget(self.pdf_button)
         self.qr_button = make_button(
-            "Show QR code", "showQr", tip="show your questions as a code your phone can read"
+            "Show QR code",
+            "showQr",
+            primary=not policy.offers_print,
+            tip="show your questions as a code your phone can read",
         )
         self.qr_button.setCheckable(True)
         self.qr_button.toggled.connect(self.show_qr)
@@ -103,7 +113,10 @@ class SummaryStep(DecisionStep):
         self.large_print = QCheckBox("Large print", self)
         self.large_print.setAccessibleName("Large print, for printing and saving")
         self.large_print.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        actions.addWidget(self.large_print)
+        if policy.offers_print or policy.allow_file_export:
+            actions.addWidget(self.large_print)
+        else:
+            self.large_print.hide()  # nothing here is printed or saved
         actions.addStretch(1)
         self.outer.addWidget(self.action_bar)
         self.status = make_label("", "count")
@@ -123,7 +136,8 @@ class SummaryStep(DecisionStep):
         self.qr_panel, qr_lay = card(self)
         qr_lay.setContentsMargins(16, 8, 16, 8)
         self.qr_panel.hide()
-        self.qr_holder = QHBoxLayout()
+        # The code beside its words on a wide screen, above them on a tall one.
+        self.qr_holder = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.qr_holder.setSpacing(24)
         side = QVBoxLayout()
         side.setSpacing(8)
@@ -186,10 +200,14 @@ class SummaryStep(DecisionStep):
     # -- what the summary says -------------------------------------------------------------
 
     def summary(self):  # type: ignore[no-untyped-def]
-        return build_summary(self.ctx.session, self.data)
+        return build_summary(self.ctx.session, self.data, self.ctx.guide)
+
+    @property
+    def print_title(self) -> str:
+        return self.ctx.guide.wording["summary.print_title"]
 
     def print_html(self) -> str:
-        return summary_html(self.summary(), title=PRINT_TITLE)
+        return summary_html(self.summary(), self.ctx.guide.wording, title=self.print_title)
 
     def listens_to(self) -> tuple[Change, ...]:
         return (
@@ -202,8 +220,13 @@ class SummaryStep(DecisionStep):
 
     def refresh(self) -> None:
         hidden = self.ctx.session.state.hide_answers
+        wording = self.ctx.guide.wording
         body = summary_html(
-            self.summary(), title="Your summary", hide_answers=hidden, for_paper=False
+            self.summary(),
+            wording,
+            title=wording["summary.title"],
+            hide_answers=hidden,
+            for_paper=False,
         )
         self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
         self.view.setHtml(body)
@@ -240,7 +263,7 @@ class SummaryStep(DecisionStep):
 
         result = print_summary(
             self.print_html(),
-            title=PRINT_TITLE,
+            title=self.print_title,
             large_print=self.large_print.isChecked(),
             policy=self.ctx.policy,
             config=self.ctx.config,
@@ -271,7 +294,10 @@ class SummaryStep(DecisionStep):
             path = path.with_name(path.name + ".pdf")
         try:
             save_pdf(
-                self.print_html(), path, title=PRINT_TITLE, large_print=self.large_print.isChecked()
+                self.print_html(),
+                path,
+                title=self.print_title,
+                large_print=self.large_print.isChecked(),
             )
         except OSError:
             self._say("The PDF could not be saved there. Please choose another folder.")
@@ -280,7 +306,6 @@ class SummaryStep(DecisionStep):
 
     def show_qr(self, on: bool) -> None:
         if on:
-            self._update_qr()
             self.hide_qr_button.setFocus(Qt.FocusReason.OtherFocusReason)
         # While the code shows it has the step to itself: the summary text, the action row
         # and any status line make way, and "Hide the code" brings them back.
@@ -294,13 +319,23 @@ class SummaryStep(DecisionStep):
         self.status.setVisible(not on and bool(self.status.text()))
         self.view.setVisible(not on)
         self.qr_panel.setVisible(on)
-        if not on:
+        if on:
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the panel's size now, which the code is made to fit
+            self._update_qr()
+        else:
             self._clear_qr()
         # A reset hides the code while this step is off screen, and Qt then keeps the nested
         # layouts' old sizes: the hidden step would go on asking for the code's height.
         invalidate_layouts(self.layout())
         self.qr_button.setText("Hide QR code" if on else "Show QR code")
         self.qr_button.setAccessibleName(self.qr_button.text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.qr_panel.isVisible():
+            self._update_qr()  # a new room: maybe another module size, or fewer codes
 
     def _hide_qr_by_button(self) -> None:
         self.qr_button.setChecked(False)
@@ -330,29 +365,70 @@ class SummaryStep(DecisionStep):
             other.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, self.qr_missing.text())
 
+    def _qr_room(self) -> int:
+        """The side, in pixels, of the largest square the code may take in its panel: all of
+        the panel's height beside the words on a wide screen, all of its width above them on a
+        tall one, leaving the words the room they need to be read."""
+        margins = self.qr_panel.layout().contentsMargins()
+        width = self.qr_panel.width() - margins.left() - margins.right()
+        height = self.qr_panel.height() - margins.top() - margins.bottom()
+        metrics = QFontMetrics(self.qr_note.font())
+        gap = self.qr_holder.spacing()
+        portrait = height > width
+        self.qr_holder.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        if portrait:
+            words = max(height // 4, 8 * metrics.lineSpacing())
+            return max(0, min(width, height - words - gap))
+        words = max(width * 35 // 100, 22 * metrics.averageCharWidth())
+        return max(0, min(height, width - words - gap))
+
+    def qr_plan(self) -> QrPlan:
+        """How big the codes may be here: the room, and the screen's pixels per millimetre."""
+        from decisionaid.ui.qr_widget import screen_px_per_mm
+
+        screen = self.screen()
+        ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        return qr_plan(self._qr_room(), screen_px_per_mm(screen), ratio)
+
     def _update_qr(self) -> None:
         from decisionaid.ui.qr_widget import QrCodeWidget
 
         if self.qr_widget is None:
             self.qr_widget = QrCodeWidget(self.qr_panel)
-            self.qr_holder.insertWidget(0, self.qr_widget)
-        codes = qr_codes(chosen_question_texts(self.ctx.session, self.data))
+            self.qr_holder.insertWidget(0, self.qr_widget, 0, Qt.AlignmentFlag.AlignTop)
+            self.qr_widget.show()  # the panel already shows: a layout would show it only later
+        plan = self.qr_plan()
+        questions = chosen_question_texts(self.ctx.session, self.data)
+        guide = self.ctx.guide
+        codes = qr_codes(
+            questions,
+            heading=guide.wording["summary.qr_heading"],
+            footer=guide.qr_edition_line,
+            max_bytes=plan.max_bytes,
+        )
         self._code_index = max(0, min(self._code_index, len(codes) - 1))
         payload = codes[self._code_index]
         self.code_row.setVisible(payload.count > 1)
         self.previous_code_button.setEnabled(payload.index > 1)
         self.next_code_button.setEnabled(payload.index < payload.count)
-        # Bigger modules where people stand further from the screen (touch kiosks); never
-        # below the smallest a phone reads at arm's length.
-        module_px = 8 if self.ctx.policy.touch_target_px >= 56 else 6
-        self.qr_widget.set_text(payload.text, module_px)  # type: ignore[attr-defined]
+        widget = self.qr_widget
+        widget.set_text(payload.text)  # type: ignore[attr-defined]
+        side = self._qr_room()
+        across = self.qr_holder.direction() == QBoxLayout.Direction.TopToBottom
+        self.qr_holder.setAlignment(
+            widget,
+            Qt.AlignmentFlag.AlignTop | (Qt.AlignmentFlag.AlignHCenter if across else 0),  # type: ignore[operator]
+        )
+        widget.set_module_px(plan.module_px(widget.modules, side))  # type: ignore[attr-defined]
         missing, what_to_do = qr_code_caption(payload)
         self.qr_missing.setText(missing)
         self.qr_missing.setVisible(bool(missing))
         question = "question" if payload.included == 1 else "questions"
         how = (
             f"Point your phone's camera at the code to copy the {question} in it. "
-            f"It holds only the words of your {question}: no name, no answers and no web "
+            f"It holds your {question} and the guide's edition: no name, no answers, no web "
             "address. Nothing is sent anywhere."
         )
         note = " ".join(p for p in (what_to_do, how) if p)
@@ -360,7 +436,8 @@ class SummaryStep(DecisionStep):
         self.qr_widget.setAccessibleDescription(" ".join(p for p in (missing, note) if p))
 
     def first_focus(self) -> QWidget | None:
-        return self.print_button
+        return self.print_button if self.ctx.policy.offers_print else self.qr_button
 
     def text_for_reading(self) -> str:
-        return summary_text(self.summary(), title="Your summary")
+        wording = self.ctx.guide.wording
+        return summary_text(self.summary(), wording, title=wording["summary.title"])

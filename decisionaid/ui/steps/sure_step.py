@@ -1,7 +1,8 @@
 """The SURE test: four yes/no questions, word for word, with the citation its authors require.
 
-A score of 3 or lower brings next steps for each "No" (Ottawa Personal Decision Guide). The
-score is never called good or bad, and nothing is kept after the session.
+A score of 3 or lower brings next steps for each "No" (Ottawa Personal Decision Guide), from
+sure-next-steps.toml. The score is never called good or bad, and nothing is kept after the
+session.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
-from decisionaid.core.summary import SURE_NEXT_STEPS
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
@@ -23,15 +23,14 @@ class SureStep(DecisionStep):
         sure = self.data.sure
         assert sure is not None
         self.sure = sure
-        self.intro(
-            "Four quick questions about how you feel about your choice right now. "
-            "Answer yes or no. Many people answer “No” to some of them, and that is useful to know."
-        )
+        self.words = words = ctx.guide.wording
+        self.intro(words["sure.intro"])
         self.groups: dict[str, ChoiceGroup] = {}
+        yes_no = [words["sure.yes"], words["sure.no"]]
         for item in sure.items:
             frame, lay = card(self.body)
             lay.addWidget(make_label(item.text, "sectionTitle"))
-            group = ChoiceGroup(item.text, ["Yes", "No"], columns=2, parent=frame)
+            group = ChoiceGroup(item.text, yes_no, columns=2, parent=frame)
             group.chosen.connect(lambda i, letter=item.letter: self._answer(letter, i))
             lay.addWidget(group)
             self.column.addWidget(frame)
@@ -41,12 +40,13 @@ class SureStep(DecisionStep):
         self.result_text = make_label("", "sectionTitle")
         res.addWidget(self.result_text)
         self.suggestions: list[tuple[str, QWidget]] = []
-        for letter, (text, kind, button_text) in SURE_NEXT_STEPS.items():
-            line = make_label(f"• {text}")
+        for suggested in self.data.next_steps or ():
+            letter, kind = suggested.letter, suggested.go_to
+            line = make_label(f"• {suggested.suggestion}")
             res.addWidget(line)
             self.suggestions.append((letter, line))
             if kind and ctx.guide.first_of_kind(kind) is not None:
-                button = make_button(button_text, f"sureGoTo-{kind}")
+                button = make_button(suggested.button, f"sureGoTo-{kind}")
                 button.clicked.connect(lambda _=False, k=kind: self._go_to_kind(k))
                 res.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
                 self.suggestions.append((letter, button))
@@ -84,17 +84,11 @@ class SureStep(DecisionStep):
             return
         if hidden:
             # The score and the next steps would show which questions got a "No".
-            text = "You have answered every question. Your result is hidden on this screen."
+            text = self.words["sure.hidden"]
         elif score == total:
-            text = (
-                f"You answered yes to all {total}. You feel sure about your choice for now. "
-                "You can still talk it over with your provider."
-            )
+            text = self.words.format("sure.all_yes", total=total)
         else:
-            text = (
-                f"You answered yes to {score} of {total}. "
-                "It may help to do one or more of these before you decide:"
-            )
+            text = self.words.format("sure.some_yes", score=score, total=total)
         self.result_text.setText(text)
         self.result_text.setAccessibleName(text)
         for letter, widget in self.suggestions:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QWidget
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
-from decisionaid.core.summary import LEANINGS, reflection
+from decisionaid.core.summary import reflection
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
-from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
+from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, ScaleChoices, card
 
 
 class ValuesStep(DecisionStep):
@@ -19,17 +19,14 @@ class ValuesStep(DecisionStep):
         super().__init__(ctx, step, parent)
         values = self.data.values
         assert values is not None
-        self.intro(
-            "People weigh the same facts in different ways. For each sentence, choose how much "
-            "it matters to you. There are no right or wrong answers, and you can skip any of them."
-        )
+        self.intro(ctx.guide.wording["values.intro"])
         self.groups: dict[str, ChoiceGroup] = {}
         labels = [*values.scale, values.not_sure]
         for n, statement in enumerate(values.statements, 1):
             frame, lay = card(self.body)
             title = make_label(statement.text, "sectionTitle")
             title.setAccessibleName(f"Sentence {n} of {len(values.statements)}: {statement.text}")
-            group = ChoiceGroup(statement.text, labels, columns=3, parent=frame)
+            group = ScaleChoices(statement.text, labels, parent=frame)
             group.chosen.connect(lambda i, sid=statement.id: self._choose(sid, i))
             lay.addWidget(title)
             lay.addWidget(group)
@@ -60,18 +57,23 @@ class ValuesStep(DecisionStep):
 
 
 class LeaningStep(DecisionStep):
+    """The reader's answers to "What matters to you" shown back, then the leaning: the choices
+    in the comparison's column order, "not sure yet" always last (leaning.toml)."""
+
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(ctx, step, parent)
-        self.intro(
-            "Here is what you told us matters to you. It is there to help you think. "
-            "It does not point to any one treatment."
-        )
+        assert self.data.leaning is not None
+        compare = ctx.guide.first_of_kind("compare")
+        leaning = self.data.leaning.in_order(compare.options if compare else ())
+        self.leaning = leaning
+        self.words = leaning.reflect
+        self.intro(leaning.intro)
         frame, lay = card(self.body)
-        self.reflect_title = make_label("What you told us", "sectionTitle")
+        self.reflect_title = make_label(self.words["heading"], "sectionTitle")
         self.reflect_text = make_label(rich=True, parent=frame)  # escaped in refresh()
         self.reflect_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.values_button = make_button(
-            "Go to what matters to you", "goToValues", tip="answer or change your answers"
+            self.words["go_to_values"], "goToValues", tip="answer or change your answers"
         )
         self.values_button.clicked.connect(lambda: self._go_to_kind("values"))
         lay.addWidget(self.reflect_title)
@@ -80,18 +82,13 @@ class LeaningStep(DecisionStep):
         self.column.addWidget(frame)
 
         ask, ask_lay = card(self.body)
-        question = "Right now, which way are you leaning?"
+        question = leaning.question
         ask_lay.addWidget(make_label(question, "sectionTitle"))
-        self.choices = ChoiceGroup(question, [label for _, label in LEANINGS], columns=1)
-        self.choices.chosen.connect(lambda i: ctx.session.set_leaning(LEANINGS[i][0]))
+        ids = [c.id for c in leaning.choices]
+        self.choices = ChoiceGroup(question, [c.label for c in leaning.choices], columns=1)
+        self.choices.chosen.connect(lambda i: ctx.session.set_leaning(ids[i]))
         ask_lay.addWidget(self.choices)
-        note = make_label(
-            "Another treatment could be a talk therapy or a PTSD medicine. "
-            "There is no right answer, and you can change your mind at any time. "
-            "Your leaning is something to talk over with your provider.",
-            "muted",
-        )
-        ask_lay.addWidget(note)
+        ask_lay.addWidget(make_label(leaning.note, "muted"))
         self.column.addWidget(ask)
         self.column.addStretch(1)
 
@@ -105,30 +102,21 @@ class LeaningStep(DecisionStep):
 
     def refresh(self) -> None:
         groups = reflection(self.ctx.session, self.data)
+        words = self.words
         if groups and self.answers_hidden:
-            self.reflect_text.setText(
-                "<p>Your answers to “What matters to you” are hidden on this screen.</p>"
-            )
-            self.values_button.setText("Change what matters to you")
+            self.reflect_text.setText(f"<p>{escape(words['hidden'])}</p>")
         elif groups:
             parts = [
                 f"<p><b>{escape(title)}:</b> {escape(', '.join(items))}.</p>"
                 for title, items in groups
             ]
             self.reflect_text.setText("".join(parts))
-            self.values_button.setText("Change what matters to you")
         else:
-            self.reflect_text.setText(
-                "<p>You have not answered “What matters to you” yet. You can go back to it, "
-                "or choose below without it.</p>"
-            )
-            self.values_button.setText("Go to what matters to you")
+            self.reflect_text.setText(f"<p>{escape(words['none'])}</p>")
+        self.values_button.setText(words["change_values" if groups else "go_to_values"])
         self.values_button.setAccessibleName(self.values_button.text())
-        keys = [k for k, _ in LEANINGS]
-        leaning = self.ctx.session.state.leaning
-        self.choices.set_checked(
-            keys.index(leaning) if leaning in keys else None, hidden=self.answers_hidden
-        )
+        chosen = self.leaning.index(self.ctx.session.state.leaning)
+        self.choices.set_checked(chosen, hidden=self.answers_hidden)
 
     def first_focus(self) -> QWidget | None:
         return self.choices.buttons[0]
