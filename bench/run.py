@@ -155,6 +155,16 @@ def main(argv: list[str] | None = None) -> int:
                 check=True,
             ).stdout
         )
+        print("touch: taps on Next, kinetic scrolls, popovers (portrait kiosk) ...", flush=True)
+        touch = json.loads(
+            subprocess.run(
+                [PY, str(BENCH / "touch.py")],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -165,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             "baseline": folder_size(base_exe.parent),
         }
 
-    text = report(start, check, inproc, sizes, builds, runs, time.perf_counter() - began)
+    text = report(start, check, inproc, touch, sizes, builds, runs, time.perf_counter() - began)
     text += kept_notes(args.out)
     args.out.write_text(text, encoding="utf-8")
     print(text)

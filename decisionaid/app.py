@@ -168,8 +168,9 @@ def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
     return load
 
 
-def build_app(parts: AppParts) -> App:
-    """The window, with the add-ons its policy asks for."""
+def build_app(parts: AppParts, screen_size: tuple[int, int] | None = None) -> App:
+    """The window, with the add-ons its policy asks for. `screen_size` (logical pixels) stands
+    in for the primary screen's, for pictures of a screen the app is not running on."""
     from decisionaid.core.page_cache import app_pages
     from decisionaid.ui.accessible import install_accessibility
     from decisionaid.ui.display_tools import DisplayTools
@@ -177,6 +178,7 @@ def build_app(parts: AppParts) -> App:
 
     install_accessibility()
     policy = parts.policy
+    size_text_for_screen(policy, screen_size)
     kiosk = policy.idle_reset or policy.staff_exit_gesture
     styles: list[StylePart] = []
     if kiosk:
@@ -204,6 +206,26 @@ def build_app(parts: AppParts) -> App:
     return app
 
 
+def size_text_for_screen(policy: Policy, screen_size: tuple[int, int] | None = None) -> None:
+    """Body text for the screen the app opens on (core/text_size.py), set once, before the
+    window is styled."""
+    from decisionaid.core.text_size import body_px
+    from decisionaid.ui.theme import set_body_px
+
+    short_mm = None
+    if screen_size is None:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        size = screen.size() if screen is not None else None
+        screen_size = (size.width(), size.height()) if size is not None else (0, 0)
+        if screen is not None:
+            mm = screen.physicalSize()
+            short_mm = min(mm.width(), mm.height())
+    short_px = min(screen_size)
+    set_body_px(body_px(short_px, short_mm, scale_to_screen=policy.text_scales_with_screen))
+
+
 def show_window(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
         from PySide6.QtCore import Qt  # only here (see the start-up list)
@@ -216,8 +238,28 @@ def show_window(window: MainWindow, policy: Policy) -> None:
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
-        window.show()
+        show_sized_to_screen(window)
+
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def show_sized_to_screen(window: MainWindow) -> None:
+    """Personal and counsellor windows open at the default size where the screen has room for
+    it, and fill the screen's available area (maximised) where it has not, so Back and Next
+    are never below the bottom of a laptop's screen."""
+    area = window.screen().availableGeometry()
+    width, height = DEFAULT_SIZE
+    if area.width() < width or area.height() < height:
+        # The geometry first: with no window manager to maximise it, the window still fits.
+        window.setGeometry(area)
+        window.showMaximized()
+        return
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
+    window.show()
 
 
 def _after_start_up() -> None:

@@ -35,10 +35,14 @@ def take_screenshots(
 
     ensure_qapplication()
     parts = build_parts(options)
-    app = build_app(parts)
+    app = build_app(parts, screen_size=size)
     window = app.window
     window.resize(*size)
     window.show()
+    # As the reader first sees it: with the icons, scrolling cues and Listen (where speech
+    # works) that come after the first paint.
+    window.finish_start()
+    app.display.read_aloud.probe()
     if high_contrast:
         window.session.set_high_contrast(True)
     if scale != 100:

@@ -15,6 +15,8 @@ packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.
 # null sink the test records), and strace for the test that watches a kiosk write nothing.
 packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils
            strace)
+# Real input on that screen: drags, taps and keys, as a reader makes them.
+packages+=(xdotool)
 # The Debian package (make deb) and its checks, and the real kiosk stack its test runs: the cage
 # compositor with Xwayland, grim for screenshots, and the libraries Qt's Wayland platform loads.
 packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils appstream

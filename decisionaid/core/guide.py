@@ -121,6 +121,11 @@ class Page:
     other_source_types: tuple[str, ...] = ()
 
 
+# Look-up pages a reader may open at any time; they are not steps of the guide's path, so
+# "Step N of M" does not count them.
+EXTRA_KINDS = frozenset({"references", "glossary", "about"})
+
+
 @record
 class Step:
     id: str
@@ -140,6 +145,10 @@ class Step:
     options: tuple[str, ...] = ()
     # "portrait" or "landscape": the reader may print this step on one page.
     print_layout: str = ""
+
+    @property
+    def is_extra(self) -> bool:
+        return self.kind in EXTRA_KINDS
 
     @property
     def content_note(self) -> str:
@@ -207,3 +216,9 @@ class Guide:
             return ""
         searched = f"{self.evidence_searched.year}-{self.evidence_searched.month:02d}"
         return self.wording.format("edition.qr", edition=self.edition, searched=searched)
+
+    def step_number(self, index: int) -> tuple[int, int] | None:
+        """(N, M) for "Step N of M": the guide's own steps, look-up pages left out; None for a
+        look-up page."""
+        path = [i for i, s in enumerate(self.steps) if not s.is_extra]
+        return (path.index(index) + 1, len(path)) if index in path else None

@@ -56,6 +56,14 @@ class Policy:
     # Read aloud through a speech daemon of the app's own, which writes nothing to disk and
     # stops with the app, instead of the user's shared one (which logs and stays running).
     private_speech: bool = False
+    # A drag with the mouse's left button scrolls (kinetically), as a touch does: kiosk
+    # touchscreens often report a finger as a mouse. Elsewhere only a touch scrolls.
+    drag_scrolls: bool = False
+    # A drag may select words (to copy them). Never on a shared touchscreen, where a drag means
+    # scrolling and a selection is only in the way.
+    text_selection: bool = True
+    # Body text grows with the screen (core/text_size.py): read standing, on a large panel.
+    text_scales_with_screen: bool = False
 
     @property
     def may_open_external_links(self) -> bool:
@@ -88,6 +96,9 @@ KIOSK = Policy(
     own_questions_with_keyboard=True,
     staff_exit_gesture=True,
     private_speech=True,
+    drag_scrolls=True,
+    text_selection=False,
+    text_scales_with_screen=True,
 )
 
 COUNSELLOR = Policy(

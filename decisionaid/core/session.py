@@ -10,6 +10,9 @@ from decisionaid.core.record import field, record, record_fields
 TEXT_SCALES = (100, 125, 150, 175, 200)
 OWN_PREFIX = "own:"
 OWN_QUESTION_MAX_CHARS = 300
+# How many steps Back can retrace: far more than a reader goes back, and it keeps a long kiosk
+# session's history from growing without end.
+HISTORY_LIMIT = 200
 
 
 class Change(Enum):
@@ -21,6 +24,7 @@ class Change(Enum):
     HIGH_CONTRAST = "high_contrast"
     HIDE_ANSWERS = "hide_answers"
     SEEN_CONTENT_NOTES = "seen_content_notes"
+    SKIPPED_PARTS = "skipped_parts"
     VALUES = "values"
     QUIZ_ANSWERS = "quiz_answers"
     QUESTIONS = "questions"  # question_order and own_questions
@@ -36,8 +40,14 @@ class SessionState:
     """The reader's choices. Every field has an empty default so a reset is a fresh instance."""
 
     current_step: int = 0
+    # The steps the reader came from, the latest last: Back retraces them, so a jump to Sources
+    # from a citation (or anywhere from the contents) is undone by Back.
+    history: list[int] = field(default_factory=list)
     text_scale: int = 100
     seen_content_notes: set[str] = field(default_factory=set)
+    # Steps whose content note the reader chose to skip, in the order they skipped them; the
+    # summary lists them with a way back. Reading one takes it off.
+    skipped_parts: list[str] = field(default_factory=list)
     values: dict[str, int | None] = field(
         default_factory=dict
     )  # statement id -> 0..4, None = not sure
@@ -78,10 +88,31 @@ class Session:
 
     # -- navigation and view -------------------------------------------------------------
 
-    def go_to(self, index: int) -> None:
-        if index != self.state.current_step:
-            self.state.current_step = index
+    def go_to(self, index: int, *, remember: bool = True) -> None:
+        """Show step `index`; with `remember`, Back will come back to the step left."""
+        s = self.state
+        if index != s.current_step:
+            if remember:
+                s.history.append(s.current_step)
+                del s.history[:-HISTORY_LIMIT]
+            s.current_step = index
             self.notify(Change.CURRENT_STEP)
+
+    def back_target(self) -> int | None:
+        """Where Back goes: the step the reader came from, else the one before this one."""
+        s = self.state
+        if s.history:
+            return s.history[-1]
+        return s.current_step - 1 if s.current_step > 0 else None
+
+    def go_back(self) -> int | None:
+        """Go where Back goes (see `back_target`), forgetting that step of the history."""
+        target = self.back_target()
+        if target is not None:
+            if self.state.history:
+                self.state.history.pop()
+            self.go_to(target, remember=False)
+        return target
 
     def set_text_scale(self, percent: int) -> None:
         percent = min(max(percent, TEXT_SCALES[0]), TEXT_SCALES[-1])
@@ -108,6 +139,15 @@ class Session:
     def mark_content_note_seen(self, step_id: str) -> None:
         self.state.seen_content_notes.add(step_id)
         self.notify(Change.SEEN_CONTENT_NOTES)
+        if step_id in self.state.skipped_parts:
+            self.state.skipped_parts.remove(step_id)
+            self.notify(Change.SKIPPED_PARTS)
+
+    def skip_part(self, step_id: str) -> None:
+        """The reader chose not to read a part behind a content note (for now)."""
+        if step_id not in self.state.skipped_parts:
+            self.state.skipped_parts.append(step_id)
+            self.notify(Change.SKIPPED_PARTS)
 
     # -- decision support ------------------------------------------------------------------
 

@@ -133,7 +133,8 @@ def summary_html(
     write, and the guide's edition at the foot."""
     e = escape
     w = wording
-    parts = [f"<h1>{e(title)}</h1>"]
+    # No title on screen, where the step's title already heads the page.
+    parts = [f"<h1>{e(title)}</h1>"] if title else []
     parts.append(f"<h2>{e(w['summary.questions'])}</h2>")
     # On paper each question gets room for the answer; on screen that room is just a gap.
     notes = f'<p class="notes">{e(w["summary.notes"])}</p>' if for_paper else ""

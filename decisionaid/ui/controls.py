@@ -145,15 +145,28 @@ def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
     return "\n".join(out)
 
 
-CHECK_MARK = "✓ "
+MARK_ON = "☑ "
+MARK_OFF = "☐ "
+CHECK_MARK = MARK_ON  # kept for callers that look for the "on" mark
 
 
 def show_checked_in_text(button: QPushButton) -> None:
-    """A pressed toggle shows a tick as well as its colour, so its state never rests on colour."""
-    base = button.text().removeprefix(CHECK_MARK)
+    """A toggle shows its state in its words: a ticked box when on, an empty one when off, so
+    it looks unlike an action in either state, and its state never rests on colour."""
+    base = button.text().removeprefix(MARK_ON).removeprefix(MARK_OFF).removeprefix("✓ ")
+    button.setProperty("toggle", True)
 
     def update(on: bool) -> None:
-        button.setText(CHECK_MARK + base if on else base)
+        button.setText((MARK_ON if on else MARK_OFF) + base)
 
     button.toggled.connect(update)
     update(button.isChecked())
+
+
+def make_toggle(text: str, name: str = "", *, tip: str = "") -> QPushButton:
+    """A button that stays on or off (Hide answers, high contrast, the contents list): drawn
+    as a toggle, with its state in its words (`show_checked_in_text`)."""
+    b = make_button(text, name, tip=tip)
+    b.setCheckable(True)
+    show_checked_in_text(b)
+    return b

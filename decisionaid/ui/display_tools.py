@@ -1,4 +1,4 @@
-"""The reader's display controls beside the text size: high contrast and read-aloud.
+"""The reader's display controls: high contrast (in the Display menu) and read-aloud.
 
 Their state lives in the session (high contrast) or dies with it (speech stops on reset), so
 "Start over" and the kiosk's idle reset put everything back without knowing about them.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from decisionaid.core.session import Change
-from decisionaid.ui.controls import make_button, show_checked_in_text
+from decisionaid.ui.controls import make_button, make_toggle
 from decisionaid.ui.read_aloud import DEFAULT_RATE, RATES, ReadAloud
 from decisionaid.ui.theme import HIGH_CONTRAST, STANDARD
 
@@ -28,11 +28,9 @@ class DisplayTools(QObject):
         self.session = window.session
         self.base_theme = window.theme if window.theme is not HIGH_CONTRAST else STANDARD
 
-        self.contrast_button = make_button(
+        self.contrast_button = make_toggle(
             "High contrast", "highContrast", tip="light text on a black background"
         )
-        self.contrast_button.setCheckable(True)
-        show_checked_in_text(self.contrast_button)
         self.contrast_button.clicked.connect(self.session.set_high_contrast)
 
         self.read_aloud = ReadAloud(
@@ -42,7 +40,8 @@ class DisplayTools(QObject):
         self.listen_button.clicked.connect(self.toggle_listen)
         self.rate_button = make_button("", "speechRate")
         self.rate_button.clicked.connect(self.read_aloud.cycle_rate)
-        window.add_header_tools(self.contrast_button, self.listen_button, self.rate_button)
+        window.add_display_toggles(self.contrast_button, self.rate_button)
+        window.add_header_tools(self.listen_button)
         for b in (self.listen_button, self.rate_button):
             b.hide()  # shown once a speech engine answers
         self._show_rate(self.read_aloud.rate_index)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -30,10 +30,11 @@ from decisionaid.core.policy import Policy
 from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel, crisis_lines
+from decisionaid.ui.popover import Popover
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
-from decisionaid.ui.theme import STANDARD, Theme, stylesheet
+from decisionaid.ui.theme import STANDARD, Theme, font_px, stylesheet
 from decisionaid.ui.window_parts import (
     Body,
     Footer,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             navigate=self.navigate_to,
             next_step=self.go_next,
             show_glossary=self.show_glossary,
+            show_reference=self.show_reference,
             open_external=self.open_external,
         )
         self.setWindowTitle(guide.title)
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
         self._columns: list[QVBoxLayout] = []  # from top_aligned(), see _set_stylesheet
         self._overlays: list[QWidget] = []
         self._screens: list[QWidget] = []
+        self._popover: Popover | None = None  # made the first time a link asks for it
+        self._touch_ready = False  # kinetic scrolling is set up after the first paint
         # Styled before the children exist, so each is polished once instead of twice.
         self._set_stylesheet()
         self._build()
@@ -129,14 +133,19 @@ class MainWindow(QMainWindow):
         root.addWidget(self.footer)
         # The parts' controls, by the names the rest of the app and its tests know them.
         for part, names in (
-            (self.header, "title_label logo_label help_button contents_button scale_label"),
-            (self.header, "smaller_button larger_button"),
+            (self.header, "title_label logo_label help_button display_button"),
+            (self.header.menu, "contents_button scale_label smaller_button larger_button"),
             (self.progress_row, "step_title counter_label progress"),
-            (self.body, "contents stack glossary_bar"),
+            (self.body, "contents stack"),
             (self.footer, "start_over_button back_button next_button"),
         ):
             for name in names.split():
                 setattr(self, name, getattr(part, name))
+        self.display_menu = self.header.menu
+        self.display_button.clicked.connect(
+            lambda: self.show_display_menu(not self.display_menu.isVisible())
+        )
+        self.display_menu.done_button.clicked.connect(lambda: self.show_display_menu(False))
         self.contents_button.toggled.connect(self._set_contents_visible)
         self.smaller_button.clicked.connect(lambda: self.step_text_scale(-1))
         self.larger_button.clicked.connect(lambda: self.step_text_scale(+1))
@@ -171,6 +180,10 @@ class MainWindow(QMainWindow):
     def add_header_tools(self, *buttons: QPushButton) -> None:
         """Buttons beside the text size, before "Get help now" in reading order."""
         self.header.add_tools(*buttons)
+
+    def add_display_toggles(self, *buttons: QPushButton) -> None:
+        """Toggles in the Display menu, after the contents list (high contrast, say)."""
+        self.display_menu.add_toggles(*buttons)
 
     def add_footer_tools(self, bar: QWidget, buttons: list[QPushButton]) -> None:
         """A row of tools between "Start over" and Back/Next."""
@@ -220,8 +233,16 @@ class MainWindow(QMainWindow):
     # -- geometry --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._central and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self._central and kind == QEvent.Type.Resize:
             self._place_help_panel()
+            if self.display_menu.isVisible():
+                self.display_menu.place(self.display_button)
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+            # Open, the Display menu closes at a tap anywhere else, as a menu does.
+            inside = (self.display_menu, self.display_button)
+            if not any(w is watched or w.isAncestorOf(watched) for w in inside):
+                self.show_display_menu(False)
         return False
 
     def _place_help_panel(self) -> None:
@@ -229,13 +250,16 @@ class MainWindow(QMainWindow):
 
     def _panel_over_page(self) -> QWidget | None:
         """The panel lying over the page, if one is open: help, or one a mode added."""
-        return next((p for p in (self.help_panel, *self._overlays) if p.isVisible()), None)
+        panels = (self.help_panel, self.display_menu, *self._overlays)
+        return next((p for p in panels if p.isVisible()), None)
 
     def _panel_focus_roots(self) -> list[QWidget]:
         panel = self._panel_over_page()
         if panel is None:
             return []
         roots = [self.header, panel]
+        if panel is self.display_menu:
+            return roots  # a menu keeps the keyboard until it closes
         if not panel.geometry().intersects(self.footer.geometry()):
             roots.append(self.footer)  # Back/Next still show below a panel that stops short
         return roots
@@ -249,7 +273,40 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPaint.emit)
+            QTimer.singleShot(0, self, self._first_painted)
+
+    def _first_painted(self) -> None:
+        self.firstPaint.emit()
+        # What the first screen can do without (kinetic scrolling, icons) comes after whatever
+        # the first paint started: a start is never kept waiting for it. Tied to the window,
+        # so a window closed on its first paint (the start-up probe) is not set up after it.
+        QTimer.singleShot(0, self, self._after_first_paint)
+
+    def finish_start(self) -> None:
+        """What waits for the first paint (kinetic scrolling, icons), done now if it has not
+        been: for pictures of the window taken before it has painted on any screen."""
+        self._after_first_paint()
+
+    def _after_first_paint(self) -> None:
+        if self._touch_ready:
+            return
+        self._touch_ready = True
+        self._touch_scroll(self._central)
+        self._icons(self)
+
+    def _icons(self, root: QWidget) -> None:
+        """The icons of the buttons in `root` (ui/icons.py), in the theme's colours."""
+        from decisionaid.ui.icons import apply_icons
+
+        apply_icons(root, self.theme, font_px(self.session.state.text_scale))
+
+    def _touch_scroll(self, root: QWidget) -> None:
+        """Kinetic scrolling, and the "More below" cue, on every scrolling area in `root`."""
+        from decisionaid.ui.touch_scroll import install_touch_scrolling
+
+        install_touch_scrolling(
+            root, self.policy, self.theme, font_px(self.session.state.text_scale)
+        )
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -266,6 +323,10 @@ class MainWindow(QMainWindow):
         if widget is None:
             widget = create_step_widget(self.ctx, self.guide.steps[index], self.stack)
             self._step_widgets[index] = widget
+            widget.noteShownChanged.connect(self._show_forward)
+            if self._touch_ready:
+                self._touch_scroll(widget)
+                self._icons(widget)
             self.stack.addWidget(widget)
         return widget
 
@@ -273,24 +334,25 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         return w if isinstance(w, StepWidget) else None
 
-    def go_to(self, index: int, anchor: str = "") -> None:
+    def go_to(self, index: int, anchor: str = "", *, remember: bool = True) -> None:
+        """Show step `index` (at `anchor`); with `remember`, Back comes back here."""
         total = len(self.guide.steps)
         if total == 0:
             self._show_empty_guide()
             return
         index = max(0, min(index, total - 1))
-        self.session.go_to(index)
+        self.close_popover(refocus=False)
+        self.session.go_to(index, remember=remember)
         widget = self.step_widget(index)
         self.stack.setCurrentWidget(widget)
         widget.on_shown()
         if anchor and hasattr(widget, "scroll_to"):
             widget.scroll_to(anchor)
         step = self.guide.steps[index]
-        self.progress_row.show_step(step.title, index, total)
-        self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < total - 1)
+        self.progress_row.show_step(step.title, self.guide.step_number(index))
+        self.back_button.setEnabled(self.session.back_target() is not None)
+        self._show_forward()
         self.contents.mark(index)
-        self.glossary_bar.hide()
         self.start_over_bar.hide()
         focus = widget.first_focus()
         if focus is not None:
@@ -304,13 +366,33 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(False)
         self.next_button.setEnabled(False)
 
+    def _show_forward(self) -> None:
+        """Next, or "Skip this part" while a content note stands before the step's words: the
+        forward control says what it does."""
+        widget = self.current_widget()
+        skips = widget is not None and widget.showing_note
+        b = self.next_button
+        b.setText("Skip this part" if skips else "Next")
+        b.setAccessibleName(
+            "Skip this part: go on without reading it" if skips else "Next: next step"
+        )
+        b.setToolTip("go on without reading it; the summary lists it" if skips else "next step")
+        b.setEnabled(0 <= self.current_index < len(self.guide.steps) - 1)
+
     def go_next(self) -> None:
         if self.current_index < len(self.guide.steps) - 1:
+            widget = self.current_widget()
+            step = self.current_step()
+            if widget is not None and widget.showing_note and step is not None:
+                self.session.skip_part(step.id)
             self.go_to(self.current_index + 1)
 
     def go_back(self) -> None:
-        if self.current_index > 0:
-            self.go_to(self.current_index - 1)
+        """To the step the reader came from (after a jump, not the one before in order)."""
+        target = self.session.back_target()
+        if target is not None:
+            self.session.go_back()
+            self.go_to(target, remember=False)
 
     def navigate_to(self, step_id: str, anchor: str = "") -> None:
         index = self.guide.index_of(step_id)
@@ -320,6 +402,25 @@ class MainWindow(QMainWindow):
     def _set_contents_visible(self, visible: bool) -> None:
         self.contents.setVisible(visible)
 
+    def show_display_menu(self, on: bool) -> None:
+        """Open or close the Display menu (text size, contrast, contents)."""
+        menu = self.display_menu
+        if on:
+            if self.help_panel.isVisible():
+                self.help_panel.hide_panel()
+            menu.place(self.display_button)
+            menu.show()
+            menu.raise_()
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+            first = menu.larger_button if menu.larger_button.isEnabled() else menu.smaller_button
+            first.setFocus()
+        elif menu.isVisible():
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            had_focus = menu.isAncestorOf(QApplication.focusWidget())
+            menu.hide()
+            if had_focus:
+                self.display_button.setFocus()
+
     # -- help, glossary, links -------------------------------------------------------------
 
     def toggle_help(self) -> None:
@@ -327,8 +428,11 @@ class MainWindow(QMainWindow):
             self.help_panel.hide_panel()
         else:
             self._place_help_panel()
+            self.show_display_menu(False)
             self._help_opener = QApplication.focusWidget()
             self.help_panel.show_panel()
+            if self._touch_ready:
+                self._touch_scroll(self.help_panel)
             self.helpVisibilityChanged.emit(True)
             self.hold_idle(HELP_OPEN, True)  # someone reading crisis lines is not idle
 
@@ -341,10 +445,42 @@ class MainWindow(QMainWindow):
         self.helpVisibilityChanged.emit(False)
         self.hold_idle(HELP_OPEN, False)
 
-    def show_glossary(self, term_id: str) -> None:
+    @property
+    def popover(self) -> Popover:
+        if self._popover is None:
+            self._popover = Popover(self._central)
+        return self._popover
+
+    def close_popover(self, refocus: bool = True) -> None:
+        if self._popover is not None:
+            self._popover.close_popover(refocus)
+
+    def show_glossary(self, term_id: str, opener: QWidget, around: QRect) -> None:
+        """A word's meaning beside it, with a way to the whole word list."""
         term = self.guide.glossary.get(term_id)
-        if term is not None:
-            self.glossary_bar.show_term(term.term, term.definition)
+        if term is None:
+            return
+        words = self.guide.first_of_kind("glossary")
+        more = None
+        if words is not None:
+            more = ("Word list", lambda: self.navigate_to(words.id, ""))
+        self.popover.show_beside(term.term, term.definition, opener, around, more)
+
+    def show_reference(self, key: str, opener: QWidget, around: QRect) -> None:
+        """A source's full reference beside its number, with a way to the list of sources."""
+        ref = self.guide.references.get(key)
+        if ref is None:
+            return
+        text = ref.citation
+        if ref.link:
+            text += f"\n{ref.link}"
+        if ref.note:
+            text += f"\n{ref.note}"
+        sources = self.guide.first_of_kind("references")
+        more = None
+        if sources is not None:
+            more = ("All sources", lambda: self.navigate_to(sources.id, f"ref-{key}"))
+        self.popover.show_beside(f"Source {ref.number}", text, opener, around, more)
 
     def open_external(self, url: str) -> None:
         if self.policy.may_open_external_links:
@@ -354,10 +490,12 @@ class MainWindow(QMainWindow):
 
     def _escape(self) -> None:
         # Escape closes what is open; it never quits the app.
-        if self.help_panel.isVisible():
+        if self.display_menu.isVisible():
+            self.show_display_menu(False)
+        elif self.help_panel.isVisible():
             self.help_panel.hide_panel()
-        elif self.glossary_bar.isVisible():
-            self.glossary_bar.hide()
+        elif self._popover is not None and self._popover.isVisible():
+            self._popover.close_popover()
         elif self.start_over_bar.isVisible():
             self.start_over_bar.hide()
 
@@ -398,6 +536,15 @@ class MainWindow(QMainWindow):
         self.header.show_text_scale(self.session.state.text_scale)
         for widget in self._step_widgets.values():
             widget.apply_theme()
+        if self.display_menu.isVisible():
+            self.display_menu.place(self.display_button)  # its words grew or shrank
+        if self._touch_ready:
+            from decisionaid.ui.touch_scroll import cues
+
+            self._icons(self)
+
+            for cue in cues(self._central):
+                cue.set_style(self.theme, font_px(self.session.state.text_scale))
 
     # -- session ---------------------------------------------------------------------------
 
@@ -413,8 +560,10 @@ class MainWindow(QMainWindow):
         if what is Change.RESET:
             self.help_panel.hide()
             self._help_opener = None
-            self.glossary_bar.hide()
+            if self._popover is not None:
+                self._popover.wipe()
             self.start_over_bar.hide()
+            self.show_display_menu(False)
             for widget in self._step_widgets.values():
                 widget.reset()
             self.contents_button.setChecked(not self.policy.fullscreen)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.theme import Theme
@@ -43,12 +44,39 @@ class PageView(QTextBrowser):
         ignore_horizontal_slack(self, 1)
         self.anchorClicked.connect(self._route_link)
         self.setAccessibleName("Page text")
+        self.measure = TextMeasure(self, DOCUMENT_MARGIN_PX)
+        self._pointer: QPoint | None = None  # where a tap or click let go, for link_rect()
+
+    def mouseReleaseEvent(self, event):  # type: ignore[no-untyped-def]
+        # A tapped link is activated inside the base class's handler: note where, first.
+        self._pointer = event.position().toPoint()
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._pointer = None
+
+    def link_rect(self) -> QRect:
+        """Where the link being activated is, in this widget's coordinates: under the finger or
+        pointer that let go of it, else at the text cursor (a link chosen with Tab and Enter)."""
+        cursor = (
+            self.cursorForPosition(self._pointer)
+            if self._pointer is not None
+            else self.textCursor()
+        )
+        rect = self.cursorRect(cursor)
+        if self._pointer is not None:
+            rect.moveLeft(self._pointer.x())
+        return rect.translated(self.viewport().pos())
 
     def show_html(self, html: str, icon_arrays: list[Picture | None], css: str) -> None:
         self.icon_arrays = icon_arrays
         # The default stylesheet must be set before setHtml, or it is silently ignored.
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
+        self.measure.fit()
+        # setHtml can leave the view scrolled a little way down, hiding the top of the first
+        # heading: a page opens at its top.
+        self.verticalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Reached by setSource() and history; the document answers for everything else.

@@ -11,7 +11,8 @@ from pathlib import Path
 from decisionaid.core.record import record
 from decisionaid.paths import icon_path
 
-BASE_FONT_PX = 17
+BASE_FONT_PX = 17  # body text at 100% on a desk; a kiosk sets its own (set_body_px)
+_body_px = BASE_FONT_PX
 
 
 @record(frozen=True)
@@ -39,6 +40,7 @@ class Theme:
     scroll_track: str  # the groove a scroll bar's handle runs in
     scroll_handle: str  # the handle, filled, edged in `text`
     scroll_handle_active: str  # the handle under the pointer or being dragged
+    disabled: str  # words and edges of a control that cannot be used now
 
     def text_pairs(self) -> list[tuple[str, str, str, bool]]:
         """(description, foreground, background, is large or a UI part) for every pair drawn."""
@@ -102,6 +104,7 @@ STANDARD = Theme(
     scroll_track="#e3e9f1",
     scroll_handle="#5f6b7a",
     scroll_handle_active="#1f4e79",
+    disabled="#80868e",
 )
 
 HIGH_CONTRAST = Theme(
@@ -128,13 +131,20 @@ HIGH_CONTRAST = Theme(
     scroll_track="#101010",
     scroll_handle="#bdbdbd",
     scroll_handle_active="#ffff00",
+    disabled="#8c8c8c",
 )
 
 THEMES = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}
 
 
+def set_body_px(px: int) -> None:
+    """Body text at 100% for this screen (core/text_size.py decides it), before any styling."""
+    global _body_px
+    _body_px = px
+
+
 def font_px(scale_percent: int) -> int:
-    return round(BASE_FONT_PX * scale_percent / 100)
+    return round(_body_px * scale_percent / 100)
 
 
 def stylesheet(theme: Theme, scale_percent: int, target_px: int) -> str:
@@ -158,7 +168,7 @@ QPushButton[role="primary"] {{ background: {t.primary}; color: {t.on_primary}; b
 QPushButton#helpButton {{ background: {t.help}; color: {t.on_help}; border-color: {t.help}; font-weight: 600; }}
 QRadioButton:focus, QCheckBox:focus {{ border: 4px solid {t.focus}; }}
 {focus_ring_css(t)}
-QPushButton:disabled {{ color: {t.muted}; background: {t.surface}; border-style: dashed; }}
+QPushButton:disabled {{ color: {t.disabled}; background: {t.surface}; border-color: {t.disabled}; }}
 QPushButton:checked {{ background: {t.selection}; color: {t.on_selection}; }}
 QRadioButton, QCheckBox {{ min-height: {target_px}px; padding: 2px 8px; spacing: 12px;
     border: 2px solid transparent; border-radius: 8px; background: transparent; }}
@@ -174,8 +184,12 @@ QLineEdit:focus, QPlainTextEdit:focus {{ border: 4px solid {t.focus}; }}
 QProgressBar {{ border: 2px solid {t.border}; border-radius: 6px; background: {t.window};
     min-height: 12px; max-height: 14px; text-align: center; color: transparent; }}
 QProgressBar::chunk {{ background: {t.primary}; border-radius: 4px; }}
-QFrame#notice, QFrame#glossaryBar {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 8px; }}
-QFrame#notice QLabel, QFrame#glossaryBar QLabel {{ color: {t.on_notice}; }}
+QFrame#notice {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 8px; }}
+QFrame#notice QLabel {{ color: {t.on_notice}; }}
+QFrame#displayMenu {{ background: {t.window}; border: 3px solid {t.border}; border-radius: 10px; }}
+QPushButton[toggle="true"] {{ text-align: left; border-radius: {target_px // 2}px; padding: 4px 20px 4px 14px; }}
+QFrame#popover {{ background: {t.window}; border: 3px solid {t.border}; border-radius: 10px; }}
+QLabel#popoverTitle {{ font-weight: 600; }}
 QFrame#helpPanel {{ background: {t.window}; border: 3px solid {t.help}; border-radius: 10px; }}
 {scroll_bar_css(t, target_px)}
 """
@@ -259,7 +273,7 @@ QRadioButton::indicator {{ border-radius: {side // 2 + 2}px; }}
 QCheckBox::indicator:checked {{ background: {t.selection}; border-color: {t.selection};
     image: url("{tick}"); }}
 QRadioButton::indicator:checked {{ border-color: {t.selection}; background: {dot}; }}
-QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-style: dashed; border-color: {t.muted}; }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {t.disabled}; background: {t.surface}; }}
 """
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.config import Config
-from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES
@@ -33,9 +32,8 @@ from decisionaid.ui.clinic_logo import clinic_logo_label
 from decisionaid.ui.controls import (
     ACCESSIBLE_TEXT_ROLE,
     make_button,
-    make_label,
+    make_toggle,
     set_enum,
-    show_checked_in_text,
 )
 from decisionaid.ui.flow_layout import FlowLayout
 
@@ -56,7 +54,8 @@ def top_aligned(widget: QWidget, columns: list[QVBoxLayout]) -> QVBoxLayout:
 
 
 class Header(QFrame):
-    """The guide's (or clinic's) title, the reader's display tools and "Get help now".
+    """The guide's (or clinic's) title, "Display" (text size, contrast, the contents list, in
+    one menu), any tools a mode adds, and "Get help now".
 
     The tools wrap onto more rows at large text sizes instead of being squeezed."""
 
@@ -77,15 +76,9 @@ class Header(QFrame):
         self.title_label = QLabel(config.clinic_name or guide.short_title)
         self.title_label.setObjectName("guideTitle")
         self.title_label.setAccessibleName(guide.title)
-        self.contents_button = make_button(
-            "Contents", "contentsButton", tip="show or hide the list of steps"
+        self.display_button = make_button(
+            "Display", "displayButton", tip="text size, contrast and the list of steps"
         )
-        self.contents_button.setCheckable(True)
-        show_checked_in_text(self.contents_button)
-        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
-        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
-        self.scale_label = QLabel("Text 100%")
-        self.scale_label.setObjectName("stepCounter")
         self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumHeight(policy.touch_target_px)
@@ -95,8 +88,41 @@ class Header(QFrame):
             h.addLayout(top_aligned(self.logo_label, columns))
         h.addLayout(top_aligned(self.title_label, columns), 1)
         self.tools_row = FlowLayout(spacing=gap)
-        h.addLayout(self.tools_row, 2)
-        self.tools_row.addWidget(self.contents_button)
+        h.addLayout(self.tools_row)  # its natural width first: the title keeps to one line
+        self.tools_row.addWidget(self.display_button)
+        h.addSpacing(gap * 2)
+        h.addLayout(top_aligned(self.help_button, columns))
+        self._last_tool: QWidget = self.display_button
+        self.menu = DisplayMenu(policy, parent)
+
+    def show_text_scale(self, scale: int) -> None:
+        self.menu.show_text_scale(scale)
+
+    def add_tools(self, *buttons: QPushButton) -> None:
+        """Tools a mode adds after "Display", in reading order before "Get help now"."""
+        for b in buttons:
+            self.tools_row.addWidget(b)
+            QWidget.setTabOrder(self._last_tool, b)
+            self._last_tool = b
+
+
+class DisplayMenu(QFrame):
+    """What "Display" opens, under it: text size, then toggles (the contents list, and what
+    the app adds, such as high contrast), and "Done". It lies over the page until closed."""
+
+    def __init__(self, policy: Policy, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("displayMenu")
+        self.setAccessibleName("Display")
+        self.setAccessibleDescription("Text size, contrast and the list of steps")
+        gap = policy.control_gap_px
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(gap)
+        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
+        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
+        self.scale_label = QLabel("Text 100%")
+        self.scale_label.setObjectName("stepCounter")
         text_size = QWidget(self)
         text_size.setObjectName("textSize")
         ts = QHBoxLayout(text_size)
@@ -104,10 +130,26 @@ class Header(QFrame):
         ts.setSpacing(gap)
         for w in (self.smaller_button, self.scale_label, self.larger_button):
             ts.addWidget(w)
-        self.tools_row.addWidget(text_size)
-        h.addSpacing(gap * 2)
-        h.addLayout(top_aligned(self.help_button, columns))
-        self._last_tool: QWidget = self.larger_button
+        ts.addStretch(1)
+        column.addWidget(text_size)
+        self.contents_button = make_toggle(
+            "Contents list", "contentsButton", tip="show or hide the list of steps"
+        )
+        self.toggles = QVBoxLayout()
+        self.toggles.setSpacing(gap)
+        self.toggles.addWidget(self.contents_button)
+        column.addLayout(self.toggles)
+        self.done_button = make_button("Done", "displayDone", tip="close the display menu")
+        column.addWidget(self.done_button)
+        self.hide()
+
+    def add_toggles(self, *buttons: QPushButton) -> None:
+        """More toggles under the last, before "Done" (in Tab order too)."""
+        for b in buttons:
+            last = self.toggles.itemAt(self.toggles.count() - 1).widget()
+            self.toggles.addWidget(b)
+            QWidget.setTabOrder(last, b)
+            QWidget.setTabOrder(b, self.done_button)
 
     def show_text_scale(self, scale: int) -> None:
         self.scale_label.setText(f"Text {scale}%")
@@ -115,12 +157,16 @@ class Header(QFrame):
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
         self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
 
-    def add_tools(self, *buttons: QPushButton) -> None:
-        """Tools a mode adds after the text size, in reading order before "Get help now"."""
-        for b in buttons:
-            self.tools_row.addWidget(b)
-            QWidget.setTabOrder(self._last_tool, b)
-            self._last_tool = b
+    def place(self, button: QWidget) -> None:
+        """Under `button`, its right edge with the button's, inside the window."""
+        area = self.parentWidget().rect()
+        self.adjustSize()
+        width = min(self.sizeHint().width(), area.width() - 16)
+        height = min(self.sizeHint().height(), area.height() - 16)
+        corner = button.mapTo(self.parentWidget(), button.rect().bottomRight())
+        x = max(8, min(corner.x() - width, area.width() - width - 8))
+        y = min(corner.y() + 6, area.height() - height - 8)
+        self.setGeometry(x, y, width, height)
 
 
 class ProgressRow(QFrame):
@@ -146,19 +192,32 @@ class ProgressRow(QFrame):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress through the guide")
         self.progress.setTextVisible(False)
+        kept = self.progress.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # a look-up page hides it without moving the page
+        self.progress.setSizePolicy(kept)
         p.addLayout(labels)
         p.addWidget(self.progress)
 
-    def show_step(self, title: str, index: int, total: int) -> None:
+    def show_step(self, title: str, number: tuple[int, int] | None) -> None:
+        """`number` is (N, M) for "Step N of M", or None for a look-up page (Sources, Word
+        list, About), which is no step of the path: the bar keeps its place, empty of words."""
         self.step_title.setText(title)
-        self.counter_label.setText(f"Step {index + 1} of {total}")
+        if number is None:
+            self.counter_label.setText("Look-up page")
+            self.counter_label.setAccessibleName(f"Look-up page: {title}")
+            self.progress.setVisible(False)
+            return
+        n, total = number
+        self.counter_label.setText(f"Step {n} of {total}")
+        self.counter_label.setAccessibleName(f"Step {n} of {total}")
         # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
         # the window's next paint, together with the new step, instead of in a pass of its own.
         self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, total)
-        self.progress.setValue(index + 1)
+        self.progress.setValue(n)
         self.progress.setUpdatesEnabled(True)
-        self.progress.setAccessibleDescription(f"Step {index + 1} of {total}")
+        self.progress.setAccessibleDescription(f"Step {n} of {total}")
+        self.progress.setVisible(True)
 
     def show_empty(self) -> None:
         self.step_title.setText("This guide is not available right now")
@@ -184,8 +243,13 @@ class ContentsList(QListWidget):
         self.setMaximumWidth(320)
         self.setMinimumWidth(220)
         for i, step in enumerate(guide.steps):
-            item = QListWidgetItem(f"{i + 1}. {step.short_title}")
-            item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {i + 1}: {step.title}")
+            number = guide.step_number(i)
+            if number is None:  # a look-up page: no number, as it is no step of the path
+                item = QListWidgetItem(step.short_title)
+                item.setData(ACCESSIBLE_TEXT_ROLE, f"Look-up page: {step.title}")
+            else:
+                item = QListWidgetItem(f"{number[0]}. {step.short_title}")
+                item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {number[0]}: {step.title}")
             self.addItem(item)
         self.itemActivated.connect(lambda item: go_to(self.row(item)))
         self.itemClicked.connect(lambda item: go_to(self.row(item)))
@@ -197,31 +261,8 @@ class ContentsList(QListWidget):
         self.blockSignals(False)
 
 
-class GlossaryBar(QFrame):
-    """Shows one term's meaning under the page, until closed."""
-
-    def __init__(self, columns: list[QVBoxLayout], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("glossaryBar")
-        self.setAccessibleName("Word meaning")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.label = make_label(rich=True)  # escaped in show_term()
-        self.close_button = make_button("Close", "glossaryClose", tip="close the word meaning")
-        self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addLayout(top_aligned(self.close_button, columns))
-        self.hide()
-
-    def show_term(self, term: str, definition: str) -> None:
-        self.label.setText(f"<b>{escape(term)}</b>: {escape(definition)}")
-        self.setAccessibleDescription(f"{term}: {definition}")
-        self.show()
-        self.close_button.setFocus()
-
-
 class Body(QWidget):
-    """The contents list beside the step, with the glossary bar under the step."""
+    """The contents list beside the step."""
 
     def __init__(
         self,
@@ -235,15 +276,10 @@ class Body(QWidget):
         b.setContentsMargins(12, 12, 12, 0)
         b.setSpacing(12)
         self.contents = ContentsList(guide, go_to, self)
-        page_column = QVBoxLayout()
-        page_column.setSpacing(8)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stepArea")
-        self.glossary_bar = GlossaryBar(columns, self)
-        page_column.addWidget(self.stack, 1)
-        page_column.addWidget(self.glossary_bar)
         b.addWidget(self.contents)
-        b.addLayout(page_column, 1)
+        b.addWidget(self.stack, 1)
 
     def show_empty(self) -> None:
         """A guide with no usable step: say so calmly where the step would be."""
@@ -267,12 +303,13 @@ class StartOverBar(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         label = QLabel("Start over? This clears everything you chose and goes back to the start.")
         label.setWordWrap(True)
-        self.confirm = make_button("Yes, start over", "confirmStartOver", primary=True)
-        self.cancel = make_button("Keep going", "cancelStartOver")
+        # The choice that wipes everything is never the inviting one: keeping going is.
+        self.cancel = make_button("Keep going", "cancelStartOver", primary=True)
+        self.confirm = make_button("Yes, start over", "confirmStartOver")
         self.cancel.clicked.connect(self.hide)
         layout.addWidget(label, 1)
-        layout.addWidget(self.confirm)
         layout.addWidget(self.cancel)
+        layout.addWidget(self.confirm)
         self.setAccessibleName("Start over?")
         self.hide()
 

@@ -57,10 +57,9 @@ def step_text(app: object) -> tuple[str, str]:
     """ "Step N of M" and the words of the step area, as a screen reader reads them."""
     counter, texts = "", []
     for node in walk(app):
-        if (
-            node.getRole() == pyatspi.ROLE_LABEL
-            and node.name.startswith("Step ")
-            and " of " in node.name
+        if node.getRole() == pyatspi.ROLE_LABEL and (
+            (node.name.startswith("Step ") and " of " in node.name)
+            or node.name.startswith("Look-up page: ")
         ):
             counter = counter or node.name
         if node.getRole() == pyatspi.ROLE_LAYERED_PANE and not texts:

@@ -110,7 +110,7 @@ def test_a_consultation_runs_from_the_counsellors_screen(qtbot, monkeypatch) -> 
     step = w.current_widget()
     _tap(qtbot, step.groups["quick-relief"].buttons[4])
     _tap(qtbot, presenter.hide_button)
-    assert w.session.state.hide_answers and presenter.hide_button.text().startswith("✓")
+    assert w.session.state.hide_answers and presenter.hide_button.text().startswith("☑")
     assert not step.groups["quick-relief"].buttons[4].isChecked()
     assert "hidden on this screen" in step.text_for_reading()
 
@@ -124,7 +124,7 @@ def test_a_consultation_runs_from_the_counsellors_screen(qtbot, monkeypatch) -> 
     before = presenter.next_button.size()
     _tap(qtbot, presenter.presentation_button)
     assert w.session.state.text_scale == 150 and w.theme.name == "high-contrast"
-    assert presenter.presentation_button.text().startswith("✓")
+    assert presenter.presentation_button.text().startswith("☑")
     assert tools.presentation_button.isChecked()  # the reader's own (hidden) toggle agrees
     # With two screens the tools stay on the counsellor's, with Presentation on or off.
     assert not tools.presentation_button.isVisible() and not tools.hide_button.isVisible()
@@ -156,7 +156,7 @@ def test_keyboard_reaches_every_tool_on_the_counsellors_screen(qtbot) -> None:
     for _ in range(12):
         focus = QApplication.focusWidget()
         if isinstance(focus, QPushButton):
-            reached.append(focus.text())
+            reached.append(focus.text().removeprefix("☐ ").removeprefix("☑ "))
         qtbot.keyClick(focus, Qt.Key.Key_Tab)
     for name in ("All steps", "Presentation", "Hide answers", "Print this step", "Back", "Next"):
         assert name in reached, reached

@@ -46,6 +46,18 @@ def test_frozen_bundle_renders_every_step(frozen_bundle: Path, tmp_path: Path) -
     )
     assert pngs == source_pngs
 
+    # Icons are SVG, drawn by Qt's SVG image plug-in: the bundle keeps it, and the frozen
+    # app's footer (Back and Next with their arrows) is drawn exactly as the source app's.
+    assert list(frozen_bundle.rglob("*qsvg*")), "the SVG image plug-in is not bundled"
+    from PySide6.QtGui import QImage
+
+    frozen_welcome = QImage(str(shots / pngs[0]))
+    source_welcome = QImage(str(source_shots / pngs[0]))
+    footer = frozen_welcome.height() - 80
+    assert frozen_welcome.copy(0, footer, frozen_welcome.width(), 80) == source_welcome.copy(
+        0, footer, source_welcome.width(), 80
+    ), "the frozen app draws its footer (and icons) differently"
+
     # The bundle leaves the CMU dictionary out (build.spec), so its check-content estimates
     # syllables; the shipped content must still pass that check with no errors.
     check = subprocess.run(

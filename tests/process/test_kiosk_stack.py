@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.helpers.x_session import bus_launcher
 from tests.process.test_deb import (
     KIOSK_USER,
     UNIT,
@@ -37,7 +38,6 @@ from tests.process.test_deb import (
     machine_to_ourselves,
     require_package_manager,
 )
-from tests.process.test_screen_reader_walk import _bus_launcher
 
 pytestmark = pytest.mark.slow
 
@@ -130,7 +130,7 @@ class Kiosk:
         self.helpers.append(bus)
         assert bus.stdout is not None
         self.env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().decode().strip()
-        launcher = _bus_launcher()
+        launcher = bus_launcher()
         assert launcher is not None
         self.helpers.append(
             subprocess.Popen(
@@ -260,7 +260,7 @@ def _black_edge_pixels(image: QImage) -> int:
 def installed_kiosk(debian_package: Path) -> Iterator[tuple[Kiosk, dict[str, list[str]]]]:
     if missing := [tool for tool in TOOLS if shutil.which(tool) is None]:
         pytest.skip(f"the kiosk stack needs {', '.join(missing)} (scripts/system-deps.sh)")
-    if _bus_launcher() is None or _run("/usr/bin/python3", "-c", "import pyatspi").returncode:
+    if bus_launcher() is None or _run("/usr/bin/python3", "-c", "import pyatspi").returncode:
         pytest.skip("pressing Start needs at-spi2-core and python3-pyatspi")
     with machine_to_ourselves():
         require_package_manager()

@@ -330,7 +330,7 @@ def test_presentation_preset_is_large_and_high_contrast(qtbot) -> None:
     qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
     assert w.session.state.text_scale == 150
     assert w.theme.name == "high-contrast"
-    assert tools.presentation_button.text().startswith("✓")
+    assert tools.presentation_button.text().startswith("☑")
     qtbot.mouseClick(tools.presentation_button, Qt.MouseButton.LeftButton)
     assert w.session.state.text_scale == 100
     assert w.theme.name == "standard"
@@ -366,7 +366,7 @@ def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
     w, tools = counsellor_window(qtbot)
     qtbot.mouseClick(tools.hide_button, Qt.MouseButton.LeftButton)
     assert w.session.state.hide_answers
-    assert tools.hide_button.text().startswith("✓")
+    assert tools.hide_button.text().startswith("☑")
     with qtbot.waitSignal(w.sessionReset):
         w.start_over()
     assert not w.session.state.hide_answers

@@ -39,6 +39,8 @@ def test_focused_buttons_show_a_ring_and_a_gap_round_their_fill(qtbot, theme_nam
     w.go_to(1)  # Back and Next both enabled
     for name, fill_name, behind_name in BUTTONS:
         button = w.findChild(QPushButton, name)
+        # Its icon comes after the first paint; the row lays out again for it.
+        qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width())
         fill, behind = getattr(theme, fill_name), getattr(theme, behind_name)
         y = button.height() // 2
         plain = _seen(w, button)

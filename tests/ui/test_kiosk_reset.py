@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMessageBox
 
 from tests.helpers.kiosk import make_kiosk
@@ -20,7 +20,7 @@ def test_reset_wipes_session_widgets_scroll_text_size_clipboard_and_dialogs(qtbo
     bar = page.view.verticalScrollBar()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
-    window.show_glossary(next(iter(window.guide.glossary)))
+    window.show_glossary(next(iter(window.guide.glossary)), page.view, QRect(40, 40, 8, 20))
     window.toggle_help()
     QApplication.clipboard().setText("what the last reader copied")
     stray = QMessageBox(window)
@@ -41,7 +41,8 @@ def test_reset_wipes_session_widgets_scroll_text_size_clipboard_and_dialogs(qtbo
     assert QApplication.clipboard().text() == ""
     assert not stray.isVisible()
     assert not window.help_panel.isVisible()
-    assert not window.glossary_bar.isVisible()
+    assert not window.popover.isVisible() and window.popover.text.text() == ""
+    assert window.session.back_target() is None, "Back has nothing of the last reader's path"
     assert kiosk.welcome.isVisible()
     assert kiosk.welcome.start_button.hasFocus()
     # Same window, same step widgets: state objects were reset, nothing rebuilt.

@@ -14,21 +14,23 @@ from tests.helpers import FIXTURE_CONTENT, make_window
 
 def test_next_back_and_progress(qtbot) -> None:
     w = make_window(qtbot, FIXTURE_CONTENT)
-    assert w.counter_label.text() == "Step 1 of 5"
+    # Sources and the word list are look-up pages, outside "Step N of M".
+    assert w.counter_label.text() == "Step 1 of 3"
     assert not w.back_button.isEnabled()
     qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
-    assert w.counter_label.text() == "Step 2 of 5"
+    assert w.counter_label.text() == "Step 2 of 3"
     assert w.step_title.text() == "Some facts"
-    assert w.progress.value() == 2 and w.progress.maximum() == 5
+    assert w.progress.value() == 2 and w.progress.maximum() == 3
     qtbot.mouseClick(w.back_button, Qt.MouseButton.LeftButton)
-    assert w.counter_label.text() == "Step 1 of 5"
+    assert w.counter_label.text() == "Step 1 of 3"
 
 
 def test_next_is_disabled_on_the_last_step(qtbot) -> None:
     w = make_window(qtbot, FIXTURE_CONTENT)
     w.go_to(4)
     assert not w.next_button.isEnabled()
-    assert w.counter_label.text() == "Step 5 of 5"
+    assert w.counter_label.text() == "Look-up page"
+    assert not w.progress.isVisible()
 
 
 def test_contents_list_jumps_to_any_step(qtbot) -> None:
@@ -44,24 +46,6 @@ def test_internal_link_moves_to_that_step(qtbot) -> None:
     w = make_window(qtbot, FIXTURE_CONTENT)
     w.current_widget().view.stepLinkActivated.emit("facts", "")
     assert w.step_title.text() == "Some facts"
-
-
-def test_citation_opens_references_at_the_source(qtbot) -> None:
-    w = make_window(qtbot, FIXTURE_CONTENT)
-    w.go_to(2)
-    w.current_widget().view.referenceActivated.emit("alpha")
-    assert w.step_title.text() == "Sources"
-
-
-def test_glossary_term_shows_its_meaning(qtbot) -> None:
-    w = make_window(qtbot, FIXTURE_CONTENT)
-    w.go_to(1)
-    w.current_widget().reveal()
-    w.current_widget().view.glossaryActivated.emit("placebo")
-    assert w.glossary_bar.isVisible()
-    assert "A dummy treatment" in w.glossary_bar.label.text()
-    qtbot.mouseClick(w.glossary_bar.close_button, Qt.MouseButton.LeftButton)
-    assert not w.glossary_bar.isVisible()
 
 
 def test_content_note_comes_first_and_can_be_skipped_or_shown(qtbot) -> None:

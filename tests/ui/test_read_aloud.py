@@ -35,7 +35,7 @@ def test_listen_is_hidden_without_a_speech_engine(qtbot, monkeypatch) -> None:
     w = make_window(qtbot, FIXTURE_CONTENT)
     _probed(qtbot, w)
     assert not display_tools(w).listen_button.isVisible()
-    assert not display_tools(w).rate_button.isVisible()
+    assert not display_tools(w).rate_button.isVisibleTo(w.display_menu)
 
 
 def test_listen_is_hidden_when_the_speech_module_is_missing(qtbot, monkeypatch) -> None:
@@ -88,7 +88,10 @@ def test_speed_control_changes_the_voice_rate(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("DECISIONAID_SPEECH_ENGINE", "mock")
     w = make_window(qtbot, FIXTURE_CONTENT)
     tools = display_tools(w)
-    qtbot.waitUntil(tools.rate_button.isVisible, timeout=5000)
+    qtbot.waitUntil(tools.listen_button.isVisible, timeout=5000)
+    # The reading speed is in the Display menu, with the other ways to change the display.
+    qtbot.mouseClick(w.display_button, Qt.MouseButton.LeftButton)
+    assert tools.rate_button.isVisible()
     assert tools.rate_button.text() == "Speed: normal"
     rate_before = tools.read_aloud._tts.rate()
     qtbot.mouseClick(tools.rate_button, Qt.MouseButton.LeftButton)

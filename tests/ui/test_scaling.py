@@ -6,7 +6,7 @@ import contextlib
 import itertools
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QWidget
 from pytestqt.exceptions import TimeoutError
 
@@ -111,19 +111,31 @@ def _settled_problems(qtbot, window, where, root=None, covered=None):  # type: i
     return found
 
 
-def test_header_controls_wrap_instead_of_shrinking(qtbot) -> None:
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_at_200_percent_the_header_and_title_leave_the_page_most_of_the_screen(
+    qtbot, size: tuple[int, int]
+) -> None:
     w = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
-    buttons = [w.contents_button, w.larger_button, display_tools(w).contrast_button]
-
-    def rows() -> set[int]:
-        return {b.mapTo(w, b.rect().topLeft()).y() for b in buttons}
-
-    assert len(rows()) == 1
+    w.resize(*size)
     w.set_text_scale(200)
-    # The controls move onto a second row rather than being squeezed.
-    qtbot.waitUntil(lambda: len(rows()) >= 2)
-    for b in buttons:
+    qtbot.waitUntil(lambda: w.next_button.width() >= w.next_button.sizeHint().width())
+    settle_layouts()
+    above_page = w.body.geometry().top()
+    assert above_page <= size[1] * 0.3, f"header and title take {above_page}px of {size[1]}"
+    # One row: the guide's title on one line, beside the tools and "Get help now".
+    title = w.header.title_label
+    assert title.heightForWidth(title.width()) < 2 * title.fontMetrics().lineSpacing()
+    tops = {x.mapTo(w, x.rect().topLeft()).y() for x in (w.display_button, w.help_button)}
+    assert len(tops) == 1
+    # Text size, contrast and the contents are one Display menu, whole and touch-sized.
+    qtbot.mouseClick(w.display_button, Qt.MouseButton.LeftButton)
+    menu = w.display_menu
+    assert menu.isVisible()
+    assert menu.rect().contains(menu.childrenRect())
+    for b in (w.larger_button, w.smaller_button, w.contents_button, menu.done_button):
+        assert b.height() >= w.policy.touch_target_px
         assert b.width() >= b.sizeHint().width()
+    assert w.rect().contains(menu.geometry().translated(w.centralWidget().pos()))
 
 
 def test_counsellor_index_and_presenter_view_are_whole_at_200_percent(qtbot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.config import Config
@@ -37,18 +38,30 @@ class StepContext:
     theme: Callable[[], Theme]
     navigate: Callable[[str, str], None]  # step id, anchor
     next_step: Callable[[], None]
-    show_glossary: Callable[[str], None]
+    # A word's meaning, or a source's full reference, beside the link tapped: (key, the widget
+    # holding the link, the link's rectangle in it).
+    show_glossary: Callable[[str, QWidget, QRect], None]
+    show_reference: Callable[[str, QWidget, QRect], None]
     open_external: Callable[[str], None]
 
 
 class StepWidget(QWidget):
     """A step's content. It keeps no reader state that must outlive `reset()`."""
 
+    # The step started or stopped showing a content note (`showing_note`), which changes what
+    # the window's forward control does.
+    noteShownChanged = Signal()
+
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.step = step
         self.setAccessibleName(step.title)
+
+    @property
+    def showing_note(self) -> bool:
+        """A content note stands before the step's words: going on skips them."""
+        return False
 
     def on_shown(self) -> None:
         """Called each time the reader arrives at this step."""

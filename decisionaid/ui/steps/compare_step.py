@@ -42,6 +42,7 @@ class CompareStep(StepWidget):
     def __init__(self, ctx: StepContext, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(ctx, step, parent)
         self.page = PageStep(ctx, step, self)
+        self.page.noteShownChanged.connect(self.noteShownChanged)
         self.by_option = self._pictures_by_option()
         self.arrays = [a for _, pictures in self.by_option for a in pictures]
         outer = QVBoxLayout(self)

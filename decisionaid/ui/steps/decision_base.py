@@ -28,6 +28,7 @@ from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
+from decisionaid.ui.reading_measure import cap_column
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
@@ -36,6 +37,8 @@ __all__ = ["ChoiceGroup", "DecisionStep", "ScaleChoices", "announce", "card", "d
 HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
 # Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
 ANSWER_SAVED = "Answer saved."
+# The column's margins and a card's edges and padding, either side of its words.
+CARD_EDGES_PX = 2 * (24 + 16 + 1)
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -340,6 +343,9 @@ class DecisionStep(StepWidget):
     def apply_theme(self) -> None:
         scale = self.ctx.session.state.text_scale
         self.setStyleSheet(decision_css(self.ctx.theme(), scale))
+        # The column of questions and answers reads at the same measure as the pages: the
+        # words of a card at most about 70 characters wide, centred on a wide screen.
+        cap_column(self.scroll, self.body, font_px(scale), CARD_EDGES_PX)
         self._fit_choices()
 
     def _fit_choices(self) -> None:

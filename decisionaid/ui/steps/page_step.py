@@ -41,7 +41,9 @@ class ContentNote(QFrame):
         )
         hint.setWordWrap(True)
         self.show_button = make_button("Show this part", "showPart", primary=True)
-        self.skip_button = make_button("Skip to the next step", "skipPart")
+        self.skip_button = make_button(
+            "Skip this part", "skipPart", tip="go on without reading it; the summary lists it"
+        )
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         buttons.addWidget(self.show_button)
@@ -60,9 +62,11 @@ class PageStep(StepWidget):
         self.view = PageView(ctx.theme(), self)
         self.view.stepLinkActivated.connect(ctx.navigate)
         self.view.referenceActivated.connect(
-            lambda key: ctx.navigate(self._references_id(), f"ref-{key}")
+            lambda key: ctx.show_reference(key, self.view, self.view.link_rect())
         )
-        self.view.glossaryActivated.connect(ctx.show_glossary)
+        self.view.glossaryActivated.connect(
+            lambda term: ctx.show_glossary(term, self.view, self.view.link_rect())
+        )
         self.view.externalLinkActivated.connect(ctx.open_external)
         self.note: ContentNote | None = None
         self.stack = QStackedLayout(self)
@@ -94,18 +98,15 @@ class PageStep(StepWidget):
         self._loaded = False
         self._pending_anchor = ""
 
-    def _references_id(self) -> str:
-        step = self.ctx.guide.first_of_kind("references")
-        return step.id if step else ""
-
     def _load(self) -> None:
         rendered = self.ctx.pages.render(self.step)
         body = rendered.html
         if self.step.kind == "about":
             body += self._clinic_disclosure_html()
-        heading = f"<h1>{escape(self.step.title)}</h1>"
+        # The step's title shows once, above the page (the window's progress row), not again
+        # as the page's first line.
         self.view.theme = self.ctx.theme()
-        self.view.show_html(heading + body, rendered.icon_arrays, document_css(self.ctx.theme()))
+        self.view.show_html(body, rendered.icon_arrays, document_css(self.ctx.theme()))
         self._loaded = True
 
     def _clinic_disclosure_html(self) -> str:
@@ -130,11 +131,13 @@ class PageStep(StepWidget):
             self.stack.setCurrentIndex(0)
         else:
             self.stack.setCurrentWidget(self.page)
+        self.noteShownChanged.emit()
 
     def reveal(self) -> None:
         self.ctx.session.mark_content_note_seen(self.step.id)
         self.stack.setCurrentWidget(self.page)
         self.view.setFocus()  # Qt.FocusReason.OtherFocusReason
+        self.noteShownChanged.emit()
 
     def scroll_to(self, anchor: str) -> None:
         if anchor:
@@ -146,6 +149,7 @@ class PageStep(StepWidget):
             self.actions.reset()
         if self.note is not None:
             self.stack.setCurrentIndex(0)
+            self.noteShownChanged.emit()
 
     def apply_theme(self) -> None:
         if self._loaded:
@@ -163,7 +167,7 @@ class PageStep(StepWidget):
             return f"Before you read this part. {self.step.content_note}"
         if not self._loaded:
             self._load()
-        return self.view.toPlainText()
+        return f"{self.step.title}\n{self.view.toPlainText()}"
 
 
 class UnavailableStep(StepWidget):

@@ -33,7 +33,9 @@ from decisionaid.core.summary import (
     summary_text,
 )
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
+from decisionaid.ui.skipped_parts import SkippedParts
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 from decisionaid.ui.theme import document_css
@@ -65,6 +67,7 @@ class SummaryView(QTextBrowser):
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(16)
         self.setAccessibleName("Your summary")
+        self.measure = TextMeasure(self, 16)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         return blocked_resource(kind)
@@ -123,6 +126,9 @@ class SummaryStep(DecisionStep):
         self.status.setContentsMargins(24, 0, 24, 0)
         self.status.hide()
         self.outer.addWidget(self.status)
+        # Parts skipped at their content note, each a button back to it.
+        self.skipped = SkippedParts(ctx.guide, lambda step_id: ctx.navigate(step_id, ""), self)
+        self.outer.addWidget(self.skipped)
 
         # The code replaces the summary text while shown, so it always has room to be whole.
         # Whichever of the two is hidden takes no room: a plain layout skips hidden widgets,
@@ -216,6 +222,7 @@ class SummaryStep(DecisionStep):
             Change.SURE_ANSWERS,
             Change.QUESTIONS,
             Change.HIDE_ANSWERS,
+            Change.SKIPPED_PARTS,
         )
 
     def refresh(self) -> None:
@@ -224,12 +231,14 @@ class SummaryStep(DecisionStep):
         body = summary_html(
             self.summary(),
             wording,
-            title=wording["summary.title"],
+            title="",
             hide_answers=hidden,
             for_paper=False,
         )
         self.view.document().setDefaultStyleSheet(document_css(self.ctx.theme()))
         self.view.setHtml(body)
+        self.view.measure.fit()
+        self.skipped.show_parts(self.ctx.session.state.skipped_parts)
         has_questions = bool(self.ctx.session.state.question_order)
         self.qr_button.setEnabled(has_questions)
         if not has_questions and self.qr_button.isChecked():
@@ -316,6 +325,7 @@ class SummaryStep(DecisionStep):
         else:
             self.qr_panel.setVisible(False)
         self.action_bar.setVisible(not on)
+        self.skipped.setVisible(not on and bool(self.skipped.button_texts()))
         self.status.setVisible(not on and bool(self.status.text()))
         self.view.setVisible(not on)
         self.qr_panel.setVisible(on)
