@@ -15,6 +15,10 @@ packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.
 # xdotool and wmctrl type, click and switch workspaces; openbox is a light window manager with
 # the usual keys (Alt+Space, Super+D); xwininfo, xprop and xrandr look at and resize the screen.
 packages+=(xdotool wmctrl openbox x11-utils x11-xserver-utils)
+# Read-aloud with a real voice (speech-dispatcher speaking through espeak-ng into a PulseAudio
+# null sink the test records), and strace for the test that watches a kiosk write nothing.
+packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils
+           strace)
 # The Debian package (make deb) and its checks, and the real kiosk stack its test runs: the cage
 # compositor with Xwayland, grim for screenshots, and the libraries Qt's Wayland platform loads.
 packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils appstream

@@ -36,6 +36,7 @@ _RENDERER_SOURCES = (
     "picture_keys.py",
     "page_cache.py",
     "keyed_store.py",
+    "page_limits.py",
 )
 
 
@@ -195,9 +196,9 @@ class Pages:
 
 def _failed(page: RenderedPage) -> bool:
     # A page the renderer could not handle is shown as "not available": try it again next time.
-    from decisionaid.core.render import UNAVAILABLE_HTML
+    from decisionaid.core.render import unavailable_html
 
-    return page.html == UNAVAILABLE_HTML
+    return page.html == unavailable_html()
 
 
 def variant(guide: Guide, external_links: bool) -> str:

@@ -57,6 +57,9 @@ class Policy:
     # kiosk with no keyboard found); decided before Qt starts, see app.build_parts.
     on_screen_keyboard: bool = False
     staff_exit_gesture: bool = False
+    # Read aloud through a speech daemon of the app's own, which writes nothing to disk and
+    # stops with the app, instead of the user's shared one (which logs and stays running).
+    private_speech: bool = False
     # A drag with the mouse's left button scrolls (kinetically), as a touch does: kiosk
     # touchscreens often report a finger as a mouse. Elsewhere only a touch scrolls.
     drag_scrolls: bool = False
@@ -97,6 +100,7 @@ KIOSK = Policy(
     own_questions=False,
     own_questions_with_keyboard=True,
     staff_exit_gesture=True,
+    private_speech=True,
     drag_scrolls=True,
     text_selection=False,
     text_scales_with_screen=True,

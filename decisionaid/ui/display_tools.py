@@ -38,7 +38,9 @@ class DisplayTools(QObject):
         )
         self.contrast_button.clicked.connect(self.session.set_high_contrast)
 
-        self.read_aloud = ReadAloud(window.guide.locale, self)
+        self.read_aloud = ReadAloud(
+            window.guide.locale, self, private_daemon=window.policy.private_speech
+        )
         self.listen_button = make_button(
             _("Listen"), "listenButton", tip=_("read this step out loud")
         )

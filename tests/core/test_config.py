@@ -215,7 +215,7 @@ def test_bad_crisis_lines_keep_the_apps_own(tmp_path: Path) -> None:
     path = write(tmp_path, '[crisis.en]\nintro = "x"\n[[crisis.en.lines]]\nname = "No action"\n')
     config = load_config(path)
     assert "en" not in config.crisis
-    assert "clinic.toml:1: crisis.en: a crisis line needs 'name' and 'action'" in notices(config)
+    assert "clinic.toml:3: crisis.en: a crisis line needs 'name' and 'action'" in notices(config)
 
 
 def test_too_long_text_is_refused(tmp_path: Path) -> None:

@@ -96,10 +96,10 @@ def test_speed_control_changes_the_voice_rate(qtbot, monkeypatch) -> None:
     rate_before = tools.read_aloud._tts.rate()
     qtbot.mouseClick(tools.rate_button, Qt.MouseButton.LeftButton)
     assert tools.rate_button.text() == "Speed: fast"
-    assert tools.read_aloud._tts.rate() > rate_before
+    qtbot.waitUntil(lambda: tools.read_aloud._tts.rate() > rate_before)  # the speech thread
     qtbot.mouseClick(tools.rate_button, Qt.MouseButton.LeftButton)
     assert tools.rate_button.text() == "Speed: slow"
-    assert tools.read_aloud._tts.rate() < rate_before
+    qtbot.waitUntil(lambda: tools.read_aloud._tts.rate() < rate_before)
     assert "slow" in tools.rate_button.accessibleName()
 
 

@@ -6,6 +6,7 @@ the mode. A reset wipes state objects; the window is not rebuilt.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -23,6 +24,8 @@ from decisionaid.ui.kiosk.welcome import KioskWelcome
 
 if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
+
+log = logging.getLogger("decisionaid.staff")
 
 WARNING_SHOWN = "idle warning showing"
 
@@ -111,6 +114,7 @@ class KioskController(QObject):
         self.screens.hide(self.staff)
 
     def staff_exit(self) -> None:
+        log.warning("staff closed the guide from the staff panel")
         self.stand_down()
         self.window.close()
 
