@@ -39,12 +39,19 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 @pytest.fixture(autouse=True)
 def _interface_in_english() -> Iterator[None]:
-    """Each test starts, and leaves the next one, with the interface's words in English."""
+    """Each test starts, and leaves the next one, with the interface's words in English (and
+    Qt's default locale too, where a test built a window in another language)."""
+    import sys
+
     from decisionaid.core.i18n import set_language
 
     set_language("en")
     yield
     set_language("en")
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en"))
 
 
 @pytest.fixture
