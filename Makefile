@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak soak-x clean
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -19,7 +19,16 @@ $(VENV)/.test-installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test,speech]'
 	touch $@ $(VENV)/.app-installed
 
-run: $(VENV)/.app-installed
+# The parsed guide and rendered pages of every language, and the app's bytecode, made ahead of
+# time as a bundle has them, so a kiosk run from here (which writes nothing) starts like the
+# installed one (scripts/prebuilt_caches.py). Made again when the content or the code changes;
+# until then the app simply does not use what is out of date.
+PREBUILT := build/cache/.made
+$(PREBUILT): $(shell find decisionaid resources/content -type f -not -path '*/__pycache__/*') | $(VENV)/.app-installed
+	$(PY) scripts/prebuilt_caches.py
+	touch $@
+
+run: $(VENV)/.app-installed $(PREBUILT)
 	@./scripts/system-deps.sh
 	$(BIN)/decisionaid $(ARGS)
 
@@ -52,8 +61,10 @@ deb: bundle
 	$(PY) packaging/linux/build_deb.py dist/decisionaid dist
 
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
-# window and rewrites docs/performance.md. A few minutes on two cores.
+# window (and, as root with dpkg, the installed package), counts instructions with valgrind
+# and rewrites docs/performance.md. A few minutes on two cores.
 bench: $(VENV)/.test-installed
+	@./scripts/system-deps.sh valgrind
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 # The long soak: a random visitor drives a kiosk for 20,000 events (`make test` runs 2,000).
@@ -63,6 +74,16 @@ SOAK_EVENTS ?= 20000
 soak: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
 		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/process/test_soak.py $(PYTEST_ARGS)
+
+# The real-X soak: the kiosk on a virtual screen under a window manager, a random visitor with
+# real input (taps, drags, keys, typed questions, idle pauses, help left open) for 30 minutes,
+# every reset searched for the visitor's words in the widgets and on the accessibility bus, and
+# memory at each reset (`make test` runs it for a minute). SOAK_X_MINUTES and SOAK_X_SEED vary it.
+SOAK_X_MINUTES ?= 30
+soak-x: $(VENV)/.test-installed
+	@./scripts/system-deps.sh
+	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) $(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
+		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rP -k soak tests/process/test_reader_data_on_real_x.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache

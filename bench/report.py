@@ -23,6 +23,32 @@ FLICK_FRAME_P95_MS = 16.0  # issue 14: a kinetic scroll keeps up with a 60 Hz sc
 CHECK_CONTENT_S = 1.0
 BUNDLE_RATIO = 1.0
 
+# The kiosk's start against the baseline started the same way (issue 16): (app, baseline, where).
+KIOSK_STARTS = (
+    ("app --kiosk", "baseline", "from source"),
+    ("app frozen --kiosk", "baseline frozen", "frozen bundle"),
+    ("app installed --kiosk", "baseline frozen, installed rounds", "installed package"),
+)
+BASELINES = {
+    "baseline": "baseline",
+    "baseline frozen": "baseline bundle",
+    "baseline frozen, installed rounds": "baseline bundle",
+}
+# Timings shown only in the figures: (app, the baseline of the same rounds, what).
+EXTRA_STARTS = (
+    ("app frozen --kiosk", "baseline frozen", "frozen bundle, `--kiosk`"),
+    ("app installed", "baseline frozen, installed rounds", "installed package"),
+    ("app installed --kiosk", "baseline frozen, installed rounds", "installed package, `--kiosk`"),
+)
+INSTRUCTION_ROWS = (
+    ("app", "baseline", "From source"),
+    ("app --kiosk", "baseline", "From source, `--kiosk`"),
+    ("app frozen", "baseline frozen", "Frozen bundle"),
+    ("app frozen --kiosk", "baseline frozen", "Frozen bundle, `--kiosk`"),
+    ("app installed", "baseline frozen, installed rounds", "Installed package"),
+    ("app installed --kiosk", "baseline frozen, installed rounds", "Installed package, `--kiosk`"),
+)
+
 # Reference figure quoted in issue 7, not measured here.
 CHROMIUM_TIME_RATIO = 3.5
 CHROMIUM_MEMORY_RATIO = 3.6
@@ -141,9 +167,14 @@ def report(
     builds: dict[str, float],
     runs: int,
     total_s: float,
+    *,
+    instructions: dict[str, int] | None = None,
+    skipped_installed: str = "",
 ) -> str:
     def ratio(a: list[float] | list[int], b: list[float] | list[int]) -> float:
         return med(a) / med(b)
+
+    counts = instructions or {}
 
     src_time = ratio(start["app"].seconds, start["baseline"].seconds)
     src_mem = ratio(start["app"].rss_kb, start["baseline"].rss_kb)
@@ -165,6 +196,17 @@ def report(
         rows.append(
             f"| Start to first paint, frozen bundle | **{fz_time:.2f}×** baseline bundle | ≤ {FIRST_PAINT_RATIO}× | {verdict(fz_time <= FIRST_PAINT_RATIO)} |"
         )
+    for name, base, what in KIOSK_STARTS:
+        if name in start and base in start:
+            kiosk = ratio(start[name].seconds, start[base].seconds)
+            also = (
+                f" ({counts[name] / counts[base]:.2f}× in instructions)"
+                if name in counts and base in counts
+                else ""
+            )
+            rows.append(
+                f"| Kiosk start to first paint, {what} | **{kiosk:.2f}×** {BASELINES[base]}{also} | ≤ {FIRST_PAINT_RATIO}× | {verdict(kiosk <= FIRST_PAINT_RATIO)} |"
+            )
     rows.append(
         f"| Peak memory (RSS), from source | **{src_mem:.2f}×** baseline | ≤ {MEMORY_RATIO}× | {verdict(src_mem <= MEMORY_RATIO)} |"
     )
@@ -203,6 +245,12 @@ def report(
         detail.append(
             f"| Start to first paint, frozen bundle | {spread_ms(start['app frozen'].seconds)} | {spread_ms(start['baseline frozen'].seconds)} |"
         )
+    for name, base, what in EXTRA_STARTS:
+        if name in start and base in start:
+            base_ms = spread_ms(start[base].seconds) if base.endswith("rounds") else ""
+            detail.append(
+                f"| Start to first paint, {what} | {spread_ms(start[name].seconds)} | {base_ms} |"
+            )
     detail.append(
         f"| Peak RSS, from source | {spread_mib(start['app'].rss_kb)} | {spread_mib(start['baseline'].rss_kb)} |"
     )
@@ -247,6 +295,20 @@ def report(
             f"| PyInstaller build time (not a budget) | {builds['app']:.0f} s | {builds['baseline']:.0f} s |"
         )
 
+    counted = [
+        f"| {what} | {counts[name] / 1e6:,.0f} M | {counts[base] / 1e6:,.0f} M | {counts[name] / counts[base]:.2f}× |"
+        for name, base, what in INSTRUCTION_ROWS
+        if name in counts and base in counts
+    ]
+    if counted:
+        counted = [
+            "| Start to first paint and exit | App | Baseline | Ratio |",
+            "|---|---|---|---|",
+            *counted,
+        ]
+    else:
+        counted = ["Not counted in this run (valgrind missing, or `--no-instructions`)."]
+
     widgets = inproc["step_widgets"]
     assert isinstance(widgets, dict)
     unavailable = sorted(k for k, v in widgets.items() if v == "UnavailableStep")
@@ -272,6 +334,10 @@ def report(
         "",
         *detail,
         "",
+        "## Instructions (valgrind, one run each, bytecode and caches warm)",
+        "",
+        *counted,
+        "",
         "## What is measured",
         "",
         "- **Baseline**: `bench/baseline.py`, a `QMainWindow` whose `QTextBrowser` shows one page "
@@ -281,6 +347,16 @@ def report(
         "`decisionaid --startup-probe` starts exactly like a normal launch (same options, same "
         "window) and quits as soon as the first screen has painted; the baseline does the same. "
         "Both therefore include interpreter start and process exit.",
+        "- **Kiosk start**: the same with `--kiosk`. From source, with the parsed guide, rendered "
+        "pages and bytecode that `make run` makes in the source tree (`build/cache`, "
+        "`scripts/prebuilt_caches.py`); frozen and installed, with those the bundle carries. "
+        "**Installed**: the .deb made from the same bundle, installed with `dpkg -i` (as root, "
+        "under the package tests' machine-wide lock), run as `/usr/bin/decisionaid`, then purged; "
+        "timed in rounds of its own against the baseline bundle."
+        + (f" Not measured in this run: {skipped_installed}." if skipped_installed else ""),
+        "- **Instructions**: `valgrind --tool=cachegrind --cache-sim=no` (the count callgrind "
+        "gives too), spawn to exit, one run per variant after the timed ones; they hardly move "
+        "with the machine's load, so they are the figure to compare changes by.",
         "- **Peak memory**: the child's maximum resident set size (`ru_maxrss`) over that run.",
         f"- **Page switch**: in one process (`bench/inprocess.py`), {len(switch)} switches walking "
         "forward and back through the whole guide, starting from a fresh window, so each step's "

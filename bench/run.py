@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import installed
+import instructions
 from report import Series, kept_notes, report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,12 +110,27 @@ def startup_runs(
     return results
 
 
+def count_instructions(commands: dict[str, list[str]], env: dict[str, str]) -> dict[str, int]:
+    """One count each: instructions hardly vary from run to run (bytecode and caches warm)."""
+    counts = {}
+    for name, cmd in commands.items():
+        print(f"  instructions: {name}", flush=True)
+        counts[name] = instructions.count(cmd, env)
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="start-up runs per variant (>= 7)")
     parser.add_argument("--switches", type=int, default=500)
     parser.add_argument("--no-build", action="store_true", help="reuse bundles in build/bench")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument(
+        "--no-instructions", action="store_true", help="skip counting instructions (valgrind)"
+    )
+    parser.add_argument(
+        "--no-installed", action="store_true", help="skip installing and timing the .deb"
+    )
     args = parser.parse_args(argv)
     runs = max(7, args.runs)
     began = time.perf_counter()
@@ -121,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     builds: dict[str, float] = {}
     if not args.no_build:
         builds = build_bundles()
+    # What `make run` makes for the source tree: a kiosk from source starts from these too.
+    subprocess.run([PY, str(ROOT / "scripts" / "prebuilt_caches.py")], check=True)
     app_exe = DIST / "decisionaid" / "decisionaid"
     base_exe = DIST / "baseline" / "baseline"
     frozen = app_exe.exists() and base_exe.exists()
@@ -135,9 +154,33 @@ def main(argv: list[str] | None = None) -> int:
         }
         if frozen:
             commands["app frozen"] = [str(app_exe), "--startup-probe"]
+            commands["app frozen --kiosk"] = [str(app_exe), "--kiosk", "--startup-probe"]
             commands["baseline frozen"] = [str(base_exe)]
         print(f"start-up: {runs} alternating runs of {len(commands)} variants", flush=True)
         start = startup_runs(commands, runs, env)
+        counted = not args.no_instructions and instructions.available()
+        counts = count_instructions(commands, env) if counted else {}
+
+        skipped_installed = "not asked for (--no-installed)" if args.no_installed else ""
+        if not frozen:
+            skipped_installed = "no bundle to package"
+        skipped_installed = skipped_installed or installed.why_not()
+        if not skipped_installed:
+            print("installing the package ...", flush=True)
+            try:
+                with installed.installed_package(app_exe.parent, WORK / "deb") as app:
+                    # Timed against the baseline bundle again, in the same rounds.
+                    package = {
+                        "app installed": [str(app), "--startup-probe"],
+                        "app installed --kiosk": [str(app), "--kiosk", "--startup-probe"],
+                        "baseline frozen, installed rounds": [str(base_exe)],
+                    }
+                    print(f"start-up, installed: {runs} alternating runs", flush=True)
+                    start.update(startup_runs(package, runs, env))
+                    if counted:
+                        counts.update(count_instructions(package, env))
+            except installed.LockTimeout:
+                skipped_installed = "a test run kept the package to itself for too long"
 
         print("check-content ...", flush=True)
         check = Series()
@@ -175,7 +218,18 @@ def main(argv: list[str] | None = None) -> int:
             "baseline": folder_size(base_exe.parent),
         }
 
-    text = report(start, check, inproc, touch, sizes, builds, runs, time.perf_counter() - began)
+    text = report(
+        start,
+        check,
+        inproc,
+        touch,
+        sizes,
+        builds,
+        runs,
+        time.perf_counter() - began,
+        instructions=counts,
+        skipped_installed=skipped_installed,
+    )
     text += kept_notes(args.out)
     args.out.write_text(text, encoding="utf-8")
     print(text)

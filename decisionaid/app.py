@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
 from decisionaid.core.guide import Guide
-from decisionaid.core.guide_cache import GuideStore, load_guide_cached
+from decisionaid.core.guide_cache import GuideStore, load_guide_from
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
 from decisionaid.core.session import Session
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
 
 APP_NAME = "decisionaid"
+NO_FONTS_EXIT_CODE = 1  # --startup-probe: the app starts, but readers would see no text
 
 
 @record(frozen=True)
@@ -50,6 +51,8 @@ class AppParts:
     guide: Guide
     policy: Policy
     session: Session = field(default_factory=Session)
+    # The cache folder the guide was read from; "" when its files were parsed.
+    guide_source: str = ""
 
 
 @record
@@ -101,9 +104,11 @@ def build_parts(options: Options) -> AppParts:
         idle_warning_seconds=config.idle_warning_seconds,
         printer_named=bool(config.printer),
         on_screen_keyboard=wants_on_screen_keyboard(mode, config),
+        help_idle_timeout_seconds=config.help_idle_timeout_seconds,
     )
-    guide = load_guide_cached(root, locale, guide_store(policy))
-    return AppParts(config=config, guide=guide, policy=policy)
+    guide, store = load_guide_from(root, locale, guide_stores(policy))
+    source = str(store.folder) if store is not None else ""
+    return AppParts(config=config, guide=guide, policy=policy, guide_source=source)
 
 
 def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
@@ -130,14 +135,16 @@ def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
     return False
 
 
-def guide_store(policy: Policy) -> GuideStore | None:
-    """Where the parsed guide is kept between starts: the user's cache folder, unless the mode
-    writes nothing to disk (kiosk)."""
-    if not policy.cache_pages:
-        return None
-    from decisionaid.paths import user_cache_dir
+def guide_stores(policy: Policy) -> list[GuideStore]:
+    """Where the parsed guide may be found: the one made ahead of time for every shipped
+    language (read-only), then the user's cache folder, unless the mode writes nothing to disk
+    (kiosk)."""
+    from decisionaid.paths import guide_cache_dir, user_cache_dir
 
-    return GuideStore(user_cache_dir() / "guide", writable=True)
+    stores = [GuideStore(guide_cache_dir(), writable=False, shipped=True)]
+    if policy.cache_pages:
+        stores.append(GuideStore(user_cache_dir() / "guide", writable=True))
+    return stores
 
 
 def ensure_qapplication(argv: list[str] | None = None) -> QApplication:
@@ -229,7 +236,14 @@ def show_window(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
         from PySide6.QtCore import Qt  # only here (see the start-up list)
 
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
+        if window.windowHandle() is None:
+            # Not yet made on screen, so the flags reach the window system when it is: the same
+            # as setWindowFlag without its re-parenting, which restyles every widget under the
+            # window's style sheet (about 180 M instructions, an eighth of a kiosk's start).
+            window.overrideWindowFlags(flags)
+        else:
+            window.setWindowFlags(flags)
     if policy.fullscreen:
         # On Wayland the compositor sizes a full-screen window only after its first frame, which
         # Qt would draw at its default two-thirds size; sized to the screen first, the kiosk's
@@ -291,15 +305,30 @@ def run(options: Options) -> int:
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
     from logging import WARNING
 
-    from decisionaid.logging_setup import configure_logging, log_config_notices, log_startup
+    from decisionaid.logging_setup import (
+        configure_logging,
+        log_config_notices,
+        log_first_paint,
+        log_startup,
+    )
 
     log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts.guide, parts.policy, log_setup)
+    log_startup(parts.guide, parts.policy, log_setup, parts.guide_source)
     if parts.policy.on_screen_keyboard:
         from decisionaid.ui.on_screen_keyboard import use_on_screen_keyboard
 
         use_on_screen_keyboard()  # before the QApplication, which loads the input method
     app = ensure_qapplication()
+    from decisionaid.ui.font_check import font_problem
+
+    if problem := font_problem(app):
+        import logging
+
+        logging.getLogger("decisionaid").error("%s", problem)
+        if not log_setup.shows_on_stderr(logging.ERROR):
+            print(f"decisionaid: {problem}", file=sys.stderr)
+        if options.startup_probe:
+            return NO_FONTS_EXIT_CODE
     assembled = build_app(parts)
     window = assembled.window
     log_config_notices(parts.config.staff_notices)
@@ -313,6 +342,7 @@ def run(options: Options) -> int:
     kiosk = assembled.kiosk
     install_crash_guard(window, recover=kiosk.full_reset if kiosk is not None else None)
     window.firstPaint.connect(_after_start_up)
+    window.firstPaint.connect(lambda: log_first_paint(window.pages))
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.

@@ -32,9 +32,28 @@ def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / name
 
 
+def prebuilt_cache_dir() -> Path:
+    """Caches made ahead of time, never written by the app: the parsed guide and its rendered
+    pages for every shipped language. A bundle (and the packages made from it) carries them
+    in its resources; a source checkout has them in build/cache once `make` has made them.
+    Each entry is checked against the files it was made from, so a stale one is only unused."""
+    resources = resources_dir()
+    if getattr(sys, "_MEIPASS", None) is None and resources == _CHECKOUT_RESOURCES:
+        return resources.parent / "build" / "cache"
+    return resources
+
+
+_CHECKOUT_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def guide_cache_dir() -> Path:
+    """The parsed guide, one file per shipped language (core/guide_cache.py)."""
+    return prebuilt_cache_dir() / "guide-cache"
+
+
 def page_cache_dir() -> Path:
-    """Pages rendered when the bundle was built; absent when running from source."""
-    return resources_dir() / "page-cache"
+    """Every page rendered, per language and kind of link (core/page_cache.py)."""
+    return prebuilt_cache_dir() / "page-cache"
 
 
 def user_cache_dir() -> Path:

@@ -3,7 +3,7 @@
 The guide cache and the page cache both keep what is costly to make at start-up under a key
 made of everything it depends on, so a value whose sources changed is simply made again. A
 missing, stale or damaged file is never an error; a store that may not be written (kiosk, or
-the cache shipped inside the bundle) is only read. Values are written with marshal, which
+a cache made ahead of time, core/prebuilt.py) is only read. Values are written with marshal, which
 start-up has loaded already, so they may hold only marshal's types (tuples, lists, dicts,
 strings, numbers...).
 """
@@ -61,14 +61,14 @@ class KeyedStore:
             return None
         return value if current else None
 
-    def put(self, name: str, key: Any, value: Any) -> None:
-        """Keep `value` as `name` under `key`; quietly nothing if it cannot be written."""
+    def put(self, name: str, key: Any, value: Any) -> bool:
+        """Keep `value` as `name` under `key`; quietly False if it cannot be written."""
         if not self.writable:
-            return
+            return False
         try:
             data = marshal.dumps((key, value))
         except ValueError:  # something marshal cannot keep
-            return
+            return False
         path = self.folder / name
         temp = path.with_name(f".{name}.{os.getpid()}")
         try:
@@ -78,3 +78,5 @@ class KeyedStore:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
+            return False
+        return True

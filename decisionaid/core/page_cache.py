@@ -1,5 +1,5 @@
-"""Pages the window shows, rendered once and kept: in memory, in a cache shipped with the
-bundle, or in the user's cache folder.
+"""Pages the window shows, rendered once and kept: in memory, in a cache made ahead of time
+(shipped with the bundle, or in a source checkout's build/cache), or in the user's cache folder.
 
 Rendering needs python-markdown and about a hundred regular expressions, which a normal start
 should not pay for. Each cached page carries a key made of everything its HTML depends on (the
@@ -35,6 +35,7 @@ _RENDERER_SOURCES = (
     "picture_keys.py",
     "page_cache.py",
     "keyed_store.py",
+    "page_limits.py",
 )
 
 
@@ -124,6 +125,8 @@ class Pages:
         self._guide_digest: bytes | None = None
         self._memory: dict[str, RenderedPage] = {}
         self._renderer: PageRenderer | None = None
+        self.from_cache = 0  # pages found in a store
+        self.rendered = 0  # pages rendered with Markdown
 
     @property
     def renderer(self) -> PageRenderer:
@@ -142,9 +145,11 @@ class Pages:
         for store in self.stores:
             page = store.get(step.id, key)
             if page is not None:
+                self.from_cache += 1
                 break
         else:
             page = self.renderer.render(step)
+            self.rendered += 1
             if not _failed(page):
                 for store in self.stores:
                     store.put(step.id, key, page)
@@ -199,7 +204,8 @@ def variant(guide: Guide, external_links: bool) -> str:
 
 
 def app_pages(guide: Guide, policy: Policy) -> Pages:
-    """The window's pages: the bundle's cache first, then the user's cache where allowed."""
+    """The window's pages: the cache made ahead of time first, then the user's cache where
+    allowed."""
     from decisionaid.paths import page_cache_dir, user_cache_dir
 
     external = policy.may_open_external_links
@@ -210,8 +216,9 @@ def app_pages(guide: Guide, policy: Policy) -> Pages:
     return Pages(guide, external_links=external, stores=stores)
 
 
-def build_page_cache(guide: Guide, folder: Path) -> list[Path]:
-    """Write every page, with and without live web links, for a bundle to ship."""
+def build_page_cache(guide: Guide, folder: Path, *, with_sources: bool = False) -> list[Path]:
+    """Write every page, with and without live web links, for a bundle to ship (no sources:
+    a bundle has none to add to the key) or for a source checkout's build/cache."""
     written = []
     for external in (True, False):
         target = folder / variant(guide, external)
@@ -220,7 +227,7 @@ def build_page_cache(guide: Guide, folder: Path) -> list[Path]:
             guide,
             external_links=external,
             stores=[store],
-            fingerprint=renderer_fingerprint(with_sources=False),
+            fingerprint=renderer_fingerprint(with_sources=with_sources),
         )
         pages.render_all()
         written.extend(sorted(target.iterdir()))

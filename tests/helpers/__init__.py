@@ -42,10 +42,17 @@ def make_window(qtbot, content: Path, mode: Mode = Mode.PERSONAL, config: Path |
 
 
 def run_decisionaid(
-    args: list[str], env: dict[str, str] | None = None, timeout: int = 180
+    args: list[str],
+    env: dict[str, str] | None = None,
+    timeout: int = 180,
+    *,
+    offscreen: bool = True,
 ) -> subprocess.CompletedProcess[str]:
-    """The real program in a fresh interpreter, offscreen, as staff would start it."""
-    full_env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
+    """The real program in a fresh interpreter, as staff would start it: offscreen, unless
+    `offscreen` is False (then on whatever display `env` gives it)."""
+    full_env = dict(os.environ if env is None else env)
+    if offscreen:
+        full_env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run(
         [sys.executable, "-m", "decisionaid", *args],
         capture_output=True,
@@ -75,3 +82,10 @@ def counsellor_window(qtbot):  # type: ignore[no-untyped-def]
 
     window = make_window(qtbot, content_dir("en"), Mode.COUNSELLOR)
     return window, counsellor_tools(window)
+
+
+def add_to_top_of_page(page: Path, sentence: str) -> None:
+    """A paragraph added right under a page's front matter, where its screen shows it."""
+    text = page.read_text(encoding="utf-8")
+    fence = text.index("+++", 3) + len("+++\n")
+    page.write_text(f"{text[:fence]}\n{sentence}\n{text[fence:]}", encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
+from tests.helpers.package import build_deb, cannot_build
 
 
 @pytest.fixture(scope="session")
@@ -45,26 +46,10 @@ def frozen_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "dist" / "decisionaid"
 
 
-DEB_BUILD_TOOLS = ("dpkg-deb", "dpkg-shlibdeps", "patchelf", "rsvg-convert", "strip")
-
-
 @pytest.fixture(scope="session")
 def debian_package(frozen_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/decisionaid_<version>_<arch>.deb as `make deb` builds it, from the same bundle."""
-    missing = [tool for tool in DEB_BUILD_TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"cannot build the package without {', '.join(missing)}")
-    out = tmp_path_factory.mktemp("deb")
-    build = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "packaging" / "linux" / "build_deb.py"),
-            str(frozen_bundle),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stderr[-4000:]
-    return Path(build.stdout.strip().splitlines()[-1])
+    reason = cannot_build()
+    if reason:
+        pytest.skip(reason)
+    return build_deb(frozen_bundle, tmp_path_factory.mktemp("deb"))

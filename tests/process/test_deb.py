@@ -8,20 +8,20 @@ Installing needs root and dpkg; a machine that already has decisionaid installed
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import grp
 import os
 import pwd
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from decisionaid import __version__
+from tests.helpers import add_to_top_of_page
+from tests.helpers.package import LockTimeout, cannot_install, is_installed, package_to_ourselves
 
 pytestmark = pytest.mark.slow
 
@@ -30,6 +30,8 @@ PACKAGING = ROOT / "packaging" / "linux"
 APP_ID = "io.github.decisionaid.DecisionAid"
 KIOSK_USER = "decisionaid-kiosk"
 UNIT = "decisionaid-kiosk.service"
+RESOURCES = "/opt/decisionaid/_internal/resources"
+LANGUAGES = ("en", "es")
 
 
 def _run(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
@@ -50,16 +52,10 @@ def _field(deb: Path, name: str) -> str:
     return _run("dpkg-deb", "--field", str(deb), name).stdout.strip()
 
 
-def is_installed(package: str = "decisionaid") -> bool:
-    status = _run("dpkg-query", "-W", "-f=${db:Status-Abbrev}", package).stdout
-    return status.strip() not in ("", "un")
-
-
 def require_package_manager() -> None:
-    if os.geteuid() != 0 or shutil.which("dpkg") is None:
-        pytest.skip("installing a package needs root and dpkg")
-    if is_installed():
-        pytest.skip("decisionaid is already installed on this machine; not touching it")
+    reason = cannot_install()
+    if reason:
+        pytest.skip(reason)
 
 
 @contextlib.contextmanager
@@ -68,16 +64,11 @@ def machine_to_ourselves(timeout: float = 1200) -> Iterator[None]:
     package instead of installing and purging it under each other."""
     if os.geteuid() != 0:
         pytest.skip("installing a package needs root")
-    with open("/run/lock/decisionaid-package-tests.lock", "w") as lock:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    pytest.skip("another test run kept the package to itself")
-                time.sleep(2)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(package_to_ourselves(timeout))
+        except LockTimeout:
+            pytest.skip("another test run kept the package to itself")
         yield
 
 
@@ -98,6 +89,8 @@ def test_package_is_named_and_laid_out_for_a_desktop_and_a_kiosk(debian_package:
         "/etc/decisionaid/config.toml",
         f"/lib/systemd/system/{UNIT}",
         "/opt/decisionaid/_internal/resources/content/en/guide.toml",
+        *(f"{RESOURCES}/guide-cache/{locale}" for locale in LANGUAGES),
+        *(f"{RESOURCES}/page-cache/{locale}-no-links/welcome" for locale in LANGUAGES),
     ):
         assert path in contents, f"{path} is not in the package"
     for size in (16, 32, 48, 64, 128, 256, 512):
@@ -156,13 +149,68 @@ def _leftovers(contents: dict[str, str], before: set[str]) -> list[str]:
     return left
 
 
-def test_install_reinstall_and_purge_leave_nothing_behind(debian_package: Path) -> None:
+def test_install_reinstall_and_purge_leave_nothing_behind(
+    debian_package: Path, tmp_path: Path
+) -> None:
     with machine_to_ourselves():
         require_package_manager()
-        _install_reinstall_and_purge(debian_package)
+        _install_reinstall_and_purge(debian_package, tmp_path)
 
 
-def _install_reinstall_and_purge(debian_package: Path) -> None:
+def _kiosk_start(env: dict[str, str]) -> str:
+    """What the installed kiosk logs (to standard error) up to its first paint."""
+    probe = _run("/usr/bin/decisionaid", "--kiosk", "--startup-probe", env=env)
+    assert probe.returncode == 0, probe.stderr[-2000:]
+    return probe.stderr
+
+
+def _kiosk_screens(env: dict[str, str], folder: Path) -> dict[str, bytes]:
+    shots = _run("/usr/bin/decisionaid", "screenshots", "--kiosk", str(folder), env=env)
+    assert shots.returncode == 0, shots.stderr[-2000:]
+    return {p.name: p.read_bytes() for p in folder.glob("*.png")}
+
+
+def _check_prebuilt_caches_and_an_edit_after_install(tmp_path: Path) -> None:
+    """The caches made with the bundle are root's, read-only and known to dpkg, and the kiosk
+    starts from them; a page edited after install shows as edited, parsed and rendered now."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"))
+    resources = Path(RESOURCES)
+    assert sorted(p.name for p in (resources / "guide-cache").iterdir()) == list(LANGUAGES)
+    for made in (resources / "guide-cache", resources / "page-cache"):
+        for path in (made, *made.rglob("*")):
+            info = path.stat()
+            assert info.st_uid == 0 and not info.st_mode & 0o022, f"{path} is writable"
+    sums = Path("/var/lib/dpkg/info/decisionaid.md5sums").read_text()
+    for locale in LANGUAGES:
+        assert f"{RESOURCES.lstrip('/')}/guide-cache/{locale}\n" in sums
+    verify = _run("dpkg", "--verify", "decisionaid")
+    assert verify.returncode == 0 and not verify.stdout, verify.stdout + verify.stderr
+    log = _kiosk_start(env)
+    assert f"parsed guide read from {RESOURCES}/guide-cache" in log, log
+    assert "pages from caches: 1, rendered now: 0; Markdown not loaded" in log, log
+    before = _kiosk_screens(env, tmp_path / "before")
+
+    page = resources / "content" / "en" / "pages" / "welcome.md"
+    add_to_top_of_page(page, "This sentence was added after install.")
+    assert _changed_in_opt() == [str(page)], "dpkg --verify does not notice the edit"
+    log = _kiosk_start(env)
+    assert "guide parsed from its files" in log, log
+    assert "pages from caches: 0, rendered now: 1; Markdown loaded" in log, log
+    after = _kiosk_screens(env, tmp_path / "after")
+    assert sorted(after) == sorted(before)
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed and all(name.endswith("-welcome.png") for name in changed), changed
+    # Nothing was written to the installed caches along the way.
+    assert _changed_in_opt() == [str(page)]
+
+
+def _changed_in_opt() -> list[str]:
+    """The package's files under /opt that differ from what it installed (dpkg --verify)."""
+    verify = _run("dpkg", "--verify", "decisionaid").stdout
+    return [line.split()[-1] for line in verify.splitlines() if " /opt/" in line]
+
+
+def _install_reinstall_and_purge(debian_package: Path, tmp_path: Path) -> None:
     contents = _contents(debian_package)
     before = {path for path in contents if os.path.isdir(path)}
     assert not _leftovers(contents, before), "the machine is not clean before the test"
@@ -183,6 +231,7 @@ def _install_reinstall_and_purge(debian_package: Path) -> None:
         assert probe.returncode == 0, probe.stderr[-2000:]
         check = _run("/usr/bin/decisionaid", "check-content", "--quiet", env=env)
         assert check.returncode == 0, check.stderr[-2000:]
+        _check_prebuilt_caches_and_an_edit_after_install(tmp_path)
 
         # An administrator's edit survives a reinstall of the same version.
         config = Path("/etc/decisionaid/config.toml")
@@ -190,6 +239,9 @@ def _install_reinstall_and_purge(debian_package: Path) -> None:
         again = _run("dpkg", "-i", str(debian_package))
         assert again.returncode == 0, again.stdout + again.stderr
         assert 'name = "Riverside"' in config.read_text()
+        # The reinstall put back the edited page, so the caches serve the guide again.
+        assert not _changed_in_opt()
+        assert "parsed guide read from" in _kiosk_start(env)
 
         # Turned on the way the documentation says, then purged: the links go too.
         enable = _run("systemctl", "enable", UNIT)

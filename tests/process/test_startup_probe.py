@@ -58,6 +58,10 @@ class FirstPaintWitness(QObject):
                 "visible": watched.isVisible(),
                 "fullscreen": watched.isFullScreen(),
                 "frameless": bool(watched.windowFlags() & Qt.WindowType.FramelessWindowHint),
+                # What the window system was asked for, not only what the widget notes.
+                "frameless on screen": bool(
+                    watched.windowHandle().flags() & Qt.WindowType.FramelessWindowHint
+                ),
                 "step": watched.step_title.text(),
                 "help": watched.help_button.text(),
             }
@@ -98,5 +102,6 @@ def test_probe_shows_the_normal_window_for_its_mode_then_returns(qapp, kiosk: bo
     assert witness.seen["visible"] is True
     assert witness.seen["fullscreen"] is kiosk
     assert witness.seen["frameless"] is kiosk
+    assert witness.seen["frameless on screen"] is kiosk
     assert witness.seen["step"] == "Welcome"
     assert witness.seen["help"] == "Get help now"
