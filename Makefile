@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak soak-x clean
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -74,6 +74,16 @@ SOAK_EVENTS ?= 20000
 soak: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
 		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/process/test_soak.py $(PYTEST_ARGS)
+
+# The real-X soak: the kiosk on a virtual screen under a window manager, a random visitor with
+# real input (taps, drags, keys, typed questions, idle pauses, help left open) for 30 minutes,
+# every reset searched for the visitor's words in the widgets and on the accessibility bus, and
+# memory at each reset (`make test` runs it for a minute). SOAK_X_MINUTES and SOAK_X_SEED vary it.
+SOAK_X_MINUTES ?= 30
+soak-x: $(VENV)/.test-installed
+	@./scripts/system-deps.sh
+	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) $(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
+		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rP -k soak tests/process/test_reader_data_on_real_x.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache

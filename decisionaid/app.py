@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
 
 APP_NAME = "decisionaid"
+NO_FONTS_EXIT_CODE = 1  # --startup-probe: the app starts, but readers would see no text
 
 
 @record(frozen=True)
@@ -103,6 +104,7 @@ def build_parts(options: Options) -> AppParts:
         idle_warning_seconds=config.idle_warning_seconds,
         printer_named=bool(config.printer),
         on_screen_keyboard=wants_on_screen_keyboard(mode, config),
+        help_idle_timeout_seconds=config.help_idle_timeout_seconds,
     )
     guide, store = load_guide_from(root, locale, guide_stores(policy))
     source = str(store.folder) if store is not None else ""
@@ -317,6 +319,16 @@ def run(options: Options) -> int:
 
         use_on_screen_keyboard()  # before the QApplication, which loads the input method
     app = ensure_qapplication()
+    from decisionaid.ui.font_check import font_problem
+
+    if problem := font_problem(app):
+        import logging
+
+        logging.getLogger("decisionaid").error("%s", problem)
+        if not log_setup.shows_on_stderr(logging.ERROR):
+            print(f"decisionaid: {problem}", file=sys.stderr)
+        if options.startup_probe:
+            return NO_FONTS_EXIT_CODE
     assembled = build_app(parts)
     window = assembled.window
     log_config_notices(parts.config.staff_notices)

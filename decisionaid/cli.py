@@ -202,13 +202,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # passes over them are wasted work (about 3% of start-up). It is off until the window has
     # painted (app.run turns it on then), and for the other commands only while parsing.
     gc.disable()
+    words = sys.argv[1:] if argv is None else argv
+    if "--kiosk" in words:
+        sys.dont_write_bytecode = True  # a kiosk writes nothing, bytecode caches included
     try:
-        quick = window_flags_only(sys.argv[1:] if argv is None else argv)
+        quick = window_flags_only(words)
         if quick is not None:
             from decisionaid.app import run
 
             return run(quick)
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(words)
         options = _options(args)
         if args.version:
             return _version(options)

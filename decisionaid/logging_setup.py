@@ -10,6 +10,7 @@ Every handler carries a filter that removes any text found in the reader's sessi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -90,6 +91,29 @@ class RotatingLogFile(logging.FileHandler):
         super().__init__(path, encoding="utf-8")
         self.max_bytes = max_bytes
         self.backups = backups
+        self.failed = False  # a write has failed (a full disk, say) and staff were told once
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log that cannot be written (a full disk, a removed folder) says so once, in one
+        line on standard error, and then fails quietly: never a traceback per log line, and
+        never an error the reader sees. Writing is tried again with each line."""
+        if self.failed:
+            return
+        self.failed = True
+        problem = sys.exc_info()[1]
+        reason = getattr(problem, "strerror", None) or problem or "unknown error"
+        with contextlib.suppress(Exception):
+            print(
+                f"decisionaid: cannot write the log file {self.baseFilename} ({reason}); "
+                "log lines are dropped until it can be written again",
+                file=sys.stderr,
+                flush=True,
+            )
+        if self.stream is not None:
+            # Whatever is stuck in the buffer would fail again at every flush.
+            with contextlib.suppress(Exception):
+                self.stream.close()
+            self.stream = None  # type: ignore[assignment]
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -235,8 +259,15 @@ def configure_logging(
     return setup
 
 
+# Qt's last word on its display connection ("could not connect to display :99"), kept to say
+# why, should the platform then fail to start.
+_last_platform_warning = ""
+DISPLAY_EXIT_CODE = 2  # as for no display at all (app.run)
+
+
 def qt_message_handler(kind: Any, context: Any, message: str) -> None:
     """Qt's own warnings (fonts, plugins, rich text) go to the same log as everything else."""
+    global _last_platform_warning
     from PySide6.QtCore import QtMsgType
 
     levels = {
@@ -247,7 +278,23 @@ def qt_message_handler(kind: Any, context: Any, message: str) -> None:
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
     category = getattr(context, "category", None) or "default"
+    if kind == QtMsgType.QtFatalMsg and "failed to start because no Qt platform" in message:
+        # No display could be opened (a wrong DISPLAY, an X server that refuses us): say that
+        # plainly and exit as for a missing display, not with Qt's abort (exit 134) and its
+        # advice to reinstall.
+        display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "(none)"
+        why = f" ({_last_platform_warning})" if _last_platform_warning else ""
+        text = (
+            f"cannot open the display {display}{why}; check DISPLAY or WAYLAND_DISPLAY, "
+            "or set QT_QPA_PLATFORM=offscreen"
+        )
+        log.critical("%s", text)
+        print(f"decisionaid: {text}", file=sys.stderr, flush=True)
+        logging.shutdown()
+        os._exit(DISPLAY_EXIT_CODE)
     logging.getLogger(f"qt.{category}").log(levels.get(kind, logging.WARNING), "%s", message)
+    if category.startswith("qt.qpa") and "display" in message.lower():
+        _last_platform_warning = message
     if kind == QtMsgType.QtFatalMsg:
         # Qt aborts the process as soon as this returns: say why where the service manager
         # (or a terminal) sees it, not only in a log file nobody may be reading.

@@ -1,5 +1,5 @@
 """`decisionaid screenshots`: every step rendered offscreen to a numbered PNG, and the screens
-a mode adds (the kiosk's welcome and idle warning; the counsellor's index, presenter view, an
+a mode adds (the kiosk's welcome, help and idle warning; the counsellor's index, presenter view, an
 answer tapped with answers hidden, and Presentation on one shared screen).
 
 Each picture is taken once the window's layouts have settled, so wrapped titles at large text
@@ -134,17 +134,35 @@ def _extras(app: App, size: tuple[int, int]) -> list[Extra]:
     kiosk = app.kiosk
     if kiosk is not None:
 
+        def help_panel() -> QWidget:
+            window.toggle_help()
+            return window
+
         def welcome() -> QWidget:
             kiosk.show_welcome()
             return window
 
         def idle_warning() -> QWidget:
+            window.help_panel.hide_panel()
             kiosk.screens.show(kiosk.warning)
             kiosk.warning.start(window.policy.idle_warning_seconds)
             kiosk.warning.stop()  # the picture needs the words, not the countdown
             return window
 
-        extras += [("kiosk-welcome", welcome), ("kiosk-idle-warning", idle_warning)]
+        def idle_warning_over_help() -> QWidget:
+            # Help left open until the help time ran out: the warning keeps the numbers.
+            kiosk.screens.hide(kiosk.warning)
+            window.toggle_help()
+            kiosk.watcher.idle.emit()
+            kiosk.warning.stop()
+            return window
+
+        extras += [
+            ("kiosk-welcome", welcome),
+            ("kiosk-help", help_panel),
+            ("kiosk-idle-warning", idle_warning),
+            ("kiosk-idle-warning-over-help", idle_warning_over_help),
+        ]
     tools = app.counsellor
     if tools is not None:
 

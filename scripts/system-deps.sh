@@ -11,8 +11,14 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-
 # The screen-reader walk (a virtual screen, a private D-Bus, the AT-SPI registry and pyatspi for
 # the system Python) and read-aloud (QtTextToSpeech needs PulseAudio's client library).
 packages+=(xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 libpulse0)
-# Real input on that screen: drags, taps and keys, as a reader makes them.
-packages+=(xdotool)
+# Real input and a standard window manager for the kiosk's screen tests and the real-X soak:
+# xdotool and wmctrl type, click and switch workspaces; openbox is a light window manager with
+# the usual keys (Alt+Space, Super+D); xwininfo, xprop and xrandr look at and resize the screen.
+packages+=(xdotool wmctrl openbox x11-utils x11-xserver-utils)
+# Read-aloud with a real voice (speech-dispatcher speaking through espeak-ng into a PulseAudio
+# null sink the test records), and strace for the test that watches a kiosk write nothing.
+packages+=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils
+           strace)
 # The Debian package (make deb) and its checks, and the real kiosk stack its test runs: the cage
 # compositor with Xwayland, grim for screenshots, and the libraries Qt's Wayland platform loads.
 packages+=(dpkg-dev binutils patchelf librsvg2-bin lintian desktop-file-utils appstream

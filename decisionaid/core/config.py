@@ -21,17 +21,25 @@ from decisionaid.core.content import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record
-from decisionaid.core.staff_pin import is_valid_hash
-from decisionaid.core.textfile import parse_toml, read_text
+from decisionaid.core.staff_pin import hash_problem
+from decisionaid.core.textfile import describe_value, parse_toml, read_text
 
 MODES = ("personal", "kiosk", "counsellor")
 MIN_IDLE_WARNING = 20  # WCAG 2.2.1: at least 20 seconds to ask for more time
 IDLE_TIMEOUT_RANGE = (30, 3600)
 IDLE_WARNING_RANGE = (MIN_IDLE_WARNING, 300)
+# While "Get help now" is open (or the guide reads aloud) a longer quiet time is allowed before
+# the warning, but never an endless one: someone who walks away to make a call must not leave
+# their answers to the next person.
+HELP_IDLE_TIMEOUT_RANGE = (60, 3600)
+DEFAULT_HELP_IDLE_TIMEOUT = 600
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif", ".webp")
 # Longer text than this would not fit the header, help panel or About step.
 TEXT_LIMITS = {"clinic_name": 80, "clinic_contact": 400, "clinic_disclosure": 3000, "printer": 200}
+# Text shown on one line (the header's clinic name) or used as a name: a line break there would
+# stretch the header down the screen, so it becomes a space, with a notice.
+MULTI_LINE_TEXT = frozenset({"clinic_contact", "clinic_disclosure"})
 # The on-screen keyboard: "auto" shows it in a kiosk where no physical keyboard is found.
 ON_SCREEN_KEYBOARD = ("auto", "on", "off")
 _LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
@@ -50,6 +58,7 @@ class Config:
     clinic_disclosure: str = ""
     idle_timeout_seconds: int = 120
     idle_warning_seconds: int = 30
+    help_idle_timeout_seconds: int = DEFAULT_HELP_IDLE_TIMEOUT
     staff_pin_hash: str = ""
     printer: str = ""
     on_screen_keyboard: str = "auto"
@@ -73,6 +82,7 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
     ("clinic", "disclosure"): ("clinic_disclosure", str),
     ("kiosk", "idle_timeout_seconds"): ("idle_timeout_seconds", int),
     ("kiosk", "idle_warning_seconds"): ("idle_warning_seconds", int),
+    ("kiosk", "help_idle_timeout_seconds"): ("help_idle_timeout_seconds", int),
     ("kiosk", "staff_pin_hash"): ("staff_pin_hash", str),
     ("kiosk", "printer"): ("printer", str),
     ("kiosk", "on_screen_keyboard"): ("on_screen_keyboard", str),
@@ -197,17 +207,24 @@ class _Reader:
             self.diags.error(
                 self.path,
                 line,
-                f"'{name}' must be a whole number of seconds, not {_describe(value)}; "
+                f"'{name}' must be a whole number of seconds, not {describe_value(value)}; "
                 f"using {default}",
             )
             return
         if expected is str and not isinstance(value, str):
             self.diags.error(
-                self.path, line, f"'{name}' must be text in quotes, not {_describe(value)}; ignored"
+                self.path,
+                line,
+                f"'{name}' must be text in quotes, not {describe_value(value)}; ignored",
             )
             return
         if isinstance(value, str):
             value = _CONTROL_CHARS.sub("", value).strip()
+            if attr not in MULTI_LINE_TEXT and ("\n" in value or "\t" in value):
+                value = " ".join(value.split())
+                self.diags.warning(
+                    self.path, line, f"'{name}' must be one line; its line breaks are spaces"
+                )
             limit = TEXT_LIMITS.get(attr)
             if limit is not None and len(value) > limit:
                 self.diags.error(
@@ -221,12 +238,12 @@ class _Reader:
                 logo = Path(value).expanduser()
                 self.config.clinic_logo = logo if logo.is_absolute() else self.path.parent / logo
             return
-        if attr == "staff_pin_hash" and value and not is_valid_hash(value):
+        if attr == "staff_pin_hash" and value and (problem := hash_problem(value)):
             self.diags.error(
                 self.path,
                 line,
-                f"'{name}' is not a hash made by 'decisionaid hash-pin' "
-                "(pbkdf2_sha256$iterations$salt$digest); staff exit from the screen is off",
+                f"'{name}' is not a hash made by 'decisionaid hash-pin' ({problem}); "
+                "staff exit from the screen is off",
             )
             return
         setattr(self.config, attr, value)
@@ -259,6 +276,9 @@ class _Reader:
             config.on_screen_keyboard = "auto"
         self.check_range("idle_timeout_seconds", IDLE_TIMEOUT_RANGE, 120)
         self.check_range("idle_warning_seconds", IDLE_WARNING_RANGE, 30)
+        self.check_range(
+            "help_idle_timeout_seconds", HELP_IDLE_TIMEOUT_RANGE, DEFAULT_HELP_IDLE_TIMEOUT
+        )
 
     def check_range(self, key: str, bounds: tuple[int, int], default: int) -> None:
         lo, hi = bounds
@@ -298,24 +318,13 @@ class _Reader:
                 )
                 continue
             local = Diagnostics()
-            info = parse_crisis(table, self.path, local)
+            text = "\n".join(self.lines)
+            info = parse_crisis(table, self.path, local, text, f"crisis.{locale}.lines")
+            # Each message says what becomes of its line; when none is usable the reader is
+            # shown the app's own lines, which the notice must then say.
+            outcome = "; the app's own lines are used instead" if info is None else ""
             for d in local.items:
-                self.diags.error(
-                    self.path, line, f"crisis.{locale}: {d.message}; the app's own lines are used"
-                )
+                where = d.line if d.line > 1 else line
+                self.diags.error(self.path, where, f"crisis.{locale}: {d.message}{outcome}")
             if info is not None:
                 self.config.crisis[locale] = info
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, float):
-        return f"the decimal {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,17 @@ from decisionaid.core.guide import (
     Reference,
     Step,
 )
-from decisionaid.core.textfile import line_of, load_toml_file, parse_toml, read_text
+from decisionaid.core.page_limits import check_page_limits
+from decisionaid.core.textfile import (
+    array_table_lines,
+    describe_value,
+    is_inside,
+    key_line,
+    line_of,
+    load_toml_with_text,
+    parse_toml,
+    read_text,
+)
 from decisionaid.core.wording import WORDING_FILE, Wording, parse_wording
 
 PAGE_KINDS = frozenset({"page", "compare", "about"})
@@ -42,6 +53,32 @@ MAX_PAGE_BYTES = 256 * 1024
 def _str(table: dict[str, Any], key: str) -> str:
     value = table.get(key, "")
     return value if isinstance(value, str) else str(value)
+
+
+# What each [[steps]] table may say, all of it text.
+STEP_TEXT_KEYS = ("id", "kind", "title", "short_title", "summary", "file")
+
+
+def check_text_keys(
+    table: dict[str, Any],
+    keys: tuple[str, ...],
+    where: tuple[Path, str, int],
+    diags: Diagnostics,
+    label: str,
+) -> set[str]:
+    """Report each of `keys` whose value is not text, at its own line; return those keys.
+
+    `where` is the file, its text and the line of the table's header (0 for top-level keys).
+    """
+    path, text, table_line = where
+    wrong = {key for key in keys if key in table and not isinstance(table[key], str)}
+    for key in sorted(wrong, key=keys.index):
+        diags.error(
+            path,
+            key_line(text, table_line, key),
+            f"{label}'{key}' must be text in quotes, not {describe_value(table[key])}",
+        )
+    return wrong
 
 
 def split_front_matter(
@@ -93,6 +130,14 @@ def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
         ok = False
     if not ok:
         return None
+    # The work of showing a page is bounded here, before anything renders it or checks its
+    # wording: a page past the limits is never shown (see page_limits).
+    if not check_page_limits(body, path, body_line, diags):
+        return None
+    notes = _str(meta, "counsellor_notes").strip()
+    notes_line = line_of(text, "counsellor_notes")
+    if notes and not check_page_limits(notes, path, notes_line, diags):
+        notes = ""
     return Page(
         id=expected_id,
         title=_str(meta, "title"),
@@ -103,8 +148,8 @@ def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
         body_line=body_line,
         path=path,
         content_note=_str(meta, "content_note").strip(),
-        counsellor_notes=_str(meta, "counsellor_notes").strip(),
-        counsellor_notes_line=line_of(text, "counsellor_notes"),
+        counsellor_notes=notes,
+        counsellor_notes_line=notes_line,
         other_source_types=_source_types(meta, text, path, diags),
     )
 
@@ -119,23 +164,47 @@ def _source_types(
     return ()
 
 
+def _tables(
+    data: dict[str, Any],
+    name: str,
+    where: tuple[Path, str],
+    diags: Diagnostics,
+    what: str,
+    text_keys: tuple[str, ...],
+) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each [[name]] table with the line of its header; a key in `text_keys` whose value is
+    not text is reported at its own line and left out of the table."""
+    path, text = where
+    entries = data.get(name, [])
+    if not isinstance(entries, list):
+        diags.error(path, 1, f"'{name}' must be a list of [[{name}]] tables")
+        return
+    headers = array_table_lines(text, name) if text else []
+    for index, entry in enumerate(entries):
+        table_line = headers[index] if len(headers) == len(entries) else 1
+        if not isinstance(entry, dict):
+            diags.error(path, table_line, f"each {what} must be a [[{name}]] table")
+            continue
+        label = next(
+            (f"{what} '{entry[k]}': " for k in text_keys[:1] if isinstance(entry.get(k), str)),
+            f"{what} {index + 1}: ",
+        )
+        wrong = check_text_keys(entry, text_keys, (path, text, table_line), diags, label)
+        yield {k: v for k, v in entry.items() if k not in wrong}, table_line
+
+
 def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
     path = root / "references.toml"
-    data = load_toml_file(path, diags, "references file")
+    data, text = load_toml_with_text(path, diags, "references file", inside=root)
     if data is None:
         return {}
-    text = path.read_text(encoding="utf-8", errors="replace")
     refs: dict[str, Reference] = {}
-    entries = data.get("references", [])
-    if not isinstance(entries, list):
-        diags.error(path, 1, "'references' must be a list of [[references]] tables")
-        return {}
-    for entry in entries:
-        if not isinstance(entry, dict):
-            diags.error(path, 1, "each reference must be a [[references]] table")
-            continue
+    text_keys = ("key", "authors", "title", "source", "doi", "pmid", "url", "note")
+    for entry, table_line in _tables(
+        data, "references", (path, text), diags, "reference", text_keys
+    ):
         key = _str(entry, "key")
-        line = line_of(text, f'"{key}"') if key else 1
+        line = line_of(text, f'"{key}"') if key else table_line
         if not key:
             diags.error(path, line, "a reference has no 'key'")
             continue
@@ -150,11 +219,20 @@ def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
         url = _str(entry, "url")
         if url and not url.startswith("https://"):
             diags.error(path, line, f"reference '{key}' url must start with https://")
+        year = entry.get("year", "")
+        if isinstance(year, bool) or not isinstance(year, int | str):
+            diags.error(
+                path,
+                key_line(text, table_line, "year"),
+                f"reference '{key}': 'year' must be a year such as 2024, "
+                f"not {describe_value(year)}",
+            )
+            year = ""
         refs[key] = Reference(
             key=key,
             number=len(refs) + 1,
             authors=_str(entry, "authors"),
-            year=entry.get("year", ""),
+            year=year,
             title=_str(entry, "title"),
             source=_str(entry, "source"),
             doi=_str(entry, "doi"),
@@ -169,21 +247,16 @@ def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
 
 def _load_glossary(root: Path, diags: Diagnostics) -> dict[str, GlossaryTerm]:
     path = root / "glossary.toml"
-    data = load_toml_file(path, diags, "glossary file")
+    data, text = load_toml_with_text(path, diags, "glossary file", inside=root)
     if data is None:
         return {}
-    text = path.read_text(encoding="utf-8", errors="replace")
     terms: dict[str, GlossaryTerm] = {}
-    entries = data.get("terms", [])
-    if not isinstance(entries, list):
-        diags.error(path, 1, "'terms' must be a list of [[terms]] tables")
-        return {}
-    for entry in entries:
-        if not isinstance(entry, dict):
-            diags.error(path, 1, "each glossary term must be a [[terms]] table")
-            continue
+    text_keys = ("id", "term", "definition")
+    for entry, table_line in _tables(
+        data, "terms", (path, text), diags, "glossary term", text_keys
+    ):
         term_id = _str(entry, "id")
-        line = line_of(text, f'"{term_id}"') if term_id else 1
+        line = line_of(text, f'"{term_id}"') if term_id else table_line
         if not term_id or not entry.get("term") or not entry.get("definition"):
             diags.error(path, line, "a glossary term needs 'id', 'term' and 'definition'")
             continue
@@ -194,46 +267,77 @@ def _load_glossary(root: Path, diags: Diagnostics) -> dict[str, GlossaryTerm]:
     return terms
 
 
-def parse_crisis(data: dict[str, Any], path: Path, diags: Diagnostics) -> CrisisInfo | None:
-    lines: list[CrisisLine] = []
-    entries = data.get("lines", [])
-    if not isinstance(entries, list):
-        diags.error(path, 1, "'lines' must be a list of [[lines]] tables")
+# More lines than this would make "Get help now" a long list to search in a crisis (and, in the
+# thousands, slow to open); the emergency lines come first, so they are always among them.
+MAX_CRISIS_LINES = 12
+
+
+def parse_crisis(
+    data: dict[str, Any], path: Path, diags: Diagnostics, text: str = "", table: str = "lines"
+) -> CrisisInfo | None:
+    """Crisis lines from `data` (crisis.toml, or a clinic's [crisis.LOCALE] table, whose
+    [[...]] headers are named `table` in `text`, for line numbers)."""
+    lines: list[tuple[CrisisLine, int]] = []
+    text_keys = ("name", "action", "detail", "audience")
+    if not isinstance(data.get("lines", []), list):
+        diags.error(path, 1, f"'lines' must be a list of [[{table}]] tables")
         return None
-    for entry in entries:
-        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("action"):
-            diags.error(path, 1, "a crisis line needs 'name' and 'action'")
+    tables = _tables(
+        {table: data.get("lines", [])}, table, (path, text), diags, "crisis line", text_keys
+    )
+    for entry, table_line in tables:
+        if not entry.get("name") or not entry.get("action"):
+            diags.error(path, table_line, "a crisis line needs 'name' and 'action'; it is left out")
             continue
-        lines.append(
-            CrisisLine(
-                name=_str(entry, "name"),
-                action=_str(entry, "action"),
-                detail=_str(entry, "detail"),
-                audience=_str(entry, "audience"),
-                emergency=bool(entry.get("emergency", False)),
+        emergency = entry.get("emergency", False)
+        if not isinstance(emergency, bool):
+            diags.error(
+                path,
+                key_line(text, table_line, "emergency"),
+                f"crisis line '{entry['name']}': 'emergency' must be true or false, "
+                f"not {describe_value(emergency)}; it is not shown as one",
             )
+            emergency = False
+        line = CrisisLine(
+            name=_str(entry, "name"),
+            action=_str(entry, "action"),
+            detail=_str(entry, "detail"),
+            audience=_str(entry, "audience"),
+            emergency=emergency,
         )
+        lines.append((line, table_line))
     if not lines:
         diags.error(path, 1, "no usable crisis lines")
         return None
-    lines.sort(key=lambda c: not c.emergency)
-    return CrisisInfo(intro=_str(data, "intro") or DEFAULT_CRISIS.intro, lines=tuple(lines))
+    lines.sort(key=lambda pair: not pair[0].emergency)
+    if len(lines) > MAX_CRISIS_LINES:
+        first_left_out = min(line for _, line in lines[MAX_CRISIS_LINES:])
+        diags.error(
+            path,
+            first_left_out,
+            f"{len(lines)} crisis lines are listed; only {MAX_CRISIS_LINES} are shown "
+            "(emergency lines first, then in the order listed)",
+        )
+        lines = lines[:MAX_CRISIS_LINES]
+    intro = data.get("intro", "")
+    if not isinstance(intro, str):
+        diags.error(
+            path,
+            key_line(text, 0, "intro"),
+            f"'intro' must be text in quotes, not {describe_value(intro)}",
+        )
+        intro = ""
+    return CrisisInfo(
+        intro=intro.strip() or DEFAULT_CRISIS.intro, lines=tuple(line for line, _ in lines)
+    )
 
 
 def _load_crisis(root: Path, diags: Diagnostics) -> CrisisInfo:
     path = root / "crisis.toml"
-    data = load_toml_file(path, diags, "crisis lines file")
+    data, text = load_toml_with_text(path, diags, "crisis lines file", inside=root)
     if data is None:
         return DEFAULT_CRISIS
-    return parse_crisis(data, path, diags) or DEFAULT_CRISIS
-
-
-def _inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        return False
-    return True
+    return parse_crisis(data, path, diags, text) or DEFAULT_CRISIS
 
 
 def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -> None:
@@ -243,12 +347,19 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
         diags.error(path, 1, "guide.toml lists no [[steps]]")
         return
     seen: set[str] = set()
-    for entry in entries:
+    headers = array_table_lines(text, "steps")
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             diags.error(path, 1, "each step must be a [[steps]] table")
             continue
+        table_line = headers[index] if len(headers) == len(entries) else 1
+        label = f"step '{entry['id']}': " if isinstance(entry.get("id"), str) else ""
+        wrong = check_text_keys(entry, STEP_TEXT_KEYS, (path, text, table_line), diags, label)
+        if "id" in wrong:
+            continue
+        entry = {key: value for key, value in entry.items() if key not in wrong}
         step_id = _str(entry, "id")
-        line = line_of(text, f'"{step_id}"') if step_id else 1
+        line = line_of(text, f'"{step_id}"') if step_id else table_line
         kind = _str(entry, "kind") or "page"
         if not STEP_ID.match(step_id):
             diags.error(
@@ -286,13 +397,14 @@ def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -
                     f"step '{step_id}' has a page: its counsellor_notes belong in the page's "
                     "front matter, and these are not shown",
                 )
-            else:
+            elif check_page_limits(notes.strip(), path, notes_line, diags):
                 step.notes, step.notes_line = notes.strip(), notes_line
         _step_extras(guide, step, entry, text, path)
         if kind == "page" and not step.file:
-            diags.error(path, line, f"page step '{step_id}' has no 'file'")
+            if "file" not in wrong:  # a 'file' that is not text is reported already
+                diags.error(path, line, f"page step '{step_id}' has no 'file'")
             step.broken = True
-        if step.file and not _inside(guide.root, guide.root / step.file):
+        if step.file and not is_inside(guide.root, guide.root / step.file):
             diags.error(path, line, f"page file '{step.file}' must be inside the content folder")
             step.broken = True
         elif step.file:
@@ -380,7 +492,7 @@ def _load_wording(guide: Guide) -> Wording:
     )
     if not path.is_file() and not needed:
         return Wording()  # a guide of plain pages needs none of these words
-    text = read_text(path, diags, "screen wording file")
+    text = read_text(path, diags, "screen wording file", inside=root)
     data = parse_toml(text, path, diags) if text is not None else None
     if data is None or text is None:
         return Wording()
@@ -394,9 +506,13 @@ def load_guide(root: Path, locale: str = "en") -> Guide:
     if not root.is_dir():
         guide.diagnostics.error(root, 1, "content folder is missing")
         return guide
-    text = read_text(path, guide.diagnostics, "guide manifest")
+    text = read_text(path, guide.diagnostics, "guide manifest", inside=root)
     manifest = parse_toml(text, path, guide.diagnostics) if text is not None else None
     if manifest is not None and text is not None:
+        wrong = check_text_keys(
+            manifest, ("title", "short_title"), (path, text, 0), guide.diagnostics, ""
+        )
+        manifest = {key: value for key, value in manifest.items() if key not in wrong}
         guide.title = _str(manifest, "title") or guide.title
         guide.short_title = _str(manifest, "short_title") or guide.title
         _load_steps(guide, manifest, text, path)

@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 
 from decisionaid.core.record import record
+from decisionaid.core.textfile import read_capped
 
 # Front matter's `reviewed = 2026-11-02` (TOML between +++ lines), read without parsing TOML.
 _REVIEWED = re.compile(r"^reviewed\s*=\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
@@ -56,7 +57,8 @@ def edition(root: Path) -> str:
     """guide.toml's edition and when its evidence was last searched, as one phrase ("" when
     the guide gives neither or cannot be read: check-content reports why)."""
     try:
-        manifest = tomllib.loads((root / "guide.toml").read_text(encoding="utf-8"))
+        # Capped, and never a pipe or a device: naming the edition must not hang.
+        manifest = tomllib.loads(read_capped(root / "guide.toml").decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""
     parts = []

@@ -16,7 +16,7 @@ from typing import Any
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
 from decisionaid.core.record import field, record, replace
-from decisionaid.core.textfile import line_of, load_toml_file
+from decisionaid.core.textfile import line_of, load_toml_with_text
 
 SCALE_SIZE = 5
 SURE_LETTERS = ("S", "U", "R", "E")
@@ -206,8 +206,7 @@ class _Reader:
     def __init__(self, path: Path, diags: Diagnostics, what: str) -> None:
         self.path = path
         self.diags = diags
-        self.data = load_toml_file(path, diags, what)
-        self.text = path.read_text(encoding="utf-8", errors="replace") if self.data else ""
+        self.data, self.text = load_toml_with_text(path, diags, what, inside=path.parent)
 
     def line(self, needle: str) -> int:
         return line_of(self.text, f'"{needle}"') if needle else 1

@@ -40,6 +40,7 @@ from decisionaid.core.guide import (
 )
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.record import is_record, record_fields
+from decisionaid.core.textfile import read_capped
 from decisionaid.core.wording import Wording
 
 # Raise when what is stored changes in a way the loader's sources do not show.
@@ -50,6 +51,7 @@ _LOADER_SOURCES = (
     "textfile.py",
     "diagnostics.py",
     "guide_cache.py",
+    "page_limits.py",
     "keyed_store.py",
     "wording.py",
 )
@@ -92,9 +94,10 @@ def _key(fingerprint: bytes, root: Path, locale: str, pages: Sequence[str]) -> s
     h.update(f"\0{locale}\0".encode())
     for name in (*_DATA_FILES, *pages):
         try:
-            data = (root / name).read_bytes()
-        except OSError:
-            data = _MISSING
+            # Capped, and never from a pipe or a device: a key must not hang the start.
+            data = read_capped(root / name)
+        except OSError as exc:
+            data = _MISSING + str(exc).encode()
         h.update(f"{name}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()

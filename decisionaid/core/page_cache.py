@@ -35,6 +35,7 @@ _RENDERER_SOURCES = (
     "picture_keys.py",
     "page_cache.py",
     "keyed_store.py",
+    "page_limits.py",
 )
 
 

@@ -40,6 +40,10 @@ class Policy:
     idle_reset: bool = False
     idle_timeout_seconds: int = 120
     idle_warning_seconds: int = 30
+    # The longest quiet time while the reader is busy (help open, read-aloud): after it the
+    # idle warning comes over whatever they were doing.
+    help_idle_timeout_seconds: int = 600
+    help_full_width: bool = False  # the help panel over the whole page, not beside it
     touch_target_px: int = 44
     control_gap_px: int = 8
     step_index: bool = False
@@ -53,6 +57,9 @@ class Policy:
     # kiosk with no keyboard found); decided before Qt starts, see app.build_parts.
     on_screen_keyboard: bool = False
     staff_exit_gesture: bool = False
+    # Read aloud through a speech daemon of the app's own, which writes nothing to disk and
+    # stops with the app, instead of the user's shared one (which logs and stays running).
+    private_speech: bool = False
     # A drag with the mouse's left button scrolls (kinetically), as a touch does: kiosk
     # touchscreens often report a finger as a mouse. Elsewhere only a touch scrolls.
     drag_scrolls: bool = False
@@ -87,11 +94,13 @@ KIOSK = Policy(
     log_to_file=False,
     cache_pages=False,
     idle_reset=True,
+    help_full_width=True,
     touch_target_px=56,
     control_gap_px=8,
     own_questions=False,
     own_questions_with_keyboard=True,
     staff_exit_gesture=True,
+    private_speech=True,
     drag_scrolls=True,
     text_selection=False,
     text_scales_with_screen=True,

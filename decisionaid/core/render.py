@@ -23,22 +23,26 @@ from decisionaid.core.iconarray import (
     Picture,
     extract_iconarrays,
 )
+from decisionaid.core.page_limits import check_page_limits
 from decisionaid.core.rendered_page import RenderedPage
 from decisionaid.core.trial_groups import TrialGroups
 
 __all__ = ["PageRenderer", "RenderedPage", "markdown_to_html", "render_all"]
 
-CITATION = re.compile(r"\[@([^\]\n]*)\]")
+# Every pattern below runs in time linear in its line: a class never overlaps what follows it
+# (link text stops at any bracket, an address at any angle bracket) and quantifiers that meet
+# whitespace are possessive, so a line of 24,000 `[` or spaces cannot make them backtrack.
+CITATION = re.compile(r"\[@([^\[\]\n]*+)\]")
 CITATION_KEY = re.compile(r"^@?([A-Za-z0-9_:-]+)$")
-GLOSSARY = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
-IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
-LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\]\[[^\]\n]*\]")
-LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]*)>?")
-AUTOLINK = re.compile(r"<((?:https?|ftp|file|mailto):[^>\s]*)>", re.IGNORECASE)
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>|<!--")
+GLOSSARY = re.compile(r"\[\[([^\[\]|\n]++)(?:\|([^\[\]\n]++))?\]\]")
+IMAGE = re.compile(r"!\[([^\[\]\n]*+)\]\(([^)\n]*+)\)")
+LINK = re.compile(r"(?<!!)\[[^\[\]\n]*+\]\(\s*+<?([^)\s>]*+)>?(?:\s++\"[^\"\n]*+\")?\s*+\)")
+IMAGE_REFERENCE = re.compile(r"!\[([^\[\]\n]*+)\]\[[^\[\]\n]*+\]")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]++\]:\s*+<?([^\s>]*+)>?")
+AUTOLINK = re.compile(r"<((?:https?|ftp|file|mailto):[^<>\s]*+)>", re.IGNORECASE)
+RAW_HTML = re.compile(r"<\s*+/?\s*+[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+|/\s*+)?>|<!--")
 REMOTE_OR_FILE = re.compile(
-    r"\b(?:src|href|srcset|background)\s*=\s*[\"']?\s*(?:https?:|file:|//)", re.I
+    r"\b(?:src|href|srcset|background)\s*+=\s*+[\"']?\s*+(?:https?:|file:|//)", re.I
 )
 FILE_URL = re.compile(r"\bfile:", re.IGNORECASE)
 HREF = re.compile(r'<a href="([^"]*)"')
@@ -107,29 +111,32 @@ class PageRenderer:
             result = RenderedPage(step.id, "")
         if step.page is None and step.notes:
             # Talking points for a step the app draws itself come from guide.toml.
-            result.notes_html = self.render_markdown(
-                step.notes,
-                self.guide.root / "guide.toml",
-                step.notes_line,
-                result.diagnostics,
-                step.id,
-                [],
+            result.notes_html = self._notes_html(
+                step.notes, self.guide.root / "guide.toml", step.notes_line, result.diagnostics
             )
         self._cache[step.id] = result
         return result
 
     def render_page(self, page: Page) -> RenderedPage:
         diags = Diagnostics()
+        # Bounded work first: a page past the limits is never given to Markdown.
+        if not check_page_limits(page.body, page.path, page.body_line, diags):
+            return RenderedPage(page.id, UNAVAILABLE_HTML, [], diags)
         body, arrays = extract_iconarrays(
             page.body, page.body_line, page.path, diags, self.guide.references
         )
         result = RenderedPage(page.id, "", arrays, diags)
         result.html = self.render_markdown(body, page.path, page.body_line, diags, page.id, arrays)
         if page.counsellor_notes:
-            result.notes_html = self.render_markdown(
-                page.counsellor_notes, page.path, page.counsellor_notes_line, diags, page.id, []
+            result.notes_html = self._notes_html(
+                page.counsellor_notes, page.path, page.counsellor_notes_line, diags
             )
         return result
+
+    def _notes_html(self, text: str, path: Path, line: int, diags: Diagnostics) -> str:
+        if not check_page_limits(text, path, line, diags):
+            return UNAVAILABLE_HTML
+        return self.render_markdown(text, path, line, diags, "", [])
 
     # -- markdown with markers ------------------------------------------------------------
 

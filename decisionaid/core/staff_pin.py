@@ -11,7 +11,13 @@ import sys
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 600_000
-MIN_PIN_LENGTH = 4
+# A hash is checked on the screen's own thread while staff wait: a count far above what
+# hash-pin writes would freeze the pad (10**13 would take days), so it is refused instead.
+MIN_ITERATIONS = 100_000
+MAX_ITERATIONS = 2_000_000
+DIGEST_BYTES = 32  # SHA-256
+MIN_SALT_BYTES = 8
+MIN_PIN_LENGTH = 6
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
@@ -23,16 +29,34 @@ def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATION
     return f"{ALGORITHM}${iterations}${b64(salt).decode()}${b64(digest).decode()}"
 
 
-def is_valid_hash(stored: str) -> bool:
+def hash_problem(stored: str) -> str:
+    """What is wrong with a stored hash, in words for staff; "" when it can be used."""
     parts = stored.split("$")
-    if len(parts) != 4 or parts[0] != ALGORITHM or not parts[1].isdigit():
-        return False
+    if len(parts) != 4 or parts[0] != ALGORITHM:
+        return "it is not in the form pbkdf2_sha256$iterations$salt$digest"
+    if not (parts[1].isascii() and parts[1].isdigit()):
+        return "its iteration count is not a whole number"
+    if len(parts[1]) > 12 or not MIN_ITERATIONS <= int(parts[1]) <= MAX_ITERATIONS:
+        return f"its iteration count must be {MIN_ITERATIONS:,} to {MAX_ITERATIONS:,}"
     try:
-        base64.b64decode(parts[2], validate=True)
-        base64.b64decode(parts[3], validate=True)
+        salt = base64.b64decode(parts[2], validate=True)
+        digest = base64.b64decode(parts[3], validate=True)
     except ValueError:
-        return False
-    return int(parts[1]) >= 100_000
+        return "its salt or digest is not base64"
+    if len(salt) < MIN_SALT_BYTES:
+        return f"its salt is shorter than {MIN_SALT_BYTES} bytes"
+    if len(digest) != DIGEST_BYTES:
+        return f"its digest is {len(digest)} bytes, not {DIGEST_BYTES}"
+    return ""
+
+
+def is_valid_hash(stored: str) -> bool:
+    return not hash_problem(stored)
+
+
+def is_pin(text: str) -> bool:
+    """A PIN staff can type on the pad: the digits 0 to 9 only (not ¹²³ or ١٢٣)."""
+    return text.isascii() and text.isdigit()
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -59,8 +83,12 @@ def hash_pin_command() -> int:
             return 1
     else:
         pin = sys.stdin.readline().rstrip("\n")
-    if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
-        print(f"Use at least {MIN_PIN_LENGTH} digits.", file=sys.stderr)
+    if len(pin) < MIN_PIN_LENGTH or not is_pin(pin):
+        print(
+            f"Use at least {MIN_PIN_LENGTH} digits, 0 to 9 only: the PIN is typed on the "
+            "kiosk's number pad.",
+            file=sys.stderr,
+        )
         return 1
     print(f'staff_pin_hash = "{hash_pin(pin)}"')
     return 0

@@ -33,7 +33,9 @@ class DisplayTools(QObject):
         )
         self.contrast_button.clicked.connect(self.session.set_high_contrast)
 
-        self.read_aloud = ReadAloud(window.guide.locale, self)
+        self.read_aloud = ReadAloud(
+            window.guide.locale, self, private_daemon=window.policy.private_speech
+        )
         self.listen_button = make_button("Listen", "listenButton", tip="read this step out loud")
         self.listen_button.clicked.connect(self.toggle_listen)
         self.rate_button = make_button("", "speechRate")

@@ -31,6 +31,7 @@ from decisionaid.core.session import Change, Session
 from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
 from decisionaid.ui.help_panel import HelpPanel, crisis_lines
 from decisionaid.ui.popover import Popover
+from decisionaid.ui.reader_text import forget_reader_text
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
             root.insertWidget(1, self.staff_notice_bar)  # under the header, above the step
 
         self.setCentralWidget(central)
-        self.help_panel = HelpPanel(central)
+        self.help_panel = HelpPanel(central, full_width=self.policy.help_full_width)
         self.help_panel.set_crisis(*crisis_lines(self.guide, self.config, self.policy))
         self.help_panel.closed.connect(self._on_help_closed)
         # A panel over the page (help, or one a mode adds such as the counsellor's step index)
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
         self._help_opener: QWidget | None = None
         central.installEventFilter(self)
+        self.body.installEventFilter(self)  # the page moves down when the header grows
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
         self._set_contents_visible(self.contents_button.isChecked())
@@ -234,7 +236,9 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._central and kind == QEvent.Type.Resize:
+        if (watched is self._central and kind == QEvent.Type.Resize) or (
+            watched is self.body and kind in (QEvent.Type.Move, QEvent.Type.Resize)
+        ):
             self._place_help_panel()
             if self.display_menu.isVisible():
                 self.display_menu.place(self.display_button)
@@ -246,7 +250,15 @@ class MainWindow(QMainWindow):
         return False
 
     def _place_help_panel(self) -> None:
-        self.help_panel.place(self._central.rect(), self.body.geometry().top())
+        # Where the page starts, laid out now: a page just shown again (after a full screen a
+        # mode added) still has the place it had before, and a hidden one has none, so help
+        # then starts under the header.
+        self._root.activate()
+        if self.body.isVisible():
+            top = self.body.geometry().top()
+        else:
+            top = self.header.geometry().bottom() + 1
+        self.help_panel.place(self._central.rect(), top)
 
     def _panel_over_page(self) -> QWidget | None:
         """The panel lying over the page, if one is open: help, or one a mode added."""
@@ -558,6 +570,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self, what: Change) -> None:
         if what is Change.RESET:
+            # First the words, shown or hidden, then every step redraws from the empty session.
+            forget_reader_text(self)
             self.help_panel.hide()
             self._help_opener = None
             if self._popover is not None:

@@ -117,4 +117,5 @@ class Popover(QFrame):
         for label in (self.title, self.text):
             label.setText("")
         self.setAccessibleName("")
+        self.close_button.setAccessibleName("Close")
         self.setAccessibleDescription("")

@@ -44,6 +44,7 @@ disclosure = "We offer ketamine treatment and are paid for it."
 [kiosk]
 idle_timeout_seconds = 90
 idle_warning_seconds = 25
+help_idle_timeout_seconds = 300
 staff_pin_hash = "{GOOD_HASH}"
 printer = "Front desk"
 
@@ -61,6 +62,7 @@ action = "Call 555-0100"
     assert config.clinic_logo == tmp_path / "logo.png"
     assert config.clinic_disclosure.startswith("We offer")
     assert (config.idle_timeout_seconds, config.idle_warning_seconds) == (90, 25)
+    assert config.help_idle_timeout_seconds == 300
     assert is_valid_hash(config.staff_pin_hash)
     assert config.printer == "Front desk"
     assert config.crisis["en"].lines[0].action == "Call 555-0100"
@@ -142,6 +144,11 @@ def test_wrong_types_fall_back_to_defaults_with_file_key_and_line(
         ("idle_warning_seconds", 5, 30),  # under the 20 s WCAG 2.2.1 asks for
         ("idle_warning_seconds", -1, 30),
         ("idle_warning_seconds", 86_400, 30),
+        # Help open must not hold the reset off for ever, nor clear the screen within a minute.
+        ("help_idle_timeout_seconds", 10**9, 600),
+        ("help_idle_timeout_seconds", 0, 600),
+        ("help_idle_timeout_seconds", 59, 600),
+        ("help_idle_timeout_seconds", 3601, 600),
     ],
 )
 def test_negative_or_absurd_timeouts_fall_back(
@@ -208,7 +215,7 @@ def test_bad_crisis_lines_keep_the_apps_own(tmp_path: Path) -> None:
     path = write(tmp_path, '[crisis.en]\nintro = "x"\n[[crisis.en.lines]]\nname = "No action"\n')
     config = load_config(path)
     assert "en" not in config.crisis
-    assert "clinic.toml:1: crisis.en: a crisis line needs 'name' and 'action'" in notices(config)
+    assert "clinic.toml:3: crisis.en: a crisis line needs 'name' and 'action'" in notices(config)
 
 
 def test_too_long_text_is_refused(tmp_path: Path) -> None:

@@ -42,10 +42,17 @@ def make_window(qtbot, content: Path, mode: Mode = Mode.PERSONAL, config: Path |
 
 
 def run_decisionaid(
-    args: list[str], env: dict[str, str] | None = None, timeout: int = 180
+    args: list[str],
+    env: dict[str, str] | None = None,
+    timeout: int = 180,
+    *,
+    offscreen: bool = True,
 ) -> subprocess.CompletedProcess[str]:
-    """The real program in a fresh interpreter, offscreen, as staff would start it."""
-    full_env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
+    """The real program in a fresh interpreter, as staff would start it: offscreen, unless
+    `offscreen` is False (then on whatever display `env` gives it)."""
+    full_env = dict(os.environ if env is None else env)
+    if offscreen:
+        full_env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run(
         [sys.executable, "-m", "decisionaid", *args],
         capture_output=True,

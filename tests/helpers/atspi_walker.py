@@ -16,6 +16,7 @@ import sys
 import time
 
 import pyatspi  # type: ignore[import-not-found]
+from waiting import wait_until  # beside this script, which runs from its own folder
 
 
 def find_app(name: str, timeout: float) -> object:
@@ -137,15 +138,6 @@ def is_checked(node: object) -> bool:
         return bool(node.getState().contains(pyatspi.STATE_CHECKED))
     except Exception:  # the object may be replaced while the step refreshes
         return False
-
-
-def wait_until(predicate, timeout: float, poll: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(poll)
-    return bool(predicate())
 
 
 def tick_first_question(app: object, timeout: float, poll: float) -> dict[str, object]:

@@ -77,11 +77,32 @@ def main(sink: Path) -> dict[str, object]:
     loop.exec()  # untouched: idle, warning, then the full reset
     report["reset"] = window.session.is_empty() and kiosk.welcome.isVisible()
     report["clipboard"] = QApplication.clipboard().text()
+    report.update(_speech_probe(window))
     kiosk.lockdown.allow_close()  # type: ignore[union-attr]
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.close()
     app.processEvents()
     return report
+
+
+def _speech_probe(window: object) -> dict[str, object]:
+    """Wait for the kiosk's look for a speech engine (it runs after the first paint), so
+    whatever it starts or writes happens inside the session; say what it found."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    from decisionaid.ui.display_tools import DisplayTools
+
+    tools = window.findChild(DisplayTools)  # type: ignore[attr-defined]
+    read_aloud = tools.read_aloud
+    deadline = QDeadlineTimer(60_000)
+    while not read_aloud._probed and not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    daemon = read_aloud.daemon
+    return {
+        "speech_probed": read_aloud._probed,
+        "speech_engine": read_aloud.engine_name,
+        "private_speech_daemon": daemon is not None and daemon.ready,
+    }
 
 
 if __name__ == "__main__":

@@ -66,17 +66,24 @@ def _lightness(path: Path, x: int, y: int) -> int:
     return QImage(str(path)).pixelColor(x, y).lightness()
 
 
-def test_screenshots_in_kiosk_mode_add_the_welcome_and_idle_warning(tmp_path: Path) -> None:
+def test_screenshots_in_kiosk_mode_add_the_welcome_help_and_idle_warnings(tmp_path: Path) -> None:
     names = _shots(tmp_path, "--kiosk", "--high-contrast")
-    assert names == [*STEP_SHOTS, "6-kiosk-welcome.png", "7-kiosk-idle-warning.png"]
+    assert names == [
+        *STEP_SHOTS,
+        "6-kiosk-welcome.png",
+        "7-kiosk-help.png",
+        "8-kiosk-idle-warning.png",
+        "9-kiosk-idle-warning-over-help.png",
+    ]
     assert _lightness(tmp_path / "3-numbers.png", 5, 5) < 60  # high contrast: dark
     # The steps are photographed, not the welcome screen that covers them when a kiosk starts.
     from PySide6.QtGui import QImage
 
     first = QImage(str(tmp_path / "1-welcome.png"))
     welcome = QImage(str(tmp_path / "6-kiosk-welcome.png"))
-    warning = QImage(str(tmp_path / "7-kiosk-idle-warning.png"))
-    assert first != welcome and welcome != warning
+    warning = QImage(str(tmp_path / "8-kiosk-idle-warning.png"))
+    over_help = QImage(str(tmp_path / "9-kiosk-idle-warning-over-help.png"))
+    assert first != welcome and welcome != warning and warning != over_help
 
 
 def test_screenshots_in_counsellor_mode_add_the_index_and_presenter_view(tmp_path: Path) -> None:

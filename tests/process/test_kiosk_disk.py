@@ -59,6 +59,10 @@ def test_a_whole_kiosk_session_writes_nothing_to_home_xdg_or_the_work_folder(
     assert report["printed"] is True, "the session printed its summary"
     assert report["reset"] is True, "the idle reset ran"
     assert report["clipboard"] == ""
+    assert report["speech_probed"], "the kiosk finished looking for a speech engine"
+    print(
+        f"speech engine {report['speech_engine']!r}, own daemon {report['private_speech_daemon']}"
+    )
 
     after = {str(root): _files(root) for root in watched}
     assert after == before

@@ -74,6 +74,7 @@ def test_example_configuration_is_valid_once_uncommented(tmp_path: Path) -> None
     assert config.diagnostics.items == []
     assert config.clinic_name and config.printer and config.staff_pin_hash
     assert config.idle_timeout_seconds == 120 and "en" in config.crisis
+    assert config.help_idle_timeout_seconds == 600
 
 
 def test_kiosk_service_runs_the_installed_kiosk_under_cage() -> None:

@@ -6,21 +6,26 @@ the mode. A reset wipes state objects; the window is not rebuilt.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from decisionaid.core.staff_gate import StaffGate
+from decisionaid.ui.help_panel import crisis_lines
 from decisionaid.ui.kiosk.idle_warning import IdleWarning
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
+from decisionaid.ui.kiosk.screen_keeper import ScreenKeeper
 from decisionaid.ui.kiosk.screens import ScreenStack, screen_stylesheet
 from decisionaid.ui.kiosk.staff_exit import LongPress, StaffPanel
 from decisionaid.ui.kiosk.welcome import KioskWelcome
 
 if TYPE_CHECKING:
     from decisionaid.ui.main_window import MainWindow
+
+log = logging.getLogger("decisionaid.staff")
 
 WARNING_SHOWN = "idle warning showing"
 
@@ -38,7 +43,7 @@ class KioskController(QObject):
         self.welcome.shortPathRequested.connect(self.open_short_path)
         self.screens.add(self.welcome)
 
-        self.warning = IdleWarning(central)
+        self.warning = IdleWarning(crisis_lines(window.guide, window.config, policy), central)
         self.warning.extended.connect(self._on_extended)
         self.warning.startOverRequested.connect(self.full_reset)
         self.warning.expired.connect(self.full_reset)
@@ -53,8 +58,15 @@ class KioskController(QObject):
         self.lockdown: Lockdown | None = None
         if not policy.context_menus or not policy.quit_shortcuts:
             self.lockdown = Lockdown(window, self)
+        # From the moment the window goes full screen it keeps the screen (screen_keeper.py).
+        self.keeper = ScreenKeeper(window, self)
 
-        self.watcher = IdleWatcher(policy.idle_timeout_seconds * 1000, self)
+        self.watcher = IdleWatcher(
+            policy.idle_timeout_seconds * 1000,
+            self,
+            hold_timeout_ms=policy.help_idle_timeout_seconds * 1000,
+        )
+        self._help_open = False
         self.watcher.idle.connect(self._on_idle)
         if policy.idle_reset:
             self.watcher.start()
@@ -66,6 +78,7 @@ class KioskController(QObject):
                 self.long_press.watch(target)
 
         window.idlePause.connect(self._on_idle_pause)
+        window.helpVisibilityChanged.connect(self._on_help_shown)
         window.sessionReset.connect(self._after_reset)
         window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
         # The screens' rules join the window's style sheet, which follows text size and theme.
@@ -101,6 +114,7 @@ class KioskController(QObject):
         self.screens.hide(self.staff)
 
     def staff_exit(self) -> None:
+        log.warning("staff closed the guide from the staff panel")
         self.stand_down()
         self.window.close()
 
@@ -108,6 +122,7 @@ class KioskController(QObject):
         """Stop every countdown and let the window close: the kiosk is ending."""
         if self.lockdown is not None:
             self.lockdown.allow_close()
+        self.keeper.stop()
         self.watcher.stop()
         self.warning.stop()
 
@@ -120,19 +135,33 @@ class KioskController(QObject):
             self.full_reset()  # only display choices (e.g. text size) to undo: no warning needed
             return
         self.watcher.pause(WARNING_SHOWN)
+        over_help = self._help_open
+        if over_help:
+            # Set aside, not closed: its crisis lines come onto the warning, and "I'm still
+            # here" brings the panel back as it was.
+            self.window.help_panel.hide()
         self.screens.show(self.warning)
-        self.warning.start(self.window.policy.idle_warning_seconds)
+        self.warning.start(self.window.policy.idle_warning_seconds, over_help=over_help)
 
     def _on_extended(self) -> None:
         self.screens.hide(self.warning)
         self.watcher.resume(WARNING_SHOWN)
+        if self._help_open:
+            self.window.help_panel.show_panel()
+            return
         focus = self.window.current_widget()
         target = focus.first_focus() if focus is not None else None
         (target or self.window.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_idle_pause(self, reason: str, on: bool) -> None:
-        # Someone reading crisis lines or listening is not idle, however long they take.
-        (self.watcher.pause if on else self.watcher.resume)(reason)
+        # Someone reading crisis lines or listening is busy, not idle: they get longer, but
+        # not for ever (policy.help_idle_timeout_seconds).
+        (self.watcher.hold if on else self.watcher.release)(reason)
+
+    def _on_help_shown(self, shown: bool) -> None:
+        self._help_open = shown
+        if shown and self.warning.running:
+            self.warning.extend()  # "Get help now" on the warning: someone is here
 
     # -- reset -----------------------------------------------------------------------------
 
@@ -150,9 +179,11 @@ class KioskController(QObject):
             area.verticalScrollBar().setValue(0)
             area.horizontalScrollBar().setValue(0)
         clear_clipboard()
+        self._help_open = False  # the reset closed the panel
         self.show_welcome()
         if self.window.policy.idle_reset:
             self.watcher.clear_pauses()
+        self.keeper.check_soon()  # the next reader finds the kiosk on screen, whatever happened
 
 
 def _close_other_windows(window: QWidget) -> None:

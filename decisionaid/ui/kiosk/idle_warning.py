@@ -4,6 +4,10 @@ WCAG 2.2.1 asks for at least 20 seconds and a simple action to extend, as often 
 European Accessibility Act asks for the warning through more than one sense. So: a large button,
 a visible countdown, a screen-reader announcement and a soft sound. A tap anywhere on the warning
 counts as "I'm still here", because a reader coming back may not aim for the button.
+
+The header stays above it, so "Get help now" is in its usual place here too. When the warning
+comes over an open help panel (someone may have walked away to make a call) it keeps the crisis
+lines on screen and says so, calmly.
 """
 
 from __future__ import annotations
@@ -12,9 +16,20 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from decisionaid.core.guide import CrisisInfo
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
+
+BODY = (
+    "Nobody has touched the screen for a while. To keep things private, we will clear "
+    "this screen for the next person."
+)
+BODY_OVER_HELP = (
+    "The help numbers are below. Nobody has touched the screen for a while, so to keep "
+    "things private we will clear it for the next person. The numbers will still be under "
+    "“Get help now” at the top."
+)
 
 # Seconds left at which the screen reader hears the countdown again; not every second.
 ANNOUNCE_AT = (10,)
@@ -25,16 +40,15 @@ class IdleWarning(KioskScreen):
     startOverRequested = Signal()
     expired = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("idleWarning", keeps_header=False, parent=parent)
+    def __init__(
+        self, crisis: tuple[CrisisInfo, str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("idleWarning", keeps_header=True, parent=parent)
         self.setAccessibleName("Are you still there?")
         self.heading = QLabel("Are you still there?")
         self.heading.setObjectName("kioskHeading")
         self.heading.setWordWrap(True)
-        self.body = make_label(
-            "Nobody has touched the screen for a while. To keep things private, we will clear "
-            "this screen for the next person."
-        )
+        self.body = make_label(BODY)
         self.countdown = QLabel()
         self.countdown.setObjectName("kioskCountdown")
         self.countdown.setWordWrap(True)
@@ -51,6 +65,9 @@ class IdleWarning(KioskScreen):
         self.actions_layout.addWidget(self.start_over)
         for w in (self.heading, self.body, self.countdown):
             self.card_layout.addWidget(w)
+        self._crisis = crisis
+        self.crisis_lines: QWidget | None = None  # made the first time help was open
+        self.over_help = False
         self.remaining = 0
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -60,16 +77,28 @@ class IdleWarning(KioskScreen):
     def running(self) -> bool:
         return self._tick.isActive()
 
-    def start(self, seconds: int) -> None:
-        """Begin the countdown; the caller shows the screen."""
+    def start(self, seconds: int, *, over_help: bool = False) -> None:
+        """Begin the countdown; the caller shows the screen. `over_help`: the help panel was
+        open, so its crisis lines stay on screen here."""
+        self.over_help = over_help and self._crisis is not None
+        if self.over_help and self.crisis_lines is None and self._crisis is not None:
+            from decisionaid.ui.help_panel import CrisisLines
+
+            # Without the lines' own introduction: the words above already say what they are.
+            self.crisis_lines = CrisisLines(*self._crisis, parent=self.card, intro=False)
+            self.card_layout.addWidget(self.crisis_lines)
+        if self.crisis_lines is not None:
+            self.crisis_lines.setVisible(self.over_help)
+        self.body.setText(BODY_OVER_HELP if self.over_help else BODY)
         self.remaining = max(1, seconds)
         self._update_text()
         self._tick.start()
         self.still_here.setFocus(Qt.FocusReason.OtherFocusReason)
         QApplication.beep()  # a soft system sound where the platform has one
+        numbers = " The help numbers are still on the screen." if self.over_help else ""
         announce(
             self,
-            f"Are you still there? The screen will clear in {self.remaining} seconds. "
+            f"Are you still there? The screen will clear in {self.remaining} seconds.{numbers} "
             "Choose I'm still here to keep going.",
             assertive=True,
         )

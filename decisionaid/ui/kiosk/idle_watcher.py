@@ -32,25 +32,44 @@ ACTIVITY_EVENTS = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` after `timeout_ms` without input, unless paused for some reason."""
+    """Emits `idle` after `timeout_ms` without input.
+
+    Two ways to hold it off, by reason. A pause stops the count until resumed (the idle
+    warning itself is showing). A hold means the reader is busy (help open, read-aloud
+    speaking): input still counts, and the quiet time allowed grows to `hold_timeout_ms`,
+    never to for ever, so help left open on an empty kiosk still ends in a warning and a reset.
+    """
 
     idle = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, timeout_ms: int, parent: QObject | None = None, *, hold_timeout_ms: int = 0
+    ) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(max(1, timeout_ms))
         self._timer.timeout.connect(self.idle)
+        self._timeout_ms = max(1, timeout_ms)
+        self._hold_timeout_ms = hold_timeout_ms
         self._pauses: set[str] = set()
+        self._holds: set[str] = set()
         self._installed = False
+        self._timer.setInterval(self.current_timeout_ms)
 
     @property
     def timeout_ms(self) -> int:
-        return self._timer.interval()
+        return self._timeout_ms
 
     def set_timeout_ms(self, ms: int) -> None:
-        self._timer.setInterval(max(1, ms))
+        self._timeout_ms = max(1, ms)
+        self._timer.setInterval(self.current_timeout_ms)
+
+    @property
+    def current_timeout_ms(self) -> int:
+        """The quiet time allowed now: longer while the reader is busy, never shorter."""
+        if self._holds:
+            return max(self._timeout_ms, self._hold_timeout_ms)
+        return self._timeout_ms
 
     def start(self) -> None:
         """Install the filter (once) and start counting."""
@@ -68,7 +87,7 @@ class IdleWatcher(QObject):
         self._installed = False
 
     def pause(self, reason: str) -> None:
-        """Stop counting while `reason` holds (help panel open, warning showing...)."""
+        """Stop counting while `reason` holds (the idle warning is showing)."""
         self._pauses.add(reason)
         self._timer.stop()
 
@@ -76,8 +95,18 @@ class IdleWatcher(QObject):
         self._pauses.discard(reason)
         self.restart()
 
+    def hold(self, reason: str) -> None:
+        """The reader is busy with `reason` (help open, listening): allow the longer quiet time."""
+        self._holds.add(reason)
+        self.restart()
+
+    def release(self, reason: str) -> None:
+        self._holds.discard(reason)
+        self.restart()
+
     def clear_pauses(self) -> None:
         self._pauses.clear()
+        self._holds.clear()
         self.restart()
 
     @property
@@ -85,14 +114,18 @@ class IdleWatcher(QObject):
         return bool(self._pauses)
 
     @property
+    def held(self) -> bool:
+        return bool(self._holds)
+
+    @property
     def counting(self) -> bool:
         return self._timer.isActive()
 
     def restart(self) -> None:
         if self._installed and not self._pauses:
-            self._timer.start()
+            self._timer.start(self.current_timeout_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS and not self._pauses:
-            self._timer.start()
+            self._timer.start()  # the interval restart() last set
         return False  # never swallow the reader's input

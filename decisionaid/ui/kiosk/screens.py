@@ -147,11 +147,12 @@ def screen_stylesheet(theme: Theme, scale_percent: int) -> str:
     t = theme
     return f"""
 QWidget#kioskInner, QWidget#kioskActions {{ background: {t.window}; }}
-QWidget#kioskPage {{ background: transparent; }}
+QWidget#kioskPage, QFrame#crisisLine {{ background: transparent; }}
 QFrame#kioskCard {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 16px; }}
 QFrame#kioskCard QLabel {{ background: transparent; color: {t.text}; }}
 QLabel#kioskHeading {{ font-size: {round(f * 1.6)}px; font-weight: 600; }}
 QLabel#kioskCountdown {{ font-size: {round(f * 2.2)}px; font-weight: 700; }}
+QLabel#crisisAction {{ font-size: {round(f * 1.6)}px; color: {t.text}; }}
 QLabel#kioskMessage {{ font-weight: 600; }}
 QLabel#pinDisplay {{ font-size: {round(f * 1.8)}px; letter-spacing: 8px; }}
 QPushButton[kioskSize="large"] {{ min-height: 80px; font-size: {round(f * 1.3)}px;

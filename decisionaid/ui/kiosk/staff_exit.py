@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.staff_gate import PinResult, StaffGate
+from decisionaid.core.staff_pin import is_pin
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
@@ -113,6 +114,10 @@ class StaffPanel(KioskScreen):
         grid.addWidget(self.delete_button, 3, 0)
         grid.addWidget(self._digit_button("0"), 3, 1)
         grid.addWidget(self.ok_button, 3, 2)
+        # Enter on a keyboard checks the PIN, whichever pad key has the focus: otherwise the
+        # focused key would take it as a press and add its own digit.
+        for key in [*self.digit_buttons.values(), self.delete_button]:
+            key.installEventFilter(self)
         self.cancel_button = make_button("Cancel", "pinCancel", tip="back to the guide")
         self.cancel_button.clicked.connect(self.closed)
         layout.addWidget(self.pin_display)
@@ -259,11 +264,22 @@ class StaffPanel(KioskScreen):
         count = len(self._pin)
         self.pin_display.setAccessibleName(f"{count} digit{'s' if count != 1 else ''} entered")
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.ok_button.isEnabled()
+        ):
+            self.submit()
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Staff with a keyboard may type the PIN; the pad stays the touch way.
         if self.current_page is self.pad_page and self.ok_button.isEnabled():
             text = event.text()
-            if text.isdigit() and len(text) == 1:
+            if len(text) == 1 and is_pin(text):
                 self.add_digit(text)
                 return
             if event.key() == Qt.Key.Key_Backspace:

@@ -31,6 +31,7 @@ from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text
 from decisionaid.ui.flow_layout import FlowLayout
 from decisionaid.ui.keyboard import own_questions_allowed
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 
@@ -103,12 +104,17 @@ class ListRow:
 
     def fill(self, i: int, total: int, qid: str, text: str) -> None:
         self.qid = qid
-        self.label.setText(f"{i + 1}. {text}")
-        self.up.setAccessibleName(f"Move question {i + 1} up: {text}")
-        self.down.setAccessibleName(f"Move question {i + 1} down: {text}")
-        self.remove.setAccessibleName(f"Take question {i + 1} off your list: {text}")
+        show_reader_text(self.label, f"{i + 1}. {text}")
+        show_reader_text(self.up, name=f"Move question {i + 1} up: {text}")
+        show_reader_text(self.down, name=f"Move question {i + 1} down: {text}")
+        show_reader_text(self.remove, name=f"Take question {i + 1} off your list: {text}")
         self.up.setEnabled(i > 0)
         self.down.setEnabled(i < total - 1)
+
+    def clear(self) -> None:
+        """A row not in use holds no question: hidden rows are still read by screen readers."""
+        self.qid = ""
+        forget_reader_text(self.frame)
 
 
 class QuestionsStep(DecisionStep):
@@ -412,7 +418,7 @@ class QuestionsStep(DecisionStep):
                 row.frame.show()
             else:
                 row.frame.hide()
-                row.qid = ""
+                row.clear()
         self._fit_list_panel()  # below the bank, the panel grows with the list
 
     def _row(self) -> ListRow:

@@ -17,6 +17,7 @@ from decisionaid.core.session import Change
 from decisionaid.core.wording import Wording
 from decisionaid.ui.answer_mark import right_answer_icon
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
@@ -94,7 +95,7 @@ class QuizStep(DecisionStep):
             if chosen is None:
                 group.set_mark(None)
                 label.hide()
-                label.setText("")
+                forget_reader_text(label)
                 continue
             # The right choice, once the reader has answered: a tick and words beside it.
             # On a shared screen too, since it says nothing about the reader's answer.
@@ -103,8 +104,7 @@ class QuizStep(DecisionStep):
             text = feedback_text(
                 item, chosen, self._source(item.source), self.wording, hidden=hidden
             )
-            label.setText(text)
-            label.setAccessibleName(text)
+            show_reader_text(label, text, name=text)  # it says how the reader answered
             label.show()
 
     def _tick(self, on_chosen: bool) -> QIcon:

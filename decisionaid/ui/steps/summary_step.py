@@ -33,6 +33,7 @@ from decisionaid.core.summary import (
     summary_text,
 )
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, blocked_resource
 from decisionaid.ui.skipped_parts import SkippedParts
@@ -251,7 +252,7 @@ class SummaryStep(DecisionStep):
         self._clear_qr()
         self.large_print.setChecked(False)
         self.status.hide()
-        self.status.setText("")
+        forget_reader_text(self.status)
         super().reset()
 
     def apply_theme(self) -> None:
@@ -260,8 +261,7 @@ class SummaryStep(DecisionStep):
             self.refresh()
 
     def _say(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
+        show_reader_text(self.status, text, name=text)  # e.g. where the reader saved a PDF
         self.status.show()
         announce(self.status, text)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from decisionaid.core.guide import Step
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
 from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, announce, card
 
@@ -81,6 +82,7 @@ class SureStep(DecisionStep):
         score = self.ctx.session.sure_score(total)
         if score is None:
             self.result.hide()
+            forget_reader_text(self.result_text)
             return
         if hidden:
             # The score and the next steps would show which questions got a "No".
@@ -89,8 +91,7 @@ class SureStep(DecisionStep):
             text = self.words.format("sure.all_yes", total=total)
         else:
             text = self.words.format("sure.some_yes", score=score, total=total)
-        self.result_text.setText(text)
-        self.result_text.setAccessibleName(text)
+        show_reader_text(self.result_text, text, name=text)  # the reader's score
         for letter, widget in self.suggestions:
             widget.setVisible(not hidden and score < total and answers.get(letter) is False)
         self.result.show()
