@@ -24,13 +24,14 @@ import stat
 import subprocess
 import tempfile
 import time
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
+from decisionaid.core.content import load_guide
+from tests.helpers import APP_CONTENT
 from tests.helpers.x_session import bus_launcher
 from tests.process.test_deb import (
     KIOSK_USER,
@@ -47,10 +48,6 @@ IDLE_TIMEOUT, IDLE_WARNING = 30, 20  # the shortest the configuration allows
 # cage's headless output is 1280x720; -r turns it to portrait, as most waiting-room screens
 # stand. (cage 0.1.4 also tries to scan a full-screen client out directly, which the headless
 # output refuses and then shows no later frame; a rotated output is never scanned out.)
-# The welcome's Start button, named by the guide's own wording.
-START = tomllib.loads(
-    (Path(__file__).parents[2] / "resources/content/en/step-wording.toml").read_text("utf-8")
-)["kiosk_welcome"]["start"]
 OUTPUT_SIZE = (720, 1280)
 
 PRESS = """
@@ -317,8 +314,10 @@ def test_kiosk_service_fills_the_screen_resets_and_restarts_to_welcome(
     assert (welcome.width(), welcome.height()) == OUTPUT_SIZE
     assert _black_edge_pixels(welcome) == 0, "the guide does not fill the whole output"
 
-    # A reader starts; left alone, the kiosk asks, then wipes the session back to welcome.
-    kiosk.press(START)
+    # A reader starts (with the welcome's own words for it); left alone, the kiosk asks, then
+    # wipes the session back to welcome.
+    start = load_guide(APP_CONTENT).wording["kiosk_welcome.start"]
+    kiosk.press(start)
     reading = kiosk.settled_screen(unlike=welcome)
     reading.save(str(kiosk.work / "2-reading.png"))
     assert _black_edge_pixels(reading) == 0
@@ -326,7 +325,7 @@ def test_kiosk_service_fills_the_screen_resets_and_restarts_to_welcome(
 
     # A reader starts again and the app dies mid-session: cage ends with it, so the service
     # manager starts both afresh, and the new kiosk shows the welcome screen, not the step.
-    kiosk.press(START)
+    kiosk.press(start)
     kiosk.settled_screen(unlike=welcome)
     os.kill(kiosk.app_pid(), signal.SIGKILL)
     assert kiosk.cage is not None
