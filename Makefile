@@ -4,7 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak soak-x clean
+.PHONY: run test test-fast lint typecheck check-content screenshots bundle deb bench soak soak-x clean \
+	catalogues messages
+
+# The interface's translations: gettext catalogues managed with Babel (docs/translating.md).
+# Translators edit the .po files; the .mo files the app reads are built from them here, never
+# committed, so every way of running the app (make run, make test, the bundle, the .deb) builds
+# them first. Without them the app shows its interface in English, with a notice for staff.
+LOCALE_DIR := resources/locale
+PO_FILES   := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/decisionaid.po)
+MO_FILES   := $(PO_FILES:.po=.mo)
 
 # Debian's own python3 makes virtual environments only with python3-venv installed.
 $(PY):
@@ -12,31 +21,45 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.app-installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[i18n]'
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test,speech]'
 	touch $@ $(VENV)/.app-installed
 
+# Compiled when its .po changed; a fuzzy (unchecked) translation is never used.
+$(LOCALE_DIR)/%/LC_MESSAGES/decisionaid.mo: $(LOCALE_DIR)/%/LC_MESSAGES/decisionaid.po | $(VENV)/.app-installed
+	$(BIN)/pybabel -q compile -D decisionaid -l $* -i $< -o $@
+
+catalogues: $(MO_FILES)
+
+# After changing the interface's words: extract every marked string into the template and
+# merge it into each language's catalogue, for translators to fill in.
+messages: $(VENV)/.app-installed
+	$(BIN)/pybabel -q extract -F babel.cfg --project=decisionaid --no-wrap --sort-by-file \
+		--add-comments=Translators: -k N_ -o $(LOCALE_DIR)/decisionaid.pot decisionaid
+	$(BIN)/pybabel -q update -D decisionaid -i $(LOCALE_DIR)/decisionaid.pot -d $(LOCALE_DIR) \
+		--no-wrap --ignore-obsolete
+
 # The parsed guide and rendered pages of every language, and the app's bytecode, made ahead of
 # time as a bundle has them, so a kiosk run from here (which writes nothing) starts like the
 # installed one (scripts/prebuilt_caches.py). Made again when the content or the code changes;
 # until then the app simply does not use what is out of date.
 PREBUILT := build/cache/.made
-$(PREBUILT): $(shell find decisionaid resources/content -type f -not -path '*/__pycache__/*') | $(VENV)/.app-installed
+$(PREBUILT): $(shell find decisionaid resources/content -type f -not -path '*/__pycache__/*') $(MO_FILES) | $(VENV)/.app-installed
 	$(PY) scripts/prebuilt_caches.py
 	touch $@
 
-run: $(VENV)/.app-installed $(PREBUILT)
+run: $(VENV)/.app-installed catalogues $(PREBUILT)
 	@./scripts/system-deps.sh
 	$(BIN)/decisionaid $(ARGS)
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed catalogues
 	@./scripts/system-deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test-installed
+test-fast: $(VENV)/.test-installed catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed
@@ -48,10 +71,10 @@ typecheck: $(VENV)/.test-installed
 check-content: $(VENV)/.app-installed
 	$(BIN)/decisionaid check-content
 
-screenshots: $(VENV)/.app-installed
+screenshots: $(VENV)/.app-installed catalogues
 	QT_QPA_PLATFORM=offscreen $(BIN)/decisionaid screenshots docs/screenshots/latest $(ARGS)
 
-bundle: $(VENV)/.test-installed
+bundle: $(VENV)/.test-installed catalogues
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 # dist/decisionaid_<version>_<arch>.deb from a fresh bundle (packaging/linux/build_deb.py says
@@ -63,7 +86,7 @@ deb: bundle
 # Not part of the test suite: builds both bundles, times the app against a bare PySide6
 # window (and, as root with dpkg, the installed package), counts instructions with valgrind
 # and rewrites docs/performance.md. A few minutes on two cores.
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed catalogues
 	@./scripts/system-deps.sh valgrind
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
@@ -71,7 +94,7 @@ bench: $(VENV)/.test-installed
 # SOAK_EVENTS=50000 make soak for longer; SOAK_SEED picks another visitor. It prints the growth
 # and its slope per 1,000 events.
 SOAK_EVENTS ?= 20000
-soak: $(VENV)/.test-installed
+soak: $(VENV)/.test-installed catalogues
 	QT_QPA_PLATFORM=offscreen DECISIONAID_SOAK_EVENTS=$(SOAK_EVENTS) \
 		$(if $(SOAK_SEED),DECISIONAID_SOAK_SEED=$(SOAK_SEED)) $(PY) -m pytest -q -rP tests/process/test_soak.py $(PYTEST_ARGS)
 

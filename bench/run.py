@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             "app": [PY, "-m", "decisionaid", "--startup-probe"],
             "baseline": [PY, str(BENCH / "baseline.py")],
             "app --kiosk": [PY, "-m", "decisionaid", "--kiosk", "--startup-probe"],
+            "app --locale es": [PY, "-m", "decisionaid", "--locale", "es", "--startup-probe"],
         }
         if frozen:
             commands["app frozen"] = [str(app_exe), "--startup-probe"]
@@ -197,6 +198,18 @@ def main(argv: list[str] | None = None) -> int:
                 text=True,
                 check=True,
             ).stdout
+        )
+        print("language switches on a content step ...", flush=True)
+        inproc.update(
+            json.loads(
+                subprocess.run(
+                    [PY, str(BENCH / "language.py")],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
         )
         print("touch: taps on Next, kinetic scrolls, popovers (portrait kiosk) ...", flush=True)
         touch = json.loads(

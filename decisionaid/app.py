@@ -17,7 +17,7 @@ from decisionaid.core.guide import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_from
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
-from decisionaid.core.session import Session
+from decisionaid.core.session import Change, Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ class AppParts:
     guide: Guide
     policy: Policy
     session: Session = field(default_factory=Session)
+    # The languages a reader may switch to (the guide's first), and the one a reset returns to.
+    languages: tuple[str, ...] = (DEFAULT_LOCALE,)
+    default_locale: str = DEFAULT_LOCALE
     # The cache folder the guide was read from; "" when its files were parsed.
     guide_source: str = ""
 
@@ -92,6 +95,40 @@ def choose_content(options: Options, config: Config) -> tuple[Path, str]:
     return content_dir(DEFAULT_LOCALE), DEFAULT_LOCALE
 
 
+def shipped_languages() -> tuple[str, ...]:
+    """Every language the app has a guide for, English first."""
+    found = sorted(p.parent.name for p in content_dir().parent.glob("*/guide.toml"))
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LOCALE))
+
+
+def offered_languages(config: Config, locale: str, own_content: bool) -> tuple[str, ...]:
+    """The languages the language control offers: the clinic's list (`languages`), else every
+    language the app has, always with the one the guide starts in, first. A guide from
+    --content has no other languages."""
+    if own_content:
+        return (locale,)
+    shipped = shipped_languages()
+    for code in config.languages:
+        if code not in shipped:
+            config.diagnostics.error(
+                config.path or "configuration",
+                1,
+                f"languages: the app has no guide in '{code}'; it is not offered",
+            )
+    wanted = [c for c in (config.languages or shipped) if c in shipped]
+    return tuple(dict.fromkeys([locale, *wanted]))
+
+
+def use_language(config: Config, locale: str) -> None:
+    """The interface's words in `locale` from now on; a missing catalogue gives English and a
+    staff notice, once."""
+    from decisionaid.core.i18n import catalogue_path, set_language
+
+    notice = set_language(locale)
+    if notice and notice not in {d.message for d in config.diagnostics.items}:
+        config.diagnostics.warning(catalogue_path(locale), 1, notice)
+
+
 def build_parts(options: Options) -> AppParts:
     """Everything but Qt: safe to call from tests and subcommands."""
     explicit = options.config is not None
@@ -106,9 +143,36 @@ def build_parts(options: Options) -> AppParts:
         on_screen_keyboard=wants_on_screen_keyboard(mode, config),
         help_idle_timeout_seconds=config.help_idle_timeout_seconds,
     )
+    use_language(config, locale)
     guide, store = load_guide_from(root, locale, guide_stores(policy))
     source = str(store.folder) if store is not None else ""
-    return AppParts(config=config, guide=guide, policy=policy, guide_source=source)
+    languages = offered_languages(config, locale, options.content is not None)
+    return AppParts(
+        config=config,
+        guide=guide,
+        policy=policy,
+        guide_source=source,
+        languages=languages,
+        default_locale=locale,
+    )
+
+
+def parts_in_language(parts: AppParts, locale: str, guide: Guide | None = None) -> AppParts:
+    """The same reader, configuration and mode, with the guide and the interface in `locale`."""
+    use_language(parts.config, locale)
+    source = ""
+    if guide is None:
+        guide, store = load_guide_from(content_dir(locale), locale, guide_stores(parts.policy))
+        source = str(store.folder) if store is not None else ""
+    return AppParts(
+        config=parts.config,
+        guide=guide,
+        policy=parts.policy,
+        session=parts.session,
+        guide_source=source,
+        languages=parts.languages,
+        default_locale=parts.default_locale,
+    )
 
 
 def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
@@ -177,12 +241,17 @@ def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
 def build_app(parts: AppParts, screen_size: tuple[int, int] | None = None) -> App:
     """The window, with the add-ons its policy asks for. `screen_size` (logical pixels) stands
     in for the primary screen's, for pictures of a screen the app is not running on."""
+    from PySide6.QtCore import QLocale
+
     from decisionaid.core.page_cache import app_pages
     from decisionaid.ui.accessible import install_accessibility
     from decisionaid.ui.display_tools import DisplayTools
+    from decisionaid.ui.language_control import language_buttons
     from decisionaid.ui.main_window import MainWindow, StylePart
+    from decisionaid.ui.qt_translations import install_qt_translations
 
     install_accessibility()
+    install_qt_translations(parts.guide.locale)
     policy = parts.policy
     size_text_for_screen(policy, screen_size)
     kiosk = policy.idle_reset or policy.staff_exit_gesture
@@ -200,16 +269,114 @@ def build_app(parts: AppParts, screen_size: tuple[int, int] | None = None) -> Ap
         decision_data=decision_data_loader(parts.guide),
         styles=styles,
     )
+    # Every widget inherits the window's locale, which is what a screen reader is told the
+    # language is (AT-SPI's GetLocale): its speech takes the guide's language's voice.
+    window.setLocale(QLocale(parts.guide.locale))
+    # And the default for what Qt makes itself (the on-screen keyboard's layout, say).
+    QLocale.setDefault(QLocale(parts.guide.locale))
     app = App(window, DisplayTools(window))
+    window.add_header_tools(
+        *language_buttons(parts.session, parts.guide.locale, parts.languages, parent=window)
+    )
     if policy.step_index or policy.presenter_view or policy.step_handouts:
         from decisionaid.ui.counsellor.toolbar import CounsellorTools
 
         app.counsellor = CounsellorTools(window)
+        app.counsellor.presenter_extras = lambda presenter: language_buttons(
+            parts.session, parts.guide.locale, parts.languages, "presenterLanguage", presenter
+        )
     if kiosk:
         from decisionaid.ui.kiosk.controller import KioskController
 
         app.kiosk = KioskController(window)
+        app.kiosk.welcome.add_language_buttons(
+            language_buttons(
+                parts.session, parts.guide.locale, parts.languages, "welcomeLanguage", window
+            )
+        )
     return app
+
+
+class LanguageSwitch:
+    """Shows the guide in the language the reader chooses, at once, keeping all they did.
+
+    Every word on screen is built in the interface's language, so a switch builds the window
+    again, in the new language, on the same session: answers, chosen and own questions, the
+    step and the text size carry over because they live in the session, not in widgets. A
+    reset (Start over, a kiosk's idle reset) clears the reader's choice, so the next reader
+    meets the clinic's default language.
+    """
+
+    def __init__(self, parts: AppParts, app: App) -> None:
+        self.parts = parts
+        self.app = app
+        self._pending = False
+        self._guides = {parts.guide.locale: parts.guide}  # each language's, read once
+        self.switched: list[Callable[[App], None]] = []  # called with each new App
+        parts.session.subscribe(self._on_session)
+
+    def wanted(self) -> str:
+        return self.parts.session.state.locale or self.parts.default_locale
+
+    def _on_session(self, change: Change) -> None:
+        if change not in (Change.LOCALE, Change.RESET) or self._pending:
+            return
+        if self.wanted() != self.parts.guide.locale:
+            from PySide6.QtCore import QTimer
+
+            # After the click (or reset) that asked for it has finished with the old window.
+            self._pending = True
+            QTimer.singleShot(0, self.apply)
+
+    def apply(self) -> App:
+        """Build the window in the wanted language, in the old one's place."""
+        self._pending = False
+        locale = self.wanted()
+        old = self.app
+        if locale == self.parts.guide.locale:
+            return old
+        on_welcome = old.kiosk is not None and old.kiosk.screens.is_showing(old.kiosk.welcome)
+        presenter = old.counsellor.presenter if old.counsellor is not None else None
+        presenting = presenter is not None and presenter.isVisible()
+        self.parts = parts_in_language(self.parts, locale, self._guides.get(locale))
+        self._guides[locale] = self.parts.guide
+        old.window.signals.detach()
+        new = build_app(self.parts)
+        if new.kiosk is not None and not on_welcome:
+            new.kiosk.start_reading()
+        take_place_of(new.window, old.window, self.parts.policy)
+        if old.kiosk is not None:
+            old.kiosk.stand_down()
+        if presenter is not None:  # a window of its own, made by the old window's tools
+            presenter.close()
+            presenter.deleteLater()
+        old.window.close()
+        old.window.deleteLater()
+        self.app = new
+        if presenting and new.counsellor is not None:
+            new.counsellor.open_presenter()
+        from PySide6.QtWidgets import QPushButton
+
+        control = "welcomeLanguage" if on_welcome else "languageButton"
+        focus = new.window.findChild(QPushButton, f"{control}-{old.window.guide.locale}")
+        if focus is not None:
+            focus.setFocus()  # the keyboard stays on the language control
+        for listener in self.switched:
+            listener(new)
+        return new
+
+
+def take_place_of(new: MainWindow, old: MainWindow, policy: Policy) -> None:
+    """Show `new` exactly where `old` is, the same size and state."""
+    set_frameless(new, policy)
+    if policy.fullscreen:
+        new.setGeometry(old.geometry())
+        new.showFullScreen()
+    elif old.isMaximized():
+        new.showMaximized()
+    else:
+        new.setGeometry(old.geometry())
+        new.show()
 
 
 def size_text_for_screen(policy: Policy, screen_size: tuple[int, int] | None = None) -> None:
@@ -232,7 +399,7 @@ def size_text_for_screen(policy: Policy, screen_size: tuple[int, int] | None = N
     set_body_px(body_px(short_px, short_mm, scale_to_screen=policy.text_scales_with_screen))
 
 
-def show_window(window: MainWindow, policy: Policy) -> None:
+def set_frameless(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
         from PySide6.QtCore import Qt  # only here (see the start-up list)
 
@@ -244,6 +411,10 @@ def show_window(window: MainWindow, policy: Policy) -> None:
             window.overrideWindowFlags(flags)
         else:
             window.setWindowFlags(flags)
+
+
+def show_window(window: MainWindow, policy: Policy) -> None:
+    set_frameless(window, policy)
     if policy.fullscreen:
         # On Wayland the compositor sizes a full-screen window only after its first frame, which
         # Qt would draw at its default two-thirds size; sized to the screen first, the kiosk's
@@ -339,8 +510,21 @@ def run(options: Options) -> int:
             print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     from decisionaid.ui.crash_guard import install_crash_guard
 
-    kiosk = assembled.kiosk
-    install_crash_guard(window, recover=kiosk.full_reset if kiosk is not None else None)
+    switch = LanguageSwitch(parts, assembled)
+
+    def recover() -> None:
+        kiosk = switch.app.kiosk
+        if kiosk is not None:
+            kiosk.full_reset()
+
+    kiosk_recovery = recover if assembled.kiosk is not None else None
+    guards = [install_crash_guard(window, recover=kiosk_recovery)]
+
+    def guard_new_window(new: App) -> None:
+        guards.pop().uninstall()
+        guards.append(install_crash_guard(new.window, recover=kiosk_recovery))
+
+    switch.switched.append(guard_new_window)
     window.firstPaint.connect(_after_start_up)
     window.firstPaint.connect(lambda: log_first_paint(window.pages))
     if options.startup_probe:

@@ -32,7 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--content", type=Path, metavar="DIR", help="use another content folder")
     parser.add_argument(
-        "--locale", default=None, help="content language (default: the configuration's, or en)"
+        "--locale",
+        default=None,
+        help="the language of the guide and its interface, such as es, and the one a reset "
+        "returns to (default: the configuration's locale, or en); a reader may switch to any "
+        "in the configuration's languages list (default: all the app has)",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="clinic configuration file")
     modes = parser.add_mutually_exclusive_group()
@@ -63,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--scale", type=int, default=100, help="text size in percent (100 to 200)")
     shots.add_argument(
         "--high-contrast", action="store_true", help="render in the high-contrast theme"
+    )
+    shots.add_argument(
+        "--locale", dest="shots_locale", default=None, help="the guide's language, such as es"
     )
     shot_modes = shots.add_mutually_exclusive_group()
     shot_modes.add_argument(
@@ -168,7 +175,9 @@ def _screenshots(args: argparse.Namespace, options: Options) -> int:
     if kiosk and counsellor:
         print("choose --kiosk or --counsellor, not both", file=sys.stderr)
         return 2
-    options = replace(options, kiosk=kiosk, counsellor=counsellor)
+    options = replace(
+        options, kiosk=kiosk, counsellor=counsellor, locale=args.shots_locale or options.locale
+    )
     written = take_screenshots(
         options, args.out_dir, (width, height), args.scale, high_contrast=args.high_contrast
     )

@@ -37,6 +37,37 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+@pytest.fixture(autouse=True)
+def _interface_in_english() -> Iterator[None]:
+    """Each test starts, and leaves the next one, with the interface's words in English (and
+    Qt's default locale too, where a test built a window in another language)."""
+    import sys
+
+    from decisionaid.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en"))
+
+
+@pytest.fixture
+def spanish_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The interface's Spanish catalogue compiled from its .po for this test (no `make`
+    needed), as the app's own."""
+    from decisionaid.core import i18n
+    from tests.helpers.i18n import compile_catalogue
+
+    root = compile_catalogue("es", tmp_path / "locale")
+    monkeypatch.setattr(i18n, "locale_dir", lambda: root)
+    i18n._others.clear()
+    yield root
+    i18n._others.clear()
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A private, writable copy of the small test guide, to damage as a test needs."""

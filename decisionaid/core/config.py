@@ -51,6 +51,9 @@ class Config:
     path: Path | None = None
     mode: str = "personal"
     locale: str = "en"
+    # The languages a reader may switch to, in the clinic's order; empty: every language the
+    # app has a guide for (app.offered_languages decides, knowing which guides exist).
+    languages: tuple[str, ...] = ()
     clinic_name: str = ""
     clinic_logo: Path | None = None
     clinic_logo_line: int = 1  # where `logo = ...` is, for a notice found when it is drawn
@@ -76,6 +79,7 @@ class Config:
 _SCHEMA: dict[tuple[str, str], tuple[str, type]] = {
     ("", "mode"): ("mode", str),
     ("", "locale"): ("locale", str),
+    ("", "languages"): ("languages", list),
     ("clinic", "name"): ("clinic_name", str),
     ("clinic", "logo"): ("clinic_logo", str),
     ("clinic", "contact"): ("clinic_contact", str),
@@ -211,6 +215,9 @@ class _Reader:
                 f"using {default}",
             )
             return
+        if expected is list:
+            self.languages(value, line)
+            return
         if expected is str and not isinstance(value, str):
             self.diags.error(
                 self.path,
@@ -247,6 +254,26 @@ class _Reader:
             )
             return
         setattr(self.config, attr, value)
+
+    def languages(self, value: Any, line: int) -> None:
+        """`languages = ["en", "es"]`: the codes that are codes, each once, in the given order."""
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.diags.error(
+                self.path,
+                line,
+                f'\'languages\' must be a list of language codes such as ["en", "es"], '
+                f"not {describe_value(value)}; every language is offered",
+            )
+            return
+        codes: list[str] = []
+        for code in (v.strip() for v in value):
+            if not is_locale_code(code):
+                self.diags.error(
+                    self.path, line, f"languages: '{code}' is not a language code; left out"
+                )
+            elif code not in codes:
+                codes.append(code)
+        self.config.languages = tuple(codes)
 
     def check_values(self) -> None:
         config = self.config

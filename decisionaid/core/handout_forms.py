@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Reference
+from decisionaid.core.i18n import _
 
 BOX = "☐"  # an empty tick box, in print as on paper forms
 
@@ -24,6 +25,10 @@ def _boxes(labels: list[str] | tuple[str, ...]) -> str:
     return "&nbsp;&nbsp; ".join(
         f"{BOX}&nbsp;{_e(label).replace(' ', '&nbsp;')}" for label in labels
     )
+
+
+def _p(text: str) -> str:
+    return f"<p>{_e(text)}</p>"
 
 
 def _cite(key: str, references: Mapping[str, Reference]) -> str:
@@ -42,7 +47,7 @@ def blank_form_html(
     if kind == "values" and data.values is not None:
         choices = [*data.values.scale, data.values.not_sure]
         rows = [f"<p><b>{_e(s.text)}</b><br/>{_boxes(choices)}</p>" for s in data.values.statements]
-        return "<p>For each sentence, tick how much it matters to you.</p>" + "".join(rows)
+        return _p(_("For each sentence, tick how much it matters to you.")) + "".join(rows)
     if kind == "leaning" and data.leaning is not None:
         leaning = data.leaning.in_order(options)  # the comparison's column order
         return f"<p>{_e(leaning.question)}</p>" + "".join(
@@ -57,23 +62,33 @@ def blank_form_html(
             f"{_cite(item.source, references)}</li>"
             for item in data.quiz
         )
-        return "".join(items) + f"<h2>Answers</h2><ol>{answers}</ol>"
+        return "".join(items) + "<h2>" + _e(_("Answers")) + f"</h2><ol>{answers}</ol>"
     if kind == "questions" and data.questions is not None:
         bank = data.questions
-        parts = ["<p>Tick the questions you want to ask.</p>"]
+        parts = [_p(_("Tick the questions you want to ask."))]
         for topic in bank.topics:
             parts.append(f"<h2>{_e(topic.title)}</h2>")
             parts += [f"<p>{BOX} {_e(q.text)}</p>" for q in bank.in_topic(topic.id)]
-        parts.append("<h2>My own questions</h2>" + "<p>_______________________________</p>" * 3)
+        parts.append(
+            "<h2>"
+            + _e(_("My own questions"))
+            + "</h2>"
+            + "<p>_______________________________</p>" * 3
+        )
         return "".join(parts)
     if kind == "sure" and data.sure is not None:
+        yes_no = _boxes((_("Yes"), _("No")))
         sure_items = "".join(
-            f"<p><b>{_e(item.text)}</b><br/>{_boxes(('Yes', 'No'))}</p>" for item in data.sure.items
+            f"<p><b>{_e(item.text)}</b><br/>{yes_no}</p>" for item in data.sure.items
         )
         return (
             sure_items
-            + "<p>If you answered No to one or more, you may want more information, more time, "
-            "or someone to talk it over with before you decide.</p>"
+            + _p(
+                _(
+                    "If you answered No to one or more, you may want more information, more "
+                    "time, or someone to talk it over with before you decide."
+                )
+            )
             + f"<p class='caption'>{_e(data.sure.citation)}</p>"
         )
     return ""

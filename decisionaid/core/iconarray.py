@@ -11,13 +11,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.picture_keys import CERTAINTIES, CERTAINTY_WORDS, check_picture_keys
+from decisionaid.core.i18n import _
+from decisionaid.core.picture_keys import (
+    CERTAINTIES,
+    CERTAINTY_WORDS,
+    certainty_words,
+    check_picture_keys,
+    picture_caption,
+)
 from decisionaid.core.record import record
 from decisionaid.core.textfile import parse_toml
 
 # How sure we are, in words, is shared with trial-group pictures (core/picture_keys.py) and
 # stays importable from here.
-__all__ = ["CERTAINTIES", "CERTAINTY_WORDS", "IconArray", "IconGroup", "Picture"]
+__all__ = [
+    "CERTAINTIES",
+    "CERTAINTY_WORDS",
+    "IconArray",
+    "IconGroup",
+    "Picture",
+    "certainty_words",
+]
 
 DENOMINATOR = 100
 FENCE_OPEN = re.compile(r"^```\s*(iconarray|trialgroups)\s*$")
@@ -63,12 +77,22 @@ class IconArray:
             # gives the timeframe too.
             population = _lower_first(self.population)
             if _word(population.split(" ", 1)[0]) not in PEOPLE_WORDS:
-                population = f"people ({population})"
-            return f"About {group.numerator} out of {self.denominator} {population} {self.label}."
-        return (
-            f"About {group.numerator} out of {self.denominator} people like those studied "
-            f"({self.population}) who had {_lower_first(group.name)} "
-            f"{self.label}, over {self.timeframe}."
+                population = _("people ({population})").format(population=population)
+            return _("About {n} out of {d} {population} {label}.").format(
+                n=group.numerator, d=self.denominator, population=population, label=self.label
+            )
+        # Translators: {group} is a treatment ("ketamine"), {label} what happened in the
+        # study's tense ("had nausea"), {timeframe} how long ("2 weeks").
+        return _(
+            "About {n} out of {d} people like those studied ({population}) who had {group} "
+            "{label}, over {timeframe}."
+        ).format(
+            n=group.numerator,
+            d=self.denominator,
+            population=self.population,
+            group=_lower_first(group.name),
+            label=self.label,
+            timeframe=self.timeframe,
         )
 
     @property
@@ -76,22 +100,26 @@ class IconArray:
         """What a filled figure and a ring mean, in the label's own tense."""
         first = self.label.split(" ", 1)[0].lower()
         unaffected = NEGATIVES.get(first, "did not")
-        return f"A filled figure is a person who {self.label}. A ring is a person who {unaffected}."
+        # Translators: {unaffected} is English grammar ("did not", "will not"); a language
+        # that can say it without repeating the verb may leave it out.
+        return _(
+            "A filled figure is a person who {label}. A ring is a person who {unaffected}."
+        ).format(label=self.label, unaffected=unaffected)
 
     def describe(self) -> str:
         sentences = [self.describe_group(g) for g in self.groups]
-        sentences.append(CERTAINTY_WORDS.get(self.certainty, ""))
+        sentences.append(certainty_words(self.certainty))
         return " ".join(s for s in sentences if s)
 
     @property
     def caption(self) -> str:
-        # Only the first letter: capitalize() would lowercase acronyms such as PTSD.
-        return f"{self.population[:1].upper()}{self.population[1:]}, over {self.timeframe}."
+        return picture_caption(self.population, self.timeframe)
 
 
 # A group named by one of these is a set of people, not something they had.
 PEOPLE_WORDS = frozenset(
     {"people", "adults", "children", "teenagers", "veterans", "women", "men", "everyone"}
+    | {"personas", "adultos", "niños", "adolescentes", "veteranos", "mujeres", "hombres", "todos"}
 )
 # The label's first word -> how a ring (a person not affected) is described, in the same tense.
 NEGATIVES = {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisionaid.core.guide import Guide, Step
+from decisionaid.core.i18n import catalogue_fingerprint
 from decisionaid.core.keyed_store import KeyedStore, blake2b, code_fingerprint
 from decisionaid.core.rendered_page import RenderedPage
 
@@ -185,6 +186,7 @@ class Pages:
             guide = self.guide
             h = blake2b(fingerprint, digest_size=16)
             h.update(f"{self.external_links}\0{guide.locale}\0".encode())
+            h.update(f"{catalogue_fingerprint()}\0".encode())  # the pictures' sentences
             h.update(repr(list(guide.references.values())).encode())
             h.update(repr(sorted(guide.glossary.items())).encode())
             h.update(repr([(s.id, s.kind) for s in guide.steps]).encode())
@@ -194,9 +196,9 @@ class Pages:
 
 def _failed(page: RenderedPage) -> bool:
     # A page the renderer could not handle is shown as "not available": try it again next time.
-    from decisionaid.core.render import UNAVAILABLE_HTML
+    from decisionaid.core.render import unavailable_html
 
-    return page.html == UNAVAILABLE_HTML
+    return page.html == unavailable_html()
 
 
 def variant(guide: Guide, external_links: bool) -> str:

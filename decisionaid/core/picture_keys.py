@@ -7,14 +7,32 @@ from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.i18n import N_, _
 
 CERTAINTIES = ("high", "moderate", "low", "very low")
+# In the guide's language through certainty_words(): the same words as About's table.
 CERTAINTY_WORDS = {
-    "high": "We are fairly sure of this.",
-    "moderate": "We are somewhat sure of this.",
-    "low": "We are not very sure of this: there is little research on it, or the research has flaws.",
-    "very low": "We are very unsure of this.",
+    "high": N_("We are fairly sure of this."),
+    "moderate": N_("We are somewhat sure of this."),
+    "low": N_(
+        "We are not very sure of this: there is little research on it, or the research has flaws."
+    ),
+    "very low": N_("We are very unsure of this."),
 }
+
+
+def picture_caption(population: str, timeframe: str) -> str:
+    """Who the picture's people are and over what time, in the guide's language."""
+    # Only the first letter: capitalize() would lowercase acronyms such as PTSD.
+    return _("{population}, over {timeframe}.").format(
+        population=f"{population[:1].upper()}{population[1:]}", timeframe=timeframe
+    )
+
+
+def certainty_words(certainty: str) -> str:
+    """How sure we are of a picture's numbers, in words, in the guide's language."""
+    words = CERTAINTY_WORDS.get(certainty, "")
+    return _(words) if words else ""
 
 
 def check_picture_keys(

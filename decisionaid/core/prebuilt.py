@@ -14,6 +14,7 @@ from pathlib import Path
 
 from decisionaid.core.content import load_guide
 from decisionaid.core.guide_cache import GuideStore, loader_fingerprint
+from decisionaid.core.i18n import SOURCE_LANGUAGE, set_language
 from decisionaid.core.page_cache import build_page_cache
 
 GUIDE_CACHE = "guide-cache"
@@ -25,9 +26,13 @@ def shipped_languages(content: Path) -> list[Path]:
     return sorted(p.parent for p in content.glob("*/guide.toml"))
 
 
-def build_prebuilt(content: Path, target: Path, *, with_sources: bool) -> list[str]:
+def build_prebuilt(
+    content: Path, target: Path, *, with_sources: bool, catalogues: Path | None = None
+) -> list[str]:
     """Fill target/guide-cache and target/page-cache for every language under `content`, and
-    return what could not be kept, one line each (empty when everything was).
+    return what could not be kept, one line each (empty when everything was). Each language's
+    pages are rendered with its own catalogue of the interface's words (from `catalogues`,
+    else the app's): the pictures' sentences come from it.
 
     `with_sources`: key the entries to the app's source files too, as a source checkout does
     when it reads them; a bundle has no sources, so its caches are made without.
@@ -50,5 +55,10 @@ def build_prebuilt(content: Path, target: Path, *, with_sources: bool) -> list[s
             continue
         if not guides.put(guide):
             problems.append(f"{root}: the parsed guide could not be written to {target}")
+        notice = set_language(root.name, catalogues)
+        if notice:  # pages rendered now would keep English sentences for good
+            problems.append(f"{root}: pages not kept: {notice}")
+            continue
         build_page_cache(guide, target / PAGE_CACHE, with_sources=with_sources)
+    set_language(SOURCE_LANGUAGE)
     return problems

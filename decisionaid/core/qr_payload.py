@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from decisionaid.core.i18n import _
 from decisionaid.core.record import record
 
 QR_ERROR = "m"  # error correction level M: about 15% of the code may be lost (glare, a finger)
@@ -78,7 +79,11 @@ def _shorten(line: str, budget: int) -> str:
 
 
 def _series_heading(heading: str, index: int, count: int) -> str:
-    return f"{heading}:" if count == 1 else f"{heading} (code {index} of {count}):"
+    if count == 1:
+        return f"{heading}:"
+    return _("{heading} (code {index} of {count}):").format(
+        heading=heading, index=index, count=count
+    )
 
 
 def _fill(
@@ -189,17 +194,30 @@ def qr_code_caption(code: QrPayload) -> tuple[str, str]:
     parts = []
     if code.count > 1:
         last = code.first + code.included - 1
-        which = (
-            f"question {code.first}" if code.included == 1 else f"questions {code.first} to {last}"
+        if code.included == 1:
+            which = _("Code {index} of {count}: question {first} of your {total}.")
+        else:
+            which = _("Code {index} of {count}: questions {first} to {last} of your {total}.")
+        parts.append(
+            which.format(
+                index=code.index,
+                count=code.count,
+                first=code.first,
+                last=last,
+                total=code.total,
+            )
         )
-        parts.append(f"Code {code.index} of {code.count}: {which} of your {code.total}.")
     if code.shortened:
-        parts.append(f"Question {code.first} is too long for a code: this holds only its start.")
+        parts.append(
+            _("Question {n} is too long for a code: this holds only its start.").format(
+                n=code.first
+            )
+        )
     if not parts:
         return "", ""
     steps = []
     if code.count > 1:
-        steps.append("Scan each code in turn to copy all your questions.")
+        steps.append(_("Scan each code in turn to copy all your questions."))
     if code.shortened:
-        steps.append("To take that question whole, print your summary.")
+        steps.append(_("To take that question whole, print your summary."))
     return " ".join(parts), " ".join(steps)

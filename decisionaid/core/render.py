@@ -18,6 +18,7 @@ from markdown.extensions.tables import TableExtension
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide, Page, Step
+from decisionaid.core.i18n import N_, _
 from decisionaid.core.iconarray import (
     PLACEHOLDER_PARAGRAPH,
     Picture,
@@ -51,10 +52,15 @@ EXTERNAL_ANCHOR = re.compile(
 )
 SAFE_SCHEMES = ("step:", "ref:", "glossary:", "https://", "http://", "mailto:")
 INTERNAL_SCHEMES = ("step:", "ref:", "glossary:")
-UNAVAILABLE_HTML = (
-    "<p>This part is not available right now. Something is wrong with it, so we are not "
-    "showing it. The rest of the guide works as usual.</p>"
+UNAVAILABLE = N_(
+    "This part is not available right now. Something is wrong with it, so we are not "
+    "showing it. The rest of the guide works as usual."
 )
+
+
+def unavailable_html() -> str:
+    """What a reader sees where a page cannot be shown, in the interface's language."""
+    return "<p>" + escape(_(UNAVAILABLE)) + "</p>"
 
 
 _markdown: markdown.Markdown | None = None
@@ -103,7 +109,7 @@ class PageRenderer:
             try:
                 result = self.render_page(step.page)
             except Exception as exc:  # a page the renderer cannot handle must not stop the guide
-                result = RenderedPage(step.id, UNAVAILABLE_HTML)
+                result = RenderedPage(step.id, unavailable_html())
                 result.diagnostics.error(
                     step.page.path, step.page.body_line, f"page cannot be shown: {exc!r}"
                 )
@@ -121,7 +127,7 @@ class PageRenderer:
         diags = Diagnostics()
         # Bounded work first: a page past the limits is never given to Markdown.
         if not check_page_limits(page.body, page.path, page.body_line, diags):
-            return RenderedPage(page.id, UNAVAILABLE_HTML, [], diags)
+            return RenderedPage(page.id, unavailable_html(), [], diags)
         body, arrays = extract_iconarrays(
             page.body, page.body_line, page.path, diags, self.guide.references
         )
@@ -135,7 +141,7 @@ class PageRenderer:
 
     def _notes_html(self, text: str, path: Path, line: int, diags: Diagnostics) -> str:
         if not check_page_limits(text, path, line, diags):
-            return UNAVAILABLE_HTML
+            return unavailable_html()
         return self.render_markdown(text, path, line, diags, "", [])
 
     # -- markdown with markers ------------------------------------------------------------
@@ -261,7 +267,8 @@ class PageRenderer:
     def _iconarray_html(self, step_id: str, arrays: list[Picture | None], index: int) -> str:
         array = arrays[index] if index < len(arrays) else None
         if array is None:
-            return '<p class="unavailable">This picture is not available right now.</p>'
+            missing = escape(_("This picture is not available right now."))
+            return f'<p class="unavailable">{missing}</p>'
         if isinstance(array, TrialGroups):
             return self._trial_groups_html(step_id, array, index)
         cells = []
@@ -273,7 +280,13 @@ class PageRenderer:
                 f'<td align="center" valign="top" class="iconarray" width="{width}%">'
                 f'<img src="iconarray:{step_id}/{index}/{g_index}" alt="{alt}" />'
                 f"<br/><b>{escape(group.name)}</b>"
-                f"<br/>{group.numerator} out of {array.denominator} {escape(array.label)}</td>"
+                "<br/>"
+                + escape(
+                    _("{n} out of {d} {label}").format(
+                        n=group.numerator, d=array.denominator, label=array.label
+                    )
+                )
+                + "</td>"
             )
         ref = self.guide.references.get(array.source)
         cite = f' <sup><a href="ref:{array.source}">[{ref.number}]</a></sup>' if ref else ""
@@ -324,22 +337,23 @@ class PageRenderer:
                 f"{escape(ref.citation)}{where}{note}</p>"
             )
         if not items:
-            return "<p>No sources are listed.</p>"
-        return (
-            "<p>These are the studies and official documents this guide draws on. "
-            "The numbers in square brackets in the guide point here.</p>" + "".join(items)
+            return "<p>" + escape(_("No sources are listed.")) + "</p>"
+        intro = _(
+            "These are the studies and official documents this guide draws on. "
+            "The numbers in square brackets in the guide point here."
         )
+        return f"<p>{escape(intro)}</p>" + "".join(items)
 
     def glossary_html(self) -> str:
         terms = sorted(self.guide.glossary.values(), key=lambda t: t.term.lower())
         if not terms:
-            return "<p>No terms are listed.</p>"
+            return "<p>" + escape(_("No terms are listed.")) + "</p>"
         rows = "".join(
             f'<p><a name="term-{escape(t.id)}"></a><b>{escape(t.term)}</b><br/>'
             f"{escape(t.definition)}</p>"
             for t in terms
         )
-        return "<p>What the harder words in this guide mean.</p>" + rows
+        return "<p>" + escape(_("What the harder words in this guide mean.")) + "</p>" + rows
 
 
 def readable_address(url: str) -> str:
@@ -353,9 +367,9 @@ def readable_address(url: str) -> str:
 
 
 def _certainty_line(array: Picture) -> str:
-    from decisionaid.core.iconarray import CERTAINTY_WORDS
+    from decisionaid.core.picture_keys import certainty_words
 
-    return CERTAINTY_WORDS.get(array.certainty, "")
+    return certainty_words(array.certainty)
 
 
 def render_all(guide: Guide, renderer: PageRenderer | None = None) -> Diagnostics:

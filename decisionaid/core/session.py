@@ -30,6 +30,7 @@ class Change(Enum):
     QUESTIONS = "questions"  # question_order and own_questions
     SURE_ANSWERS = "sure_answers"
     LEANING = "leaning"
+    LOCALE = "locale"
 
 
 Listener = Callable[[Change], None]
@@ -58,6 +59,9 @@ class SessionState:
     leaning: str | None = None
     hide_answers: bool = False
     high_contrast: bool = False
+    # The language the reader chose; "" until they choose one: the clinic's default. A reset
+    # therefore brings the next reader back to the clinic's language.
+    locale: str = ""
 
 
 class Session:
@@ -73,6 +77,10 @@ class Session:
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def notify(self, change: Change) -> None:
         for listener in list(self._listeners):
@@ -130,6 +138,12 @@ class Session:
         if on != self.state.high_contrast:
             self.state.high_contrast = on
             self.notify(Change.HIGH_CONTRAST)
+
+    def set_locale(self, locale: str) -> None:
+        """Show the guide in another language; everything else the reader did stays."""
+        if locale != self.state.locale:
+            self.state.locale = locale
+            self.notify(Change.LOCALE)
 
     def set_hide_answers(self, on: bool) -> None:
         if on != self.state.hide_answers:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import N_, _
 from decisionaid.core.record import record
 from decisionaid.core.session import Session
 from decisionaid.core.wording import Wording
@@ -36,6 +37,9 @@ class Summary:
     sure_citation: str = ""
     # Which edition of the guide this came from, and when its evidence was searched.
     edition_line: str = ""
+    # Each question in English for the provider, beside `questions` ("" for none), when the
+    # reader's language is not English (core/provider_copy.py).
+    questions_in_english: tuple[str, ...] = ()
 
 
 def sure_heading(summary: Summary, wording: Wording) -> str:
@@ -100,7 +104,11 @@ def reflection(session: Session, data: DecisionData) -> list[tuple[str, list[str
     return [(titles[k], v) for k, v in groups.items() if v]
 
 
-def build_summary(session: Session, data: DecisionData, guide: Guide) -> Summary:
+def build_summary(
+    session: Session, data: DecisionData, guide: Guide, english: DecisionData | None = None
+) -> Summary:
+    """The reader's summary; with `english` (the English guide's decision data, for a reader
+    in another language) each question also in English, for the provider."""
     values: list[ValueLine] = []
     if data.values is not None:
         for st in data.values.statements:
@@ -118,7 +126,18 @@ def build_summary(session: Session, data: DecisionData, guide: Guide) -> Summary
         questions=tuple(chosen_question_texts(session, data)),
         sure_citation=data.sure.citation if data.sure else "",
         edition_line=guide.edition_line,
+        questions_in_english=english_questions(session, data, english),
     )
+
+
+def english_questions(
+    session: Session, data: DecisionData, english: DecisionData | None
+) -> tuple[str, ...]:
+    if english is None:
+        return ()
+    from decisionaid.core.provider_copy import question_pairs
+
+    return tuple(pair.english for pair in question_pairs(session, data, english))
 
 
 def summary_html(
@@ -138,9 +157,13 @@ def summary_html(
     parts.append(f"<h2>{e(w['summary.questions'])}</h2>")
     # On paper each question gets room for the answer; on screen that room is just a gap.
     notes = f'<p class="notes">{e(w["summary.notes"])}</p>' if for_paper else ""
+    in_english = summary.questions_in_english if for_paper else ()
+    if in_english:
+        parts.append(provider_note())
     if summary.questions:
         rows = "".join(
-            f'<tr><td class="num" width="6%" valign="top">{i}.</td><td valign="top">{e(q)}{notes}</td></tr>'
+            f'<tr><td class="num" width="6%" valign="top">{i}.</td><td valign="top">{e(q)}'
+            f"{english_line(in_english, i - 1)}{notes}</td></tr>"
             for i, q in enumerate(summary.questions, 1)
         )
         parts.append(
@@ -176,6 +199,23 @@ def summary_html(
     return "".join(parts) + edition
 
 
+# Said in the reader's language and in English, at the head of a bilingual list of questions.
+PROVIDER_NOTE = N_("Under each question is the same question in English, for your provider.")
+
+
+def provider_note() -> str:
+    return (
+        f'<p class="provider">{escape(_(PROVIDER_NOTE))}<br/>'
+        f'<span lang="en">{escape(PROVIDER_NOTE)}</span></p>'
+    )
+
+
+def english_line(in_english: tuple[str, ...], index: int) -> str:
+    """A question's English wording, under it on paper, for the provider."""
+    text = in_english[index] if index < len(in_english) else ""
+    return f'<p class="english" lang="en"><i>{escape(text)}</i></p>' if text else ""
+
+
 def print_font_pt(large_print: bool) -> int:
     """Body text size on paper; 16 pt or more counts as large print."""
     return 17 if large_print else 12
@@ -199,6 +239,8 @@ table.values {{ border-color: #555555; border-style: solid; }}
 p.footnote {{ color: #333333; margin-top: 1.2em; }}
 p.citation {{ color: #333333; font-size: {max(10, base - 2)}pt; }}
 p.edition {{ color: #333333; font-size: {max(10, base - 2)}pt; margin-top: 1em; }}
+p.provider {{ color: #333333; margin-bottom: 0.8em; }}
+p.english {{ color: #333333; margin-top: 0.1em; }}
 """
 
 

@@ -71,10 +71,10 @@ class TrialGroups:
         return max((-(-g.people // ROW) for g in self.groups), default=1)
 
     def describe(self) -> str:
-        from decisionaid.core.picture_keys import CERTAINTY_WORDS
+        from decisionaid.core.picture_keys import certainty_words
 
         return " ".join(
-            s for s in (self.description, self.result, CERTAINTY_WORDS.get(self.certainty)) if s
+            s for s in (self.description, self.result, certainty_words(self.certainty)) if s
         )
 
     def describe_group(self, group: TrialGroup) -> str:
@@ -82,7 +82,9 @@ class TrialGroups:
 
     @property
     def caption(self) -> str:
-        return f"{self.population[:1].upper()}{self.population[1:]}, over {self.timeframe}."
+        from decisionaid.core.picture_keys import picture_caption
+
+        return picture_caption(self.population, self.timeframe)
 
 
 def parse_trial_groups(

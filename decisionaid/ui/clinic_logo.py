@@ -6,6 +6,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from decisionaid.core.config import Config
+from decisionaid.core.i18n import _
 
 MAX_LOGO_WIDTH = 240
 
@@ -33,5 +34,9 @@ def clinic_logo_label(
     label = QLabel(parent)
     label.setObjectName("clinicLogo")
     label.setPixmap(scaled)
-    label.setAccessibleName(f"{config.clinic_name} logo" if config.clinic_name else "Clinic logo")
+    label.setAccessibleName(
+        _("{clinic} logo").format(clinic=config.clinic_name)
+        if config.clinic_name
+        else _("Clinic logo")
+    )
     return label

@@ -22,6 +22,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from decisionaid.core.i18n import _
+
 log = logging.getLogger("decisionaid.crash")
 
 CRASH_LOOP_COUNT = 5  # this many crashes...
@@ -62,11 +64,11 @@ class CrashGuard(QObject):
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
         threading.excepthook = self._thread_hook
-        self.destroyed.connect(_restore_hooks(self._previous_hooks))
+        self.destroyed.connect(_restore_hooks(self._previous_hooks, self.excepthook))
 
     def uninstall(self) -> None:
         if self._previous_hooks is not None:
-            _restore_hooks(self._previous_hooks)()
+            _restore_hooks(self._previous_hooks, self.excepthook)()
             self._previous_hooks = None
 
     def excepthook(
@@ -117,20 +119,25 @@ class CrashGuard(QObject):
         box = QMessageBox(self._parent_widget)
         box.setObjectName("crashMessage")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Something went wrong")
-        box.setText("Something went wrong in this part of the guide.")
+        box.setWindowTitle(_("Something went wrong"))
+        box.setText(_("Something went wrong in this part of the guide."))
         box.setInformativeText(
-            "Your place has been kept where possible, and the rest of the guide still works. "
-            "If it keeps happening, close the guide and open it again."
+            _(
+                "Your place has been kept where possible, and the rest of the guide still "
+                "works. If it keeps happening, close the guide and open it again."
+            )
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
 
-def _restore_hooks(hooks: tuple[object, object]) -> Callable[[], None]:
+def _restore_hooks(hooks: tuple[object, object], mine: object) -> Callable[[], None]:
     def restore() -> None:
-        sys.excepthook, threading.excepthook = hooks  # type: ignore[assignment]
+        # Only while this guard's hooks are the ones in place: a window built after a language
+        # switch has its own guard by the time the old window's is deleted.
+        if sys.excepthook == mine:
+            sys.excepthook, threading.excepthook = hooks  # type: ignore[assignment]
 
     return restore
 

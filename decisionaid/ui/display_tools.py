@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from decisionaid.core.i18n import N_, _
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_toggle
 from decisionaid.ui.read_aloud import DEFAULT_RATE, RATES, ReadAloud
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 READING_ALOUD = "reading aloud"
 
 
+# The reading speeds' names (ui/read_aloud.py), as the Speed button says them.
+RATE_WORDS = {"slow": N_("slow"), "normal": N_("normal"), "fast": N_("fast")}
+
+
 class DisplayTools(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -29,14 +34,16 @@ class DisplayTools(QObject):
         self.base_theme = window.theme if window.theme is not HIGH_CONTRAST else STANDARD
 
         self.contrast_button = make_toggle(
-            "High contrast", "highContrast", tip="light text on a black background"
+            _("High contrast"), "highContrast", tip=_("light text on a black background")
         )
         self.contrast_button.clicked.connect(self.session.set_high_contrast)
 
         self.read_aloud = ReadAloud(
             window.guide.locale, self, private_daemon=window.policy.private_speech
         )
-        self.listen_button = make_button("Listen", "listenButton", tip="read this step out loud")
+        self.listen_button = make_button(
+            _("Listen"), "listenButton", tip=_("read this step out loud")
+        )
         self.listen_button.clicked.connect(self.toggle_listen)
         self.rate_button = make_button("", "speechRate")
         self.rate_button.clicked.connect(self.read_aloud.cycle_rate)
@@ -88,13 +95,15 @@ class DisplayTools(QObject):
 
     def _show_speaking(self, speaking: bool) -> None:
         b = self.listen_button
-        b.setText("Stop reading" if speaking else "Listen")
+        b.setText(_("Stop reading") if speaking else _("Listen"))
         b.setAccessibleName(
-            "Stop reading out loud" if speaking else "Listen: read this step out loud"
+            _("Stop reading out loud") if speaking else _("Listen: read this step out loud")
         )
 
     def _show_rate(self, index: int) -> None:
-        word = RATES[index][0]
-        self.rate_button.setText(f"Speed: {word}")
-        self.rate_button.setAccessibleName(f"Reading speed: {word}. Press to change it")
-        self.rate_button.setToolTip("change how fast the step is read out loud")
+        word = _(RATE_WORDS.get(RATES[index][0], RATES[index][0]))
+        self.rate_button.setText(_("Speed: {speed}").format(speed=word))
+        self.rate_button.setAccessibleName(
+            _("Reading speed: {speed}. Press to change it").format(speed=word)
+        )
+        self.rate_button.setToolTip(_("change how fast the step is read out loud"))

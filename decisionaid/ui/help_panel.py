@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from decisionaid.core.config import Config
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import CrisisInfo, Guide
+from decisionaid.core.i18n import _
 from decisionaid.core.policy import Policy
 from decisionaid.ui.controls import clear_layout, label_words, make_button, make_label, set_enum
 
@@ -70,15 +71,15 @@ class HelpPanel(QFrame):
     def __init__(self, parent: QWidget | None = None, *, full_width: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("helpPanel")
-        self.setAccessibleName("Get help now")
+        self.setAccessibleName(_("Get help now"))
         self.full_width = full_width
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.setSpacing(12)
         top = QHBoxLayout()
-        self.heading = QLabel("Get help now")
+        self.heading = QLabel(_("Get help now"))
         self.heading.setObjectName("stepTitle")
-        self.close_button = make_button("Close help", "closeHelp", primary=True)
+        self.close_button = make_button(_("Close help"), "closeHelp", primary=True)
         self.close_button.clicked.connect(self.hide_panel)
         top.addWidget(self.heading, 1)
         top.addWidget(self.close_button)
@@ -132,8 +133,10 @@ class HelpPanel(QFrame):
         self.lines = CrisisLines(info, staff_line, self.body)
         self.body_layout.addWidget(self.lines)
         closing = make_label(
-            "You can also stop reading at any time. Nothing here is urgent. "
-            "Take a break, breathe slowly, and come back when you are ready."
+            _(
+                "You can also stop reading at any time. Nothing here is urgent. "
+                "Take a break, breathe slowly, and come back when you are ready."
+            )
         )
         self.body_layout.addWidget(closing)
         self.body_layout.addStretch(1)
@@ -164,5 +167,5 @@ def crisis_lines(guide: Guide, config: Config, policy: Policy) -> tuple[CrisisIn
     if config.clinic_contact:
         return info, config.clinic_contact
     if policy.fullscreen:
-        return info, "You can also ask a member of staff at the front desk."
+        return info, _("You can also ask a member of staff at the front desk.")
     return info, ""

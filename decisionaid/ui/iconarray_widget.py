@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Reference
-from decisionaid.core.iconarray import CERTAINTY_WORDS, IconArray, IconGroup
+from decisionaid.core.i18n import _
+from decisionaid.core.iconarray import IconArray, IconGroup, certainty_words
 from decisionaid.core.trial_groups import TrialGroup, TrialGroups
 from decisionaid.ui.accessible import provide_accessible
 from decisionaid.ui.controls import make_label, plain_tooltip
@@ -76,7 +77,9 @@ class IconArrayWidget(PictureWidget):
     def __init__(
         self, array: IconArray, group: IconGroup, theme: Theme, parent: QWidget | None = None
     ) -> None:
-        name = f"{group.name}: {group.numerator} out of {array.denominator}"
+        name = _("{group}: {n} out of {d}").format(
+            group=group.name, n=group.numerator, d=array.denominator
+        )
         super().__init__(name, array.describe_group(group), theme, parent)
         self.array = array
         self.group = group
@@ -111,14 +114,17 @@ class IconArrayPanel(QFrame):
         self.setObjectName("card")
         self.array = array
         self.setAccessibleName(
-            f"Picture: out of {array.denominator} people, how many {array.label}"
+            _("Picture: out of {d} people, how many {label}").format(
+                d=array.denominator, label=array.label
+            )
         )
         self.setAccessibleDescription(array.describe())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 14)
         lay.setSpacing(8)
         title = make_label(
-            f"Out of {array.denominator} people, how many {array.label}", "sectionTitle"
+            _("Out of {d} people, how many {label}").format(d=array.denominator, label=array.label),
+            "sectionTitle",
         )
         lay.addWidget(title)
         row = QHBoxLayout()
@@ -130,7 +136,8 @@ class IconArrayPanel(QFrame):
             grid = IconArrayWidget(array, group, theme, self)
             grid.set_side(side)
             name = make_label(
-                f"<b>{escape(group.name)}</b><br/>{group.numerator} out of {array.denominator}",
+                f"<b>{escape(group.name)}</b><br/>"
+                + escape(_("{n} out of {d}").format(n=group.numerator, d=array.denominator)),
                 rich=True,
             )
             name.setMaximumWidth(max(side, 160))
@@ -143,14 +150,7 @@ class IconArrayPanel(QFrame):
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(make_label(array.legend))
-        cite = (
-            f" Source: [{reference.number}] {reference.authors} ({reference.year})."
-            if reference
-            else ""
-        )
-        caption = make_label(
-            f"{array.caption} {CERTAINTY_WORDS.get(array.certainty, '')}{cite}", "muted"
-        )
+        caption = make_label(picture_caption(array, reference), "muted")
         lay.addWidget(caption)
 
 
@@ -225,15 +225,21 @@ class TrialGroupsPanel(QFrame):
         lay.addWidget(make_label(picture.legend))
         result = make_label(f"<b>{escape(picture.result)}</b>", rich=True)
         lay.addWidget(result)
-        cite = (
-            f" Source: [{reference.number}] {reference.authors} ({reference.year})."
-            if reference
-            else ""
-        )
-        caption = make_label(
-            f"{picture.caption} {CERTAINTY_WORDS.get(picture.certainty, '')}{cite}", "muted"
-        )
+        caption = make_label(picture_caption(picture, reference), "muted")
         lay.addWidget(caption)
+
+
+def picture_caption(picture: IconArray | TrialGroups, reference: Reference | None) -> str:
+    """Who the people are and over what time, how sure we are, and the source."""
+    cite = (
+        " "
+        + _("Source: [{number}] {authors} ({year}).").format(
+            number=reference.number, authors=reference.authors, year=reference.year
+        )
+        if reference
+        else ""
+    )
+    return f"{picture.caption} {certainty_words(picture.certainty)}{cite}"
 
 
 def fit_groups(panel: IconArrayPanel | TrialGroupsPanel, width: int, side: int) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.config import Config
 from decisionaid.core.guide import Guide, Step
+from decisionaid.core.i18n import _
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import Change, Session
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.signals.changed.connect(self._on_session_changed)
         self.apply_style()
-        self.go_to(0)
+        # Where the reader is: the first step at start, their step when the window is built
+        # again in another language.
+        self.go_to(session.state.current_step)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -369,7 +372,7 @@ class MainWindow(QMainWindow):
         focus = widget.first_focus()
         if focus is not None:
             focus.setFocus()  # Qt.FocusReason.OtherFocusReason
-        self.setWindowTitle(f"{step.title} – {self.guide.title}")
+        self.setWindowTitle(_("{step} – {guide}").format(step=step.title, guide=self.guide.title))
         self.stepChanged.emit(index)
 
     def _show_empty_guide(self) -> None:
@@ -384,11 +387,13 @@ class MainWindow(QMainWindow):
         widget = self.current_widget()
         skips = widget is not None and widget.showing_note
         b = self.next_button
-        b.setText("Skip this part" if skips else "Next")
+        b.setText(_("Skip this part") if skips else _("Next"))
         b.setAccessibleName(
-            "Skip this part: go on without reading it" if skips else "Next: next step"
+            _("Skip this part: go on without reading it") if skips else _("Next: next step")
         )
-        b.setToolTip("go on without reading it; the summary lists it" if skips else "next step")
+        b.setToolTip(
+            _("go on without reading it; the summary lists it") if skips else _("next step")
+        )
         b.setEnabled(0 <= self.current_index < len(self.guide.steps) - 1)
 
     def go_next(self) -> None:
@@ -475,7 +480,7 @@ class MainWindow(QMainWindow):
         words = self.guide.first_of_kind("glossary")
         more = None
         if words is not None:
-            more = ("Word list", lambda: self.navigate_to(words.id, ""))
+            more = (_("Word list"), lambda: self.navigate_to(words.id, ""))
         self.popover.show_beside(term.term, term.definition, opener, around, more)
 
     def show_reference(self, key: str, opener: QWidget, around: QRect) -> None:
@@ -491,8 +496,10 @@ class MainWindow(QMainWindow):
         sources = self.guide.first_of_kind("references")
         more = None
         if sources is not None:
-            more = ("All sources", lambda: self.navigate_to(sources.id, f"ref-{key}"))
-        self.popover.show_beside(f"Source {ref.number}", text, opener, around, more)
+            more = (_("All sources"), lambda: self.navigate_to(sources.id, f"ref-{key}"))
+        self.popover.show_beside(
+            _("Source {number}").format(number=ref.number), text, opener, around, more
+        )
 
     def open_external(self, url: str) -> None:
         if self.policy.may_open_external_links:

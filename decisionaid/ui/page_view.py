@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from decisionaid.core.i18n import _
 from decisionaid.ui.reading_measure import TextMeasure
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.scroll_slack import ignore_horizontal_slack
@@ -43,7 +44,7 @@ class PageView(QTextBrowser):
         # A table Qt rounds a pixel wider than the page only eats into the blank margin.
         ignore_horizontal_slack(self, 1)
         self.anchorClicked.connect(self._route_link)
-        self.setAccessibleName("Page text")
+        self.setAccessibleName(_("Page text"))
         self.measure = TextMeasure(self, DOCUMENT_MARGIN_PX)
         self._pointer: QPoint | None = None  # where a tap or click let go, for link_rect()
 

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from decisionaid.core.i18n import _
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_button, make_label
 
@@ -35,7 +36,7 @@ class Popover(QFrame):
         buttons.setSpacing(8)
         self.more_button = make_button("", "popoverMore", parent=self)
         self.more_button.clicked.connect(self._follow_more)
-        self.close_button = make_button("Close", "popoverClose", parent=self)
+        self.close_button = make_button(_("Close"), "popoverClose", parent=self)
         self.close_button.clicked.connect(lambda: self.close_popover())
         buttons.addWidget(self.more_button)
         buttons.addStretch(1)
@@ -63,7 +64,7 @@ class Popover(QFrame):
         self.text.setText(text)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
-        self.close_button.setAccessibleName(f"Close: {title}")
+        self.close_button.setAccessibleName(_("Close: {title}").format(title=title))
         self._more = more[1] if more else None
         self.more_button.setVisible(more is not None)
         if more is not None:
@@ -117,5 +118,5 @@ class Popover(QFrame):
         for label in (self.title, self.text):
             label.setText("")
         self.setAccessibleName("")
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(_("Close"))
         self.setAccessibleDescription("")

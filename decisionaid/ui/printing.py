@@ -26,6 +26,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QWidget
 
 from decisionaid.core.config import Config
+from decisionaid.core.i18n import _
 from decisionaid.core.page_print import page_print_css
 from decisionaid.core.policy import Policy
 from decisionaid.core.summary import print_css, print_font_pt
@@ -132,7 +133,7 @@ def print_summary(
 ) -> PrintResult:
     printer = _choose_printer(
         title=title,
-        dialog_title="Print your summary",
+        dialog_title=_("Print your summary"),
         landscape=False,
         policy=policy,
         config=config,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from decisionaid.core.i18n import _
 from decisionaid.core.qr_payload import QR_ERROR, QUIET_ZONE
 
 MM_PER_INCH = 25.4
@@ -55,7 +56,7 @@ class QrCodeWidget(QWidget):
         self.text = ""
         self.px = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("QR code with your questions")
+        self.setAccessibleName(_("QR code with your questions"))
 
     def set_text(self, text: str, module_px: int = 0) -> None:
         self.text = text

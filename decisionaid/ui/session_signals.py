@@ -13,4 +13,10 @@ class SessionSignals(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        session.subscribe(self.changed.emit)
+        self._emit = self.changed.emit
+        session.subscribe(self._emit)
+
+    def detach(self) -> None:
+        """Stop listening: the window this belongs to is going (a language switch builds
+        another on the same session)."""
+        self.session.unsubscribe(self._emit)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.flow_layout import FlowLayout
 
@@ -35,13 +36,13 @@ class SkippedParts(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         self.heading = make_label(
-            "You skipped these parts. You can read them whenever you feel ready:", "sectionTitle"
+            _("You skipped these parts. You can read them whenever you feel ready:"), "sectionTitle"
         )
         layout.addWidget(self.heading)
         self.buttons = FlowLayout(spacing=8)
         layout.addLayout(self.buttons)
         self._shown: list[str] = []  # the step id each button (by position) opens
-        self.setAccessibleName("Parts you skipped")
+        self.setAccessibleName(_("Parts you skipped"))
         self.hide()
 
     def show_parts(self, step_ids: list[str]) -> None:
@@ -55,7 +56,8 @@ class SkippedParts(QWidget):
             self.buttons.addWidget(button)
             buttons.append(button)
         for button, step in zip(buttons, steps, strict=False):
-            text, tip = f"Read: {step.short_title}", f"open the part called {step.title}"
+            text = _("Read: {title}").format(title=step.short_title)
+            tip = _("open the part called {title}").format(title=step.title)
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(f"{text}: {tip}")  # as make_button names it

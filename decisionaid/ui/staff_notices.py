@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from decisionaid.core.escape import escape
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import make_button, set_enum
 
 
@@ -19,17 +21,21 @@ class StaffNoticeBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         words = QVBoxLayout()
-        heading = QLabel("<b>For staff: the clinic&#8217;s settings have problems</b>")
+        heading = QLabel(
+            "<b>" + escape(_("For staff: the clinic’s settings have problems")) + "</b>"
+        )
         heading.setObjectName("noticeHeading")
         words.addWidget(heading)
         self.notices_label = QLabel("\n".join(notices))
         set_enum(self.notices_label, "textFormat", "PlainText")  # paths and values, as typed
         self.notices_label.setWordWrap(True)
         words.addWidget(self.notices_label)
-        words.addWidget(QLabel("Each setting named here uses its safe default until it is fixed."))
+        words.addWidget(
+            QLabel(_("Each setting named here uses its safe default until it is fixed."))
+        )
         layout.addLayout(words, 1)
-        self.dismiss = make_button("Dismiss", "dismissStaffNotices", tip="hide these notices")
+        self.dismiss = make_button(_("Dismiss"), "dismissStaffNotices", tip=_("hide these notices"))
         self.dismiss.clicked.connect(self.hide)
         layout.addWidget(self.dismiss)
-        self.setAccessibleName("Notices for staff")
+        self.setAccessibleName(_("Notices for staff"))
         self.setAccessibleDescription(" ".join(notices))

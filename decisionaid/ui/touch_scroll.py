@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.core.i18n import N_, _
 from decisionaid.core.policy import Policy
 from decisionaid.ui.theme import Theme
 
-MORE_BELOW = "More below"
+MORE_BELOW = N_("More below")
 INSTALLED = "touchScrolling"  # a property set on each area once it scrolls by touch
 
 
@@ -79,8 +80,8 @@ class MoreBelowCue(QWidget):
 
         self.setObjectName("moreBelow")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAccessibleName(MORE_BELOW)
-        self.setAccessibleDescription("There is more to read: scroll down.")
+        self.setAccessibleName(_(MORE_BELOW))
+        self.setAccessibleDescription(_("There is more to read: scroll down."))
         self.area = area
         self.theme = theme
         self.font_px = font_px
@@ -133,7 +134,7 @@ class MoreBelowCue(QWidget):
         font.setPixelSize(max(12, round(self.font_px * 0.9)))
         font.setBold(True)
         p.setFont(font)
-        words = f"{MORE_BELOW}  ▼"
+        words = _(MORE_BELOW) + "  ▼"
         text_w = p.fontMetrics().horizontalAdvance(words)
         text_h = p.fontMetrics().height()
         pill = QRectF((w - text_w) / 2 - 14, h - text_h - 10, text_w + 28, text_h + 6)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.config import Config
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import TEXT_SCALES
 from decisionaid.ui.clinic_logo import clinic_logo_label
@@ -77,9 +78,11 @@ class Header(QFrame):
         self.title_label.setObjectName("guideTitle")
         self.title_label.setAccessibleName(guide.title)
         self.display_button = make_button(
-            "Display", "displayButton", tip="text size, contrast and the list of steps"
+            _("Display"), "displayButton", tip=_("text size, contrast and the list of steps")
         )
-        self.help_button = make_button("Get help now", "helpButton", tip="crisis lines and support")
+        self.help_button = make_button(
+            _("Get help now"), "helpButton", tip=_("crisis lines and support")
+        )
         self.title_label.setWordWrap(True)
         self.title_label.setMinimumHeight(policy.touch_target_px)
         set_enum(self.title_label, "textFormat", "PlainText")  # a clinic name is not markup
@@ -113,15 +116,15 @@ class DisplayMenu(QFrame):
     def __init__(self, policy: Policy, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("displayMenu")
-        self.setAccessibleName("Display")
-        self.setAccessibleDescription("Text size, contrast and the list of steps")
+        self.setAccessibleName(_("Display"))
+        self.setAccessibleDescription(_("Text size, contrast and the list of steps"))
         gap = policy.control_gap_px
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(gap)
-        self.smaller_button = make_button("A−", "smallerText", tip="make the text smaller")
-        self.larger_button = make_button("A+", "largerText", tip="make the text larger")
-        self.scale_label = QLabel("Text 100%")
+        self.smaller_button = make_button("A−", "smallerText", tip=_("make the text smaller"))
+        self.larger_button = make_button("A+", "largerText", tip=_("make the text larger"))
+        self.scale_label = QLabel(_("Text 100%"))
         self.scale_label.setObjectName("stepCounter")
         text_size = QWidget(self)
         text_size.setObjectName("textSize")
@@ -133,13 +136,13 @@ class DisplayMenu(QFrame):
         ts.addStretch(1)
         column.addWidget(text_size)
         self.contents_button = make_toggle(
-            "Contents list", "contentsButton", tip="show or hide the list of steps"
+            _("Contents list"), "contentsButton", tip=_("show or hide the list of steps")
         )
         self.toggles = QVBoxLayout()
         self.toggles.setSpacing(gap)
         self.toggles.addWidget(self.contents_button)
         column.addLayout(self.toggles)
-        self.done_button = make_button("Done", "displayDone", tip="close the display menu")
+        self.done_button = make_button(_("Done"), "displayDone", tip=_("close the display menu"))
         column.addWidget(self.done_button)
         self.hide()
 
@@ -152,8 +155,8 @@ class DisplayMenu(QFrame):
             QWidget.setTabOrder(b, self.done_button)
 
     def show_text_scale(self, scale: int) -> None:
-        self.scale_label.setText(f"Text {scale}%")
-        self.scale_label.setAccessibleName(f"Text size {scale} percent")
+        self.scale_label.setText(_("Text {scale}%").format(scale=scale))
+        self.scale_label.setAccessibleName(_("Text size {scale} percent").format(scale=scale))
         self.smaller_button.setEnabled(scale > TEXT_SCALES[0])
         self.larger_button.setEnabled(scale < TEXT_SCALES[-1])
 
@@ -190,7 +193,7 @@ class ProgressRow(QFrame):
         # text vertically by default.
         labels.addWidget(self.counter_label, 0)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress through the guide")
+        self.progress.setAccessibleName(_("Progress through the guide"))
         self.progress.setTextVisible(False)
         kept = self.progress.sizePolicy()
         kept.setRetainSizeWhenHidden(True)  # a look-up page hides it without moving the page
@@ -203,24 +206,25 @@ class ProgressRow(QFrame):
         list, About), which is no step of the path: the bar keeps its place, empty of words."""
         self.step_title.setText(title)
         if number is None:
-            self.counter_label.setText("Look-up page")
-            self.counter_label.setAccessibleName(f"Look-up page: {title}")
+            self.counter_label.setText(_("Look-up page"))
+            self.counter_label.setAccessibleName(_("Look-up page: {title}").format(title=title))
             self.progress.setVisible(False)
             return
         n, total = number
-        self.counter_label.setText(f"Step {n} of {total}")
-        self.counter_label.setAccessibleName(f"Step {n} of {total}")
+        counter = _("Step {n} of {total}").format(n=n, total=total)
+        self.counter_label.setText(counter)
+        self.counter_label.setAccessibleName(counter)
         # QProgressBar.setValue repaints at once; with updates paused the new value is drawn in
         # the window's next paint, together with the new step, instead of in a pass of its own.
         self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, total)
         self.progress.setValue(n)
         self.progress.setUpdatesEnabled(True)
-        self.progress.setAccessibleDescription(f"Step {n} of {total}")
+        self.progress.setAccessibleDescription(counter)
         self.progress.setVisible(True)
 
     def show_empty(self) -> None:
-        self.step_title.setText("This guide is not available right now")
+        self.step_title.setText(_("This guide is not available right now"))
         self.counter_label.setText("")
 
 
@@ -230,7 +234,7 @@ class ContentsList(QListWidget):
     def __init__(self, guide: Guide, go_to: Callable[[int], None], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("contents")
-        self.setAccessibleName("Contents: all steps of the guide")
+        self.setAccessibleName(_("Contents: all steps of the guide"))
         self.setWordWrap(True)
         # Long titles wrap onto a second line at large text sizes instead of being cut short
         # behind a sideways scroll bar. Qt measures a wrapped item without its style-sheet
@@ -246,10 +250,15 @@ class ContentsList(QListWidget):
             number = guide.step_number(i)
             if number is None:  # a look-up page: no number, as it is no step of the path
                 item = QListWidgetItem(step.short_title)
-                item.setData(ACCESSIBLE_TEXT_ROLE, f"Look-up page: {step.title}")
+                item.setData(
+                    ACCESSIBLE_TEXT_ROLE, _("Look-up page: {title}").format(title=step.title)
+                )
             else:
                 item = QListWidgetItem(f"{number[0]}. {step.short_title}")
-                item.setData(ACCESSIBLE_TEXT_ROLE, f"Step {number[0]}: {step.title}")
+                item.setData(
+                    ACCESSIBLE_TEXT_ROLE,
+                    _("Step {n}: {title}").format(n=number[0], title=step.title),
+                )
             self.addItem(item)
         self.itemActivated.connect(lambda item: go_to(self.row(item)))
         self.itemClicked.connect(lambda item: go_to(self.row(item)))
@@ -285,8 +294,10 @@ class Body(QWidget):
         """A guide with no usable step: say so calmly where the step would be."""
         if self.stack.count() == 0:
             label = QLabel(
-                "Something is wrong with the guide's files, so it cannot be shown. "
-                "Please tell a member of staff. The help button above still works."
+                _(
+                    "Something is wrong with the guide's files, so it cannot be shown. "
+                    "Please tell a member of staff. The help button above still works."
+                )
             )
             label.setWordWrap(True)
             set_enum(label, "alignment", "AlignCenter")
@@ -301,16 +312,18 @@ class StartOverBar(QFrame):
         self.setObjectName("notice")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
-        label = QLabel("Start over? This clears everything you chose and goes back to the start.")
+        label = QLabel(
+            _("Start over? This clears everything you chose and goes back to the start.")
+        )
         label.setWordWrap(True)
         # The choice that wipes everything is never the inviting one: keeping going is.
-        self.cancel = make_button("Keep going", "cancelStartOver", primary=True)
-        self.confirm = make_button("Yes, start over", "confirmStartOver")
+        self.cancel = make_button(_("Keep going"), "cancelStartOver", primary=True)
+        self.confirm = make_button(_("Yes, start over"), "confirmStartOver")
         self.cancel.clicked.connect(self.hide)
         layout.addWidget(label, 1)
         layout.addWidget(self.cancel)
         layout.addWidget(self.confirm)
-        self.setAccessibleName("Start over?")
+        self.setAccessibleName(_("Start over?"))
         self.hide()
 
 
@@ -326,10 +339,10 @@ class Footer(QFrame):
         f.setSpacing(policy.control_gap_px)
         self._row = f
         self.start_over_button = make_button(
-            "Start over", "startOver", tip="clear your answers and go back to the start"
+            _("Start over"), "startOver", tip=_("clear your answers and go back to the start")
         )
-        self.back_button = make_button("Back", "backButton", tip="previous step")
-        self.next_button = make_button("Next", "nextButton", primary=True, tip="next step")
+        self.back_button = make_button(_("Back"), "backButton", tip=_("previous step"))
+        self.next_button = make_button(_("Next"), "nextButton", primary=True, tip=_("next step"))
         f.addWidget(self.start_over_button)
         f.addStretch(1)
         f.addWidget(self.back_button)
@@ -362,7 +375,7 @@ def add_shortcuts(
         from PySide6.QtGui import QAction  # its enums cost start-up time where unused
 
         action = QAction(window)  # not QAction(text, window): see make_button
-        action.setText("Quit")
+        action.setText(_("Quit"))
         # setShortcut() would look up the `Qt` namespace (see controls.py).
         action.setShortcuts(QKeySequence.StandardKey.Quit)
         action.triggered.connect(quit)

@@ -359,6 +359,35 @@ def test_readers_never_see_setup_notices_on_the_guide(
     assert window.findChild(StaffNoticeBar) is None
 
 
+def test_the_languages_offered_are_the_clinics_list_in_its_order(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'locale = "es"\nlanguages = ["es", "en", "es"]\n'))
+    assert (config.locale, config.languages) == ("es", ("es", "en"))
+    assert config.staff_notices == []
+
+
+def test_a_bad_languages_list_offers_every_language_and_says_why(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'languages = "es"\n'))
+    assert config.languages == ()
+    assert "clinic.toml:1: 'languages' must be a list" in notices(config)
+    config = load_config(write(tmp_path, 'languages = ["en", "Spanish!"]\n'))
+    assert config.languages == ("en",)
+    assert "'Spanish!' is not a language code" in notices(config)
+
+
+def test_the_app_offers_only_languages_it_has_a_guide_for(tmp_path: Path) -> None:
+    from decisionaid.app import offered_languages
+
+    config = load_config(write(tmp_path, 'languages = ["en", "fr", "es"]\n'))
+    assert offered_languages(config, "en", own_content=False) == ("en", "es")
+    assert "no guide in 'fr'" in notices(config)
+    # The language the guide starts in is always offered, first.
+    config = load_config(write(tmp_path, 'languages = ["en"]\n'))
+    assert offered_languages(config, "es", own_content=False) == ("es", "en")
+    # Without a list: every language the app has; a guide from --content has only its own.
+    assert offered_languages(Config(), "en", own_content=False) == ("en", "es")
+    assert offered_languages(Config(), "en", own_content=True) == ("en",)
+
+
 @pytest.mark.parametrize(
     ("setting", "keyboard", "installed", "shown", "notice"),
     [

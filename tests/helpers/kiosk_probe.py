@@ -42,13 +42,24 @@ class Probe:
         self.notifier.activated.connect(self._read)
 
     def window(self) -> Any:
-        if self._window is None:
+        """The window showing now: a language switch puts a new one in the old one's place."""
+        import shiboken6
+
+        if (
+            self._window is None
+            or not shiboken6.isValid(self._window)
+            or (not self._window.isVisible())
+        ):
             from PySide6.QtWidgets import QApplication
 
             from decisionaid.ui.main_window import MainWindow
 
-            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-            if found:
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and shiboken6.isValid(w) and w.isVisible()
+            ]
+            if found and found[0] is not self._window:
                 self._window = found[0]
                 self._window.sessionReset.connect(self._count_reset)
         return self._window

@@ -6,17 +6,10 @@ as test_screen_reader_walk.py); tests/helpers/atspi_answer_saved.py is the scree
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.process.test_screen_reader_walk import (  # noqa: F401 (a fixture)
-    ROOT,
-    SYSTEM_PYTHON,
-    accessibility_bus,
-)
+from tests.helpers.screen_reader import run_beside_app
+from tests.process.test_screen_reader_walk import accessibility_bus  # noqa: F401 (a fixture)
 
 LISTENER = Path(__file__).parents[1] / "helpers" / "atspi_answer_saved.py"
 
@@ -26,29 +19,7 @@ def test_a_screen_reader_hears_answer_saved_and_not_which_answer(
     tmp_path: Path,
 ) -> None:
     env = dict(accessibility_bus, XDG_STATE_HOME=str(tmp_path / "state"))
-    app = subprocess.Popen(
-        [sys.executable, "-m", "decisionaid", "--counsellor"],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        run = subprocess.run(
-            [SYSTEM_PYTHON, str(LISTENER), "--timeout", "30"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-    finally:
-        if app.poll() is None:
-            os.killpg(app.pid, signal.SIGTERM)
-            app.wait(timeout=10)
-        errors = app.stderr.read().decode(errors="replace") if app.stderr else ""
-        if app.stderr is not None:
-            app.stderr.close()
+    run, errors = run_beside_app(env, ["--counsellor"], [str(LISTENER), "--timeout", "30"])
     assert run.returncode == 0, f"{run.stdout}{run.stderr}\napp: {errors[-3000:]}"
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["choices"], report

@@ -11,11 +11,13 @@ from decisionaid import paths
 from decisionaid.app import Options, build_app, build_parts
 from decisionaid.cli import _options, _parser
 from tests.helpers import FIXTURE_CONTENT
+from tests.helpers.i18n import compile_catalogue
 
 
 @pytest.fixture
 def two_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """App resources holding the test guide in English and in Spanish."""
+    """App resources holding the test guide in English and in Spanish, with the interface's
+    Spanish catalogue."""
     resources = tmp_path / "resources"
     shutil.copytree(FIXTURE_CONTENT, resources / "content" / "en")
     spanish = resources / "content" / "es"
@@ -25,6 +27,7 @@ def two_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         manifest.read_text(encoding="utf-8").replace("Test guide", "Guía de prueba"),
         encoding="utf-8",
     )
+    compile_catalogue("es", resources / "locale")
     monkeypatch.setattr(paths, "resources_dir", lambda: resources)
     return resources
 
@@ -83,3 +86,23 @@ def test_a_path_is_not_a_language(two_languages: Path) -> None:
     parts = build_parts(options_from(["--locale", "../en"]))
     assert parts.guide.root == two_languages / "content" / "en"
     assert "'../en'" in parts.config.staff_notices[0]
+
+
+def test_without_its_catalogue_spanish_content_opens_with_english_buttons_and_a_notice(
+    two_languages: Path, tmp_path: Path, qtbot
+) -> None:
+    import shutil
+
+    shutil.rmtree(two_languages / "locale")
+    parts = build_parts(options_from(["--locale", "es", "--counsellor"]))
+    window = build_app(parts).window
+    qtbot.addWidget(window)
+    assert parts.guide.locale == "es"
+    assert window.next_button.text() == "Next"
+    notice = "\n".join(parts.config.staff_notices)
+    assert "decisionaid.mo" in notice and "shown in English" in notice
+    # A counsellor sees setup notices on screen.
+    assert "shown in English" in window.staff_notice_bar.accessibleDescription() or any(
+        "shown in English" in label.text()
+        for label in window.staff_notice_bar.findChildren(type(window.title_label))
+    )

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
 from decisionaid.core.escape import escape
+from decisionaid.core.i18n import N_, _
 from decisionaid.ui.counsellor.presenter import cited_keys, sources_html
 from decisionaid.ui.iconarray_image import picture_image
 from decisionaid.ui.page_view import ICON_SIDE_PX
@@ -19,6 +20,19 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from decisionaid.ui.main_window import MainWindow
+
+
+NO_HANDOUT = N_(
+    "This step shows the reader's own answers, so it has no handout. The summary step prints "
+    "the reader's summary with its Print button."
+)
+
+
+def handout_caption(title: str, n: int, total: int) -> str:
+    return _(
+        "From “{title}”, step {n} of {total}. This handout holds no answers and no personal "
+        "details."
+    ).format(title=title, n=n, total=total)
 
 
 def handout_document(window: MainWindow, index: int) -> QTextDocument:
@@ -45,15 +59,15 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
         options = compare.options if compare else ()
         data = window.ctx.decision_data()
         body = blank_form_html(step.kind, data, guide.references, options) or (
-            "<p>This step shows the reader's own answers, so it has no handout. The summary "
-            "step prints the reader's summary with its Print button.</p>"
+            f"<p>{escape(_(NO_HANDOUT))}</p>"
         )
     keys = cited_keys(body)
-    sources = f"<h2>Sources</h2>{sources_html(guide, keys)}" if keys else ""
+    heading = "<h2>" + escape(_("Sources")) + "</h2>"
+    sources = f"{heading}{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
         f"<h1>{escape(step.title)}</h1>{body}{sources}"
-        f"<p class='caption'>From “{escape(guide.title)}”, step {index + 1} of "
-        f"{len(guide.steps)}. This handout holds no answers and no personal details.</p>"
+        f"<p class='caption'>{escape(handout_caption(guide.title, index + 1, len(guide.steps)))}"
+        "</p>"
     )
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, step.title)
     return doc
@@ -75,7 +89,7 @@ def print_step(window: MainWindow, index: int | None = None, parent: QWidget | N
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(window.guide.steps[index].title)
     dialog = QPrintDialog(printer, parent or window)
-    dialog.setWindowTitle("Print this step")
+    dialog.setWindowTitle(_("Print this step"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_document(doc, printer)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import button_text, make_button, wrap_words
 from decisionaid.ui.flow_layout import FlowLayout
 
@@ -37,7 +38,7 @@ class StepIndex(QFrame):
         self.guide = guide
         self._current = current
         self.setObjectName("stepIndex")
-        self.setAccessibleName("All steps")
+        self.setAccessibleName(_("All steps"))
         self.setAutoFillBackground(True)
         self._font_px = 0
         self._words: list[str] = []  # each tile's words, before wrapping
@@ -45,9 +46,9 @@ class StepIndex(QFrame):
         outer.setContentsMargins(MARGIN_PX, 16, MARGIN_PX, 16)
         outer.setSpacing(12)
         top = QHBoxLayout()
-        heading = QLabel("All steps")
+        heading = QLabel(_("All steps"))
         heading.setObjectName("stepTitle")
-        self.close_button = make_button("Back to the step", "closeIndex", primary=True)
+        self.close_button = make_button(_("Back to the step"), "closeIndex", primary=True)
         self.close_button.clicked.connect(self.close_index)
         top.addWidget(heading, 1)
         top.addWidget(self.close_button)
@@ -62,7 +63,7 @@ class StepIndex(QFrame):
         self.tiles: list[QPushButton] = []
         for i, step in enumerate(guide.steps):
             tile = make_button(f"{i + 1}\n{step.short_title}", "stepTile")
-            tile.setAccessibleName(f"Step {i + 1}: {step.title}")
+            tile.setAccessibleName(_("Step {n}: {title}").format(n=i + 1, title=step.title))
             tile.clicked.connect(lambda _=False, i=i: self.choose(i))
             self.grid.addWidget(tile)
             self.tiles.append(tile)
@@ -115,10 +116,10 @@ class StepIndex(QFrame):
         for i, tile in enumerate(self.tiles):
             step = self.guide.steps[i]
             # Where the reader is shows as words too, not only as a colour.
-            here = "  (you are here)" if i == current else ""
+            here = "  " + _("(you are here)") if i == current else ""
             self._words[i] = f"{i + 1}{here}\n{step.short_title}"
             tile.setProperty("current", i == current)
-            tile.setAccessibleDescription("You are here" if i == current else "")
+            tile.setAccessibleDescription(_("You are here") if i == current else "")
         self.size_tiles(font_px)
         self.show()
         self.raise_()

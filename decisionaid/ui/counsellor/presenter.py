@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.core.session import Change
 from decisionaid.core.summary import build_summary, summary_text
 from decisionaid.ui.controls import make_button, make_label, show_checked_in_text
@@ -54,7 +55,7 @@ def sources_html(guide: Guide, keys: list[str]) -> str:
             continue
         extra = "".join(f"<br/>{escape(part)}" for part in (ref.link, ref.note) if part)
         items.append(f"<p><b>[{ref.number}]</b> {escape(ref.citation)}{extra}</p>")
-    return "".join(items) or "<p>This step cites no sources.</p>"
+    return "".join(items) or "<p>" + escape(_("This step cites no sources.")) + "</p>"
 
 
 class PresenterWindow(QWidget):
@@ -72,8 +73,8 @@ class PresenterWindow(QWidget):
         self._watched_screen = False
         policy = window.policy
         self.setObjectName("presenterWindow")
-        self.setWindowTitle(f"Presenter view – {window.guide.title}")
-        self.setAccessibleName("Presenter view")
+        self.setWindowTitle(_("Presenter view – {title}").format(title=window.guide.title))
+        self.setAccessibleName(_("Presenter view"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -82,29 +83,32 @@ class PresenterWindow(QWidget):
         self.title = make_label("", "stepTitle")
         top.addWidget(self.title, 1)
         top.addWidget(self.counter)
+        self._top = top
         layout.addLayout(top)
         self.view = PageView(STANDARD, self)
-        self.view.setAccessibleName("Step text with talking points and sources")
+        self.view.setAccessibleName(_("Step text with talking points and sources"))
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(policy.control_gap_px)
-        self.back_button = make_button("Back", "presenterBack", tip="reader's previous step")
+        self.back_button = make_button(_("Back"), "presenterBack", tip=_("reader's previous step"))
         self.next_button = make_button(
-            "Next", "presenterNext", primary=True, tip="reader's next step"
+            _("Next"), "presenterNext", primary=True, tip=_("reader's next step")
         )
-        self.index_button = make_button("All steps", "presenterIndex", tip="choose any step")
-        self.close_button = make_button("Close presenter view", "presenterClose")
+        self.index_button = make_button(_("All steps"), "presenterIndex", tip=_("choose any step"))
+        self.close_button = make_button(_("Close presenter view"), "presenterClose")
         # The shared screen's tools, here only while this window has a screen of its own.
         self.presentation_button = make_button(
-            "Presentation",
+            _("Presentation"),
             "presenterPresentation",
-            tip="large text and high contrast on the reader's screen",
+            tip=_("large text and high contrast on the reader's screen"),
         )
         self.hide_button = make_button(
-            "Hide answers", "presenterHideAnswers", tip="keep the reader's choices off their screen"
+            _("Hide answers"),
+            "presenterHideAnswers",
+            tip=_("keep the reader's choices off their screen"),
         )
         self.print_button = make_button(
-            "Print this step", "presenterPrint", tip="print the reader's step as a handout"
+            _("Print this step"), "presenterPrint", tip=_("print the reader's step as a handout")
         )
         for b in (self.presentation_button, self.hide_button):
             b.setCheckable(True)
@@ -115,7 +119,7 @@ class PresenterWindow(QWidget):
         self.index_button.clicked.connect(self.open_index)
         tools = QWidget(self)
         tools.setObjectName("presenterTools")
-        tools.setAccessibleName("Counsellor tools")
+        tools.setAccessibleName(_("Counsellor tools"))
         row = FlowLayout(tools, spacing=policy.control_gap_px, align=Qt.AlignmentFlag.AlignLeft)
         self.shared_tools: list[QPushButton] = []  # the tools that move here from the reader's
         for b, wanted, shared in (
@@ -197,6 +201,12 @@ class PresenterWindow(QWidget):
         isVisible() and screen() already tell where it is."""
         self._placement.start()
 
+    def add_language_buttons(self, buttons: list[QPushButton]) -> None:
+        """The language control, beside the step counter: the counsellor can switch the
+        guide's language from their own screen too."""
+        for button in buttons:
+            self._top.addWidget(button)
+
     def show_step(self, index: int) -> None:
         guide = self.reader.guide
         if not 0 <= index < len(guide.steps):
@@ -204,15 +214,22 @@ class PresenterWindow(QWidget):
         step = guide.steps[index]
         rendered = self.reader.pages.render(step)
         self.title.setText(step.title)
-        self.counter.setText(f"Step {index + 1} of {len(guide.steps)}")
-        notes = rendered.notes_html or "<p>No counsellor notes for this step.</p>"
+        self.counter.setText(_("Step {n} of {total}").format(n=index + 1, total=len(guide.steps)))
+        notes = (
+            rendered.notes_html or "<p>" + escape(_("No counsellor notes for this step.")) + "</p>"
+        )
+        headings = [
+            escape(h)
+            for h in (_("Counsellor notes"), _("Sources on this step"), _("What the reader sees"))
+        ]
         body = (
             f"<h1>{escape(step.title)}</h1>"
-            f"<h2>Counsellor notes</h2>{notes}"
-            f"<h2>Sources on this step</h2>"
+            f"<h2>{headings[0]}</h2>{notes}"
+            f"<h2>{headings[1]}</h2>"
             f"{sources_html(guide, cited_keys(rendered.html, rendered.notes_html))}"
             f"{self._answers_html(step.kind)}"
-            f"<h2>What the reader sees</h2>{rendered.html or self._reading_html(index)}"
+            f"<h2>{headings[2]}</h2>"
+            f"{rendered.html or self._reading_html(index)}"
         )
         bar = self.view.verticalScrollBar()
         keep = bar.value() if index == self._shown else 0
@@ -228,7 +245,7 @@ class PresenterWindow(QWidget):
         """The reader's step as its own widget reads it: exactly what the reader's screen shows,
         so answers the counsellor hides there are hidden here too."""
         words = self.reader.step_widget(index).text_for_reading()
-        return text_html(words) or "<p>This step shows no text.</p>"
+        return text_html(words) or "<p>" + escape(_("This step shows no text.")) + "</p>"
 
     def _answers_html(self, kind: str) -> str:
         """The reader's answers, for the counsellor.
@@ -241,12 +258,13 @@ class PresenterWindow(QWidget):
         """
         if kind not in ANSWER_KINDS:
             return ""
-        heading = "<h2>The reader's answers</h2>"
+        heading = "<h2>" + escape(_("The reader's answers")) + "</h2>"
         session = self.reader.session
         if session.state.hide_answers and not self.on_own_screen():
             return (
-                f"{heading}<p><i>Hidden, as on the reader's screen: this window is on the same "
-                "screen.</i></p>"
+                f"{heading}<p><i>"
+                + escape(_("Hidden, as on the reader's screen: this window is on the same screen."))
+                + "</i></p>"
             )
         guide = self.reader.guide
         summary = build_summary(session, self.reader.ctx.decision_data(), guide)

@@ -8,12 +8,14 @@ itself as the one way back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from decisionaid.core.i18n import _
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, show_checked_in_text
 from decisionaid.ui.counsellor.index import IndexPlacer, StepIndex
@@ -34,12 +36,15 @@ class CounsellorTools(QObject):
         self.session = window.session
         policy = window.policy
         self.presenter: PresenterWindow | None = None
+        # Controls the composition root adds to the presenter view when it is made (the
+        # language control): a function from the new window to its buttons.
+        self.presenter_extras: Callable[[QWidget], list[QPushButton]] | None = None
         # The reader's text size and contrast from before the preset, put back when it goes off.
         self._before_presentation: tuple[int, bool] | None = None
         self.bar = QWidget()
         self.bar.setObjectName("counsellorTools")
         self.bar.setStyleSheet("QWidget#counsellorTools { background: transparent; }")
-        self.bar.setAccessibleName("Counsellor tools")
+        self.bar.setAccessibleName(_("Counsellor tools"))
         row = FlowLayout(
             self.bar, spacing=policy.control_gap_px, align=Qt.AlignmentFlag.AlignHCenter
         )
@@ -51,24 +56,24 @@ class CounsellorTools(QObject):
         self.index.closed.connect(self._focus_index_button)
         self._placer = IndexPlacer(self.index, window.body, [window.centralWidget()])
         self.index_button = self._add(
-            row, policy.step_index, "All steps", "indexButton", "every step as a large tile"
+            row, policy.step_index, _("All steps"), "indexButton", _("every step as a large tile")
         )
         self.index_button.clicked.connect(self.open_index)
 
         self.presenter_button = self._add(
             row,
             policy.presenter_view,
-            "Presenter view",
+            _("Presenter view"),
             "presenterButton",
-            "your own window with talking points and sources",
+            _("your own window with talking points and sources"),
         )
         self.presenter_button.clicked.connect(self.open_presenter)
         self.presentation_button = self._add(
             row,
             policy.presenter_view,
-            "Presentation",
+            _("Presentation"),
             "presentationButton",
-            "large text and high contrast for a shared screen",
+            _("large text and high contrast for a shared screen"),
         )
         self.presentation_button.setCheckable(True)
         show_checked_in_text(self.presentation_button)
@@ -76,9 +81,9 @@ class CounsellorTools(QObject):
         self.hide_button = self._add(
             row,
             policy.presenter_view,
-            "Hide answers",
+            _("Hide answers"),
             "hideAnswers",
-            "keep the reader's choices off a shared screen",
+            _("keep the reader's choices off a shared screen"),
         )
         self.hide_button.setCheckable(True)
         show_checked_in_text(self.hide_button)
@@ -86,9 +91,9 @@ class CounsellorTools(QObject):
         self.print_button = self._add(
             row,
             policy.step_handouts and policy.print_dialog,
-            "Print this step",
+            _("Print this step"),
             "printStep",
-            "print this step as a handout",
+            _("print this step as a handout"),
         )
         self.print_button.clicked.connect(lambda: self.print_step())
 
@@ -134,6 +139,8 @@ class CounsellorTools(QObject):
             handle = self.window.windowHandle()
             if handle is not None:  # the reader's window moving to another screen counts too
                 handle.screenChanged.connect(lambda _s: presenter.note_placement())
+            if self.presenter_extras is not None:
+                presenter.add_language_buttons(self.presenter_extras(presenter))
             self.presenter = presenter
             self._show_state()
         self.presenter.show_step(self.window.current_index)
@@ -149,7 +156,7 @@ class CounsellorTools(QObject):
         presenting = self._presentation_on()
         for b in self.buttons:
             b.setVisible(not there and (not presenting or b is self.presentation_button))
-        self.bar.setAccessibleName("" if there else "Counsellor tools")
+        self.bar.setAccessibleName("" if there else _("Counsellor tools"))
         if self.presenter is not None:
             self.presenter.show_shared_tools(there)
         if there or presenting:

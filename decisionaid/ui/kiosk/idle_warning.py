@@ -17,15 +17,16 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from decisionaid.core.guide import CrisisInfo
+from decisionaid.core.i18n import N_, _, ngettext
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
 
-BODY = (
+BODY = N_(
     "Nobody has touched the screen for a while. To keep things private, we will clear "
     "this screen for the next person."
 )
-BODY_OVER_HELP = (
+BODY_OVER_HELP = N_(
     "The help numbers are below. Nobody has touched the screen for a while, so to keep "
     "things private we will clear it for the next person. The numbers will still be under "
     "“Get help now” at the top."
@@ -44,19 +45,19 @@ class IdleWarning(KioskScreen):
         self, crisis: tuple[CrisisInfo, str] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__("idleWarning", keeps_header=True, parent=parent)
-        self.setAccessibleName("Are you still there?")
-        self.heading = QLabel("Are you still there?")
+        self.setAccessibleName(_("Are you still there?"))
+        self.heading = QLabel(_("Are you still there?"))
         self.heading.setObjectName("kioskHeading")
         self.heading.setWordWrap(True)
-        self.body = make_label(BODY)
+        self.body = make_label(_(BODY))
         self.countdown = QLabel()
         self.countdown.setObjectName("kioskCountdown")
         self.countdown.setWordWrap(True)
-        self.still_here = make_button("I'm still here", "stillHere", primary=True)
-        self.still_here.setAccessibleName("I'm still here: keep going where you were")
+        self.still_here = make_button(_("I'm still here"), "stillHere", primary=True)
+        self.still_here.setAccessibleName(_("I'm still here: keep going where you were"))
         self.still_here.setProperty("kioskSize", "large")
-        self.start_over = make_button("Start over now", "startOverNow")
-        self.start_over.setAccessibleName("Start over now: clear everything")
+        self.start_over = make_button(_("Start over now"), "startOverNow")
+        self.start_over.setAccessibleName(_("Start over now: clear everything"))
         self.start_over.setProperty("kioskSize", "large")
         self.still_here.clicked.connect(self.extend)
         self.start_over.clicked.connect(self._start_over)
@@ -89,18 +90,20 @@ class IdleWarning(KioskScreen):
             self.card_layout.addWidget(self.crisis_lines)
         if self.crisis_lines is not None:
             self.crisis_lines.setVisible(self.over_help)
-        self.body.setText(BODY_OVER_HELP if self.over_help else BODY)
+        self.body.setText(_(BODY_OVER_HELP) if self.over_help else _(BODY))
         self.remaining = max(1, seconds)
         self._update_text()
         self._tick.start()
         self.still_here.setFocus(Qt.FocusReason.OtherFocusReason)
         QApplication.beep()  # a soft system sound where the platform has one
-        numbers = " The help numbers are still on the screen." if self.over_help else ""
+        numbers = " " + _("The help numbers are still on the screen.") if self.over_help else ""
+        said = ngettext(
+            "Are you still there? The screen will clear in {n} second.",
+            "Are you still there? The screen will clear in {n} seconds.",
+            self.remaining,
+        ).format(n=self.remaining)
         announce(
-            self,
-            f"Are you still there? The screen will clear in {self.remaining} seconds.{numbers} "
-            "Choose I'm still here to keep going.",
-            assertive=True,
+            self, f"{said}{numbers} " + _("Choose I'm still here to keep going."), assertive=True
         )
 
     def stop(self) -> None:
@@ -123,11 +126,17 @@ class IdleWarning(KioskScreen):
             return
         self._update_text()
         if self.remaining in ANNOUNCE_AT:
-            announce(self, f"The screen will clear in {self.remaining} seconds.", assertive=True)
+            said = ngettext(
+                "The screen will clear in {n} second.",
+                "The screen will clear in {n} seconds.",
+                self.remaining,
+            ).format(n=self.remaining)
+            announce(self, said, assertive=True)
 
     def _update_text(self) -> None:
-        unit = "second" if self.remaining == 1 else "seconds"
-        text = f"Clearing in {self.remaining} {unit}"
+        text = ngettext("Clearing in {n} second", "Clearing in {n} seconds", self.remaining).format(
+            n=self.remaining
+        )
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
 

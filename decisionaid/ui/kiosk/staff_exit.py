@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.core.i18n import _, ngettext
 from decisionaid.core.staff_gate import PinResult, StaffGate
 from decisionaid.core.staff_pin import is_pin
 from decisionaid.ui.announce import announce
@@ -75,9 +76,9 @@ class StaffPanel(KioskScreen):
     def __init__(self, gate: StaffGate, notices: list[str], parent: QWidget | None = None) -> None:
         super().__init__("staffPanel", keeps_header=False, parent=parent)
         self.gate = gate
-        self.setAccessibleName("Staff only")
+        self.setAccessibleName(_("Staff only"))
         self._pin = ""
-        heading = QLabel("Staff only")
+        heading = QLabel(_("Staff only"))
         heading.setObjectName("kioskHeading")
         self.card_layout.addWidget(heading)
         self.pad_page = self._build_pad()
@@ -97,7 +98,7 @@ class StaffPanel(KioskScreen):
         page = self.page()
         layout = page.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.addWidget(make_label("Enter the staff PIN to leave the guide."))
+        layout.addWidget(make_label(_("Enter the staff PIN to leave the guide.")))
         self.pin_display = QLabel()
         self.pin_display.setObjectName("pinDisplay")
         self.pin_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -107,9 +108,9 @@ class StaffPanel(KioskScreen):
         self.digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self.delete_button = self._pad_button("Delete", "pinDelete", "delete the last digit")
+        self.delete_button = self._pad_button(_("Delete"), "pinDelete", _("delete the last digit"))
         self.delete_button.clicked.connect(self.delete_digit)
-        self.ok_button = self._pad_button("OK", "pinOk", "check the PIN", primary=True)
+        self.ok_button = self._pad_button(_("OK"), "pinOk", _("check the PIN"), primary=True)
         self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.delete_button, 3, 0)
         grid.addWidget(self._digit_button("0"), 3, 1)
@@ -118,7 +119,7 @@ class StaffPanel(KioskScreen):
         # focused key would take it as a press and add its own digit.
         for key in [*self.digit_buttons.values(), self.delete_button]:
             key.installEventFilter(self)
-        self.cancel_button = make_button("Cancel", "pinCancel", tip="back to the guide")
+        self.cancel_button = make_button(_("Cancel"), "pinCancel", tip=_("back to the guide"))
         self.cancel_button.clicked.connect(self.closed)
         layout.addWidget(self.pin_display)
         layout.addLayout(grid)
@@ -133,7 +134,7 @@ class StaffPanel(KioskScreen):
 
     def _digit_button(self, digit: str) -> QPushButton:
         button = self._pad_button(digit, f"pinDigit{digit}", "")
-        button.setAccessibleName(f"Digit {digit}")
+        button.setAccessibleName(_("Digit {digit}").format(digit=digit))
         button.clicked.connect(lambda: self.add_digit(digit))
         self.digit_buttons[digit] = button
         return button
@@ -144,13 +145,15 @@ class StaffPanel(KioskScreen):
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(
             make_label(
-                "Leaving from the screen is not set up: the configuration has no valid "
-                "staff PIN hash. Make one with 'decisionaid hash-pin' and add it as "
-                "kiosk.staff_pin_hash. Until then, stop the guide with the computer's own "
-                "controls (see docs/deploying-kiosk.md)."
+                _(
+                    "Leaving from the screen is not set up: the configuration has no valid "
+                    "staff PIN hash. Make one with 'decisionaid hash-pin' and add it as "
+                    "kiosk.staff_pin_hash. Until then, stop the guide with the computer's own "
+                    "controls (see docs/deploying-kiosk.md)."
+                )
             )
         )
-        back = make_button("Back to the guide", "staffBackUnavailable")
+        back = make_button(_("Back to the guide"), "staffBackUnavailable")
         back.clicked.connect(self.closed)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         return page
@@ -159,13 +162,13 @@ class StaffPanel(KioskScreen):
         page = self.page()
         layout = page.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.addWidget(make_label("PIN accepted."))
+        layout.addWidget(make_label(_("PIN accepted.")))
         row = QHBoxLayout()
         row.setSpacing(24)
-        self.exit_button = make_button("Close the guide", "staffExit", primary=True)
+        self.exit_button = make_button(_("Close the guide"), "staffExit", primary=True)
         self.exit_button.setProperty("kioskSize", "large")
         self.exit_button.clicked.connect(self.exitConfirmed)
-        self.back_button = make_button("Back to the guide", "staffBack")
+        self.back_button = make_button(_("Back to the guide"), "staffBack")
         self.back_button.setProperty("kioskSize", "large")
         self.back_button.clicked.connect(self.closed)
         row.addWidget(self.exit_button)
@@ -180,8 +183,11 @@ class StaffPanel(KioskScreen):
         layout.setContentsMargins(16, 12, 16, 12)
         count = len(notices)
         title = make_label(
-            f"Staff notice: the configuration has {count} problem{'s' if count != 1 else ''}. "
-            "Defaults are used instead.",
+            ngettext(
+                "Staff notice: the configuration has {n} problem. Defaults are used instead.",
+                "Staff notice: the configuration has {n} problems. Defaults are used instead.",
+                count,
+            ).format(n=count),
             "staffNoticeTitle",
         )
         body = make_label("\n".join(notices), "staffNotices")
@@ -193,7 +199,7 @@ class StaffPanel(KioskScreen):
         scroll.setMaximumHeight(160)
         layout.addWidget(title)
         layout.addWidget(scroll)
-        box.setAccessibleName("Staff notice")
+        box.setAccessibleName(_("Staff notice"))
         box.setVisible(bool(notices))
         self.notices_label = body
         return box
@@ -237,10 +243,18 @@ class StaffPanel(KioskScreen):
             return
         if result is PinResult.WRONG:
             left = self.gate.tries_left
-            text = f"That PIN is not right. {left} {'try' if left == 1 else 'tries'} left."
+            text = ngettext(
+                "That PIN is not right. {n} try left.",
+                "That PIN is not right. {n} tries left.",
+                left,
+            ).format(n=left)
         elif result is PinResult.LOCKED:
             minutes = max(1, round(self.gate.seconds_locked() / 60))
-            text = f"Too many wrong PINs. Staff exit is locked for {minutes} minutes."
+            text = ngettext(
+                "Too many wrong PINs. Staff exit is locked for {n} minute.",
+                "Too many wrong PINs. Staff exit is locked for {n} minutes.",
+                minutes,
+            ).format(n=minutes)
             self._set_pad_enabled(False)
             self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -262,7 +276,9 @@ class StaffPanel(KioskScreen):
         shown = "●" * len(self._pin) if self._pin else "–"
         self.pin_display.setText(shown)
         count = len(self._pin)
-        self.pin_display.setAccessibleName(f"{count} digit{'s' if count != 1 else ''} entered")
+        self.pin_display.setAccessibleName(
+            ngettext("{n} digit entered", "{n} digits entered", count).format(n=count)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -10,9 +10,10 @@ and the text size controls are in their usual place before anyone starts.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from decisionaid.core.guide import Guide
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
 
@@ -24,7 +25,7 @@ class KioskWelcome(KioskScreen):
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__("kioskWelcome", keeps_header=True, parent=parent)
         words = guide.wording
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(_("Welcome"))
         self.heading = heading = QLabel(guide.title)
         heading.setObjectName("kioskHeading")
         heading.setWordWrap(True)
@@ -37,7 +38,7 @@ class KioskWelcome(KioskScreen):
             self.paragraphs.append(label)
             self.card_layout.addWidget(label)
         # "Start" only where a guide has no words for it (check-content reports that).
-        start = words["kiosk_welcome.start"] or "Start"
+        start = words["kiosk_welcome.start"] or _("Start")
         self.start_button = make_button(start, "kioskStart", primary=True)
         self.start_button.setAccessibleName(start)
         self.start_button.setProperty("kioskSize", "large")
@@ -52,6 +53,20 @@ class KioskWelcome(KioskScreen):
             self.short_path_button.clicked.connect(self.shortPathRequested)
             self.card_layout.addWidget(self.short_path_button)
         self.setAccessibleDescription(" ".join([guide.title, *paragraphs]))
+
+    def add_language_buttons(self, buttons: list[QPushButton]) -> None:
+        """The language control, first in the card: a reader who cannot read this language
+        finds theirs before anything else, named in its own words."""
+        if not buttons:
+            return
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        for button in buttons:
+            button.setProperty("kioskSize", "large")
+            row.addWidget(button)
+        row.addStretch(1)
+        self.card_layout.insertLayout(0, row)
+        QWidget.setTabOrder(buttons[-1], self.start_button)
 
     def text_for_reading(self) -> str:
         return "\n".join([self.heading.text()] + [p.text() for p in self.paragraphs])

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.decision_data import DecisionData
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import N_, _
 from decisionaid.core.session import Change
 from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
@@ -42,9 +43,10 @@ __all__ = [
     "scale_row_px",
 ]
 
-HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
+HIDDEN_ANSWER = N_("Answered. Your answer is hidden on this screen.")
 # Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
-ANSWER_SAVED = "Answer saved."
+ANSWER_SAVED = N_("Answer saved.")
+HIDDEN_NOTE = N_("Your answer is hidden on this screen.")
 # The column's margins and a card's edges and padding, either side of its words.
 CARD_EDGES_PX = 2 * (24 + 16 + 1)
 # Between two answer tiles, across and down.
@@ -105,7 +107,7 @@ class ChoiceGroup(QWidget):
         self.grid.setSpacing(CHOICE_SPACING_PX)
         column.addLayout(self.grid)
         # While a counsellor hides answers, this says an answer was given, never which one.
-        self.hidden_note = make_label(HIDDEN_ANSWER, "muted", parent=self)
+        self.hidden_note = make_label(_(HIDDEN_ANSWER), "muted", parent=self)
         self.hidden_note.hide()
         column.addWidget(self.hidden_note)
         self.buttons: list[QRadioButton] = []
@@ -135,10 +137,10 @@ class ChoiceGroup(QWidget):
             self.set_checked(index, hidden=True)
             # The tapped choice does not look chosen, so say the tap counted, in words on the
             # screen and to a screen reader, without saying which answer.
-            saved = f"{ANSWER_SAVED} {HIDDEN_ANSWER.split('. ', 1)[1]}"
+            saved = f"{_(ANSWER_SAVED)} {_(HIDDEN_NOTE)}"
             self.hidden_note.setText(saved)
             self.hidden_note.setAccessibleName(saved)
-            announce(self.hidden_note, ANSWER_SAVED)
+            announce(self.hidden_note, _(ANSWER_SAVED))
 
     def set_columns(self, columns: int) -> None:
         """Lay the choices out in rows of `columns` (fewer at large text sizes)."""
@@ -211,8 +213,8 @@ class ChoiceGroup(QWidget):
         and a note says an answer was given; the reader can still answer or change it.
         """
         if hidden and not self.hiding:
-            self.hidden_note.setText(HIDDEN_ANSWER)  # hiding starts: nothing saved here yet
-            self.hidden_note.setAccessibleName(HIDDEN_ANSWER)
+            self.hidden_note.setText(_(HIDDEN_ANSWER))  # hiding starts: nothing saved here yet
+            self.hidden_note.setAccessibleName(_(HIDDEN_ANSWER))
         self.hiding = hidden
         answered = index is not None and 0 <= index < len(self.buttons)
         self.hidden_note.setVisible(hidden and answered)

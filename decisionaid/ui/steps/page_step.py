@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import _
 from decisionaid.ui.controls import make_button, set_enum
 from decisionaid.ui.page_view import PageView
 from decisionaid.ui.steps import page_actions
@@ -30,19 +31,21 @@ class ContentNote(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
-        heading = QLabel("Before you read this part")
+        heading = QLabel(_("Before you read this part"))
         heading.setObjectName("stepTitle")
         body = QLabel(text)
         body.setWordWrap(True)
         set_enum(body, "textFormat", "PlainText")  # the note comes from a content file
         set_enum(body, "textInteractionFlags", "NoTextInteraction")
         hint = QLabel(
-            "You can skip it, come back later, or stop at any time. Help is always at the top right."
+            _(
+                "You can skip it, come back later, or stop at any time. Help is always at the top right."
+            )
         )
         hint.setWordWrap(True)
-        self.show_button = make_button("Show this part", "showPart", primary=True)
+        self.show_button = make_button(_("Show this part"), "showPart", primary=True)
         self.skip_button = make_button(
-            "Skip this part", "skipPart", tip="go on without reading it; the summary lists it"
+            _("Skip this part"), "skipPart", tip=_("go on without reading it; the summary lists it")
         )
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
@@ -52,7 +55,7 @@ class ContentNote(QFrame):
         for w in (heading, body, hint):
             layout.addWidget(w)
         layout.addLayout(buttons)
-        self.setAccessibleName("Content note")
+        self.setAccessibleName(_("Content note"))
         self.setAccessibleDescription(text)
 
 
@@ -111,13 +114,15 @@ class PageStep(StepWidget):
 
     def _clinic_disclosure_html(self) -> str:
         cfg = self.ctx.config
-        name = escape(cfg.clinic_name or "The place where you are using this guide")
+        name = escape(cfg.clinic_name or _("The place where you are using this guide"))
         if cfg.clinic_disclosure:
             text = escape(cfg.clinic_disclosure)
         else:
-            text = "has not added a statement about its own interests."
-            return f"<h2>From the clinic</h2><p>{name} {text}</p>"
-        return f"<h2>From {name}</h2><p>{text}</p>"
+            text = escape(_("has not added a statement about its own interests."))
+            heading = escape(_("From the clinic"))
+            return f"<h2>{heading}</h2><p>{name} {text}</p>"
+        heading = escape(_("From {clinic}")).format(clinic=name)
+        return f"<h2>{heading}</h2><p>{text}</p>"
 
     @property
     def showing_note(self) -> bool:
@@ -164,7 +169,7 @@ class PageStep(StepWidget):
 
     def text_for_reading(self) -> str:
         if self.showing_note and self.note is not None:
-            return f"Before you read this part. {self.step.content_note}"
+            return _("Before you read this part. {note}").format(note=self.step.content_note)
         if not self._loaded:
             self._load()
         return f"{self.step.title}\n{self.view.toPlainText()}"
@@ -181,19 +186,21 @@ class UnavailableStep(StepWidget):
         frame.setObjectName("notice")
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(24, 24, 24, 24)
-        heading = QLabel("This part is not available right now")
+        heading = QLabel(_("This part is not available right now"))
         heading.setObjectName("stepTitle")
         heading.setWordWrap(True)
         body = QLabel(
-            "Something is wrong with this part of the guide, so we are not showing it. "
-            "The rest of the guide works as usual. You can go on to the next step."
+            _(
+                "Something is wrong with this part of the guide, so we are not showing it. "
+                "The rest of the guide works as usual. You can go on to the next step."
+            )
         )
         body.setWordWrap(True)
         inner.addWidget(heading)
         inner.addWidget(body)
         layout.addWidget(frame)
         layout.addStretch(1)
-        self.setAccessibleName("This part is not available right now")
+        self.setAccessibleName(_("This part is not available right now"))
 
     def text_for_reading(self) -> str:
-        return "This part is not available right now."
+        return _("This part is not available right now.")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import N_, _, ngettext
 from decisionaid.core.session import OWN_QUESTION_MAX_CHARS, Change
 from decisionaid.core.summary import chosen_question_texts
 from decisionaid.ui.controls import make_button, make_label, wipe_text
@@ -47,19 +48,27 @@ COLUMN_CHARS = 40
 LIST_PANEL_SHARE = 0.45
 SHORT_LINES = 18
 INTRO = {
-    TWO_COLUMNS: "Tick the questions you want to ask. They go on your list, on the right, "
-    "where you can put them in the order you like.",
-    LIST_BELOW: "Tick the questions you want to ask. They go on your list, below, "
-    "where you can put them in the order you like.",
-    ONE_SCROLL: "Tick the questions you want to ask. They go on your list, after the "
-    "last question, where you can put them in the order you like.",
+    TWO_COLUMNS: N_(
+        "Tick the questions you want to ask. They go on your list, on the right, "
+        "where you can put them in the order you like."
+    ),
+    LIST_BELOW: N_(
+        "Tick the questions you want to ask. They go on your list, below, "
+        "where you can put them in the order you like."
+    ),
+    ONE_SCROLL: N_(
+        "Tick the questions you want to ask. They go on your list, after the "
+        "last question, where you can put them in the order you like."
+    ),
 }
 
 
 def count_text(n: int) -> str:
     if n == 0:
-        return "You have not chosen any questions yet."
-    return f"You have chosen {n} question{'s' if n != 1 else ''}."
+        return _("You have not chosen any questions yet.")
+    return ngettext("You have chosen {n} question.", "You have chosen {n} questions.", n).format(
+        n=n
+    )
 
 
 class CheckRow(QWidget):
@@ -105,9 +114,14 @@ class ListRow:
     def fill(self, i: int, total: int, qid: str, text: str) -> None:
         self.qid = qid
         show_reader_text(self.label, f"{i + 1}. {text}")
-        show_reader_text(self.up, name=f"Move question {i + 1} up: {text}")
-        show_reader_text(self.down, name=f"Move question {i + 1} down: {text}")
-        show_reader_text(self.remove, name=f"Take question {i + 1} off your list: {text}")
+        show_reader_text(self.up, name=_("Move question {n} up: {text}").format(n=i + 1, text=text))
+        show_reader_text(
+            self.down, name=_("Move question {n} down: {text}").format(n=i + 1, text=text)
+        )
+        show_reader_text(
+            self.remove,
+            name=_("Take question {n} off your list: {text}").format(n=i + 1, text=text),
+        )
         self.up.setEnabled(i > 0)
         self.down.setEnabled(i < total - 1)
 
@@ -128,7 +142,7 @@ class QuestionsStep(DecisionStep):
         self.count_label.setContentsMargins(24, 12, 24, 4)
         self.outer.insertWidget(0, self.count_label)
 
-        self.intro_label = self.intro(INTRO[TWO_COLUMNS])
+        self.intro_label = self.intro(_(INTRO[TWO_COLUMNS]))
         self.boxes: dict[str, QCheckBox] = {}
         for topic in bank.topics:
             questions = bank.in_topic(topic.id)
@@ -138,7 +152,7 @@ class QuestionsStep(DecisionStep):
             heading = make_label(topic.title, "sectionTitle")
             lay.addWidget(heading)
             for q in questions:
-                row = CheckRow(q.text, f"Question about {topic.title}", frame)
+                row = CheckRow(q.text, _("Question about {topic}").format(topic=topic.title), frame)
                 row.box.toggled.connect(
                     lambda on, qid=q.id: ctx.session.set_question_chosen(qid, on)
                 )
@@ -167,7 +181,7 @@ class QuestionsStep(DecisionStep):
         self.list_column = QVBoxLayout(list_body)
         self.list_column.setContentsMargins(24, 12, 24, 24)
         self.list_column.setSpacing(8)
-        self.list_title = make_label("Your list", "sectionTitle")
+        self.list_title = make_label(_("Your list"), "sectionTitle")
         self.list_column.addWidget(self.list_title)
         self.rows_holder = QWidget(list_body)
         self.rows = QVBoxLayout(self.rows_holder)
@@ -201,17 +215,19 @@ class QuestionsStep(DecisionStep):
         outer = QVBoxLayout(holder)
         outer.setContentsMargins(24, 12, 24, 0)
         frame, lay = card(holder)
-        title = make_label("Add your own question", "sectionTitle")
+        title = make_label(_("Add your own question"), "sectionTitle")
         lay.addWidget(title)
         row = QHBoxLayout()
         edit = QLineEdit(frame)
-        edit.setPlaceholderText("Type your question here")
-        edit.setAccessibleName("Your own question")
+        edit.setPlaceholderText(_("Type your question here"))
+        edit.setAccessibleName(_("Your own question"))
         edit.setMaxLength(OWN_QUESTION_MAX_CHARS)
         title.setBuddy(edit)
         if not self.ctx.policy.context_menus:
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        add = make_button("Add to my list", "addOwnQuestion", tip="add your question to your list")
+        add = make_button(
+            _("Add to my list"), "addOwnQuestion", tip=_("add your question to your list")
+        )
         edit.returnPressed.connect(self._add_own)
         add.clicked.connect(self._add_own)
         if self.ctx.policy.on_screen_keyboard:
@@ -284,7 +300,7 @@ class QuestionsStep(DecisionStep):
             if arrangement == ONE_SCROLL
             else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
-        self.intro_label.setText(INTRO[arrangement])
+        self.intro_label.setText(_(INTRO[arrangement]))
         self.list_panel.show()
         if self.own_holder is not None:
             self.own_holder.show()
@@ -374,7 +390,7 @@ class QuestionsStep(DecisionStep):
             button = self.row_buttons.get((qid, which))
             if button is not None:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
-            announce(self.count_label, f"Moved to number {i + 1}")
+            announce(self.count_label, _("Moved to number {n}").format(n=i + 1))
 
     def listens_to(self) -> tuple[Change, ...]:
         return (Change.QUESTIONS,)
@@ -403,7 +419,7 @@ class QuestionsStep(DecisionStep):
         shown = list(zip(order, texts, strict=False))
         self.row_buttons.clear()
         if not order and self._empty_note is None:
-            self._empty_note = make_label("Your chosen questions will appear here.", "muted")
+            self._empty_note = make_label(_("Your chosen questions will appear here."), "muted")
             self.rows.insertWidget(0, self._empty_note)
         if self._empty_note is not None:
             self._empty_note.setVisible(not order)
@@ -429,9 +445,9 @@ class QuestionsStep(DecisionStep):
         buttons = FlowLayout(
             spacing=self.ctx.policy.control_gap_px, align=Qt.AlignmentFlag.AlignLeft
         )
-        up = make_button("Move up")
-        down = make_button("Move down")
-        remove = make_button("Remove")
+        up = make_button(_("Move up"))
+        down = make_button(_("Move down"))
+        remove = make_button(_("Remove"))
         row = ListRow(frame, label, up, down, remove)
         up.clicked.connect(lambda: self._move(row.qid, -1))
         down.clicked.connect(lambda: self._move(row.qid, +1))

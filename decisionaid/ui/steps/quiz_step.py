@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from decisionaid.core.decision_data import QuizItem
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import _
 from decisionaid.core.session import Change
 from decisionaid.core.wording import Wording
 from decisionaid.ui.answer_mark import right_answer_icon
@@ -49,7 +50,7 @@ class QuizStep(DecisionStep):
         self.wording = ctx.guide.wording
         self.intro(self.wording["quiz.intro"])
         self.skip_button = make_button(
-            self.wording["quiz.skip"], "skipQuiz", tip="go on to the next step without answering"
+            self.wording["quiz.skip"], "skipQuiz", tip=_("go on to the next step without answering")
         )
         self.skip_button.clicked.connect(ctx.next_step)
         self.column.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import N_, _, ngettext
 from decisionaid.core.qr_payload import QrPlan, qr_code_caption, qr_codes, qr_plan
 from decisionaid.core.session import Change
 from decisionaid.core.summary import (
@@ -41,7 +42,19 @@ from decisionaid.ui.steps.base import StepContext
 from decisionaid.ui.steps.decision_base import DecisionStep, announce, card
 from decisionaid.ui.theme import document_css
 
-PDF_NAME = "my-questions.pdf"
+PDF_NAME = N_("my-questions.pdf")
+
+
+def provider_data(guide):  # type: ignore[no-untyped-def]
+    """The English guide's decision data, for the provider's copy of the questions; None when
+    the reader reads English, or the app has no English guide beside this one."""
+    from decisionaid.core.provider_copy import PROVIDER_LANGUAGE, english_decision_data
+    from decisionaid.paths import content_dir
+
+    english = content_dir(PROVIDER_LANGUAGE)
+    if guide.locale == PROVIDER_LANGUAGE or not (english / "questions.toml").is_file():
+        return None
+    return english_decision_data(english)
 
 
 def invalidate_layouts(layout: QLayout | None) -> None:
@@ -67,7 +80,7 @@ class SummaryView(QTextBrowser):
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(16)
-        self.setAccessibleName("Your summary")
+        self.setAccessibleName(_("Your summary"))
         self.measure = TextMeasure(self, 16)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
@@ -90,7 +103,7 @@ class SummaryStep(DecisionStep):
         # "Print" only where there is a way to print (a dialog, or the clinic's printer);
         # otherwise the QR code is the main way to take the list along.
         self.print_button = make_button(
-            "Print", "printSummary", primary=policy.offers_print, tip="print your summary"
+            _("Print"), "printSummary", primary=policy.offers_print, tip=_("print your summary")
         )
         self.print_button.clicked.connect(self.print_summary)
         if policy.offers_print:
@@ -101,21 +114,21 @@ class SummaryStep(DecisionStep):
         self.pdf_button = None
         if policy.allow_file_export:
             self.pdf_button = make_button(
-                "Save as PDF", "savePdf", tip="save your summary as a PDF file"
+                _("Save as PDF"), "savePdf", tip=_("save your summary as a PDF file")
             )
             self.pdf_button.clicked.connect(self.ask_save_pdf)
             actions.addWidget(self.pdf_button)
         self.qr_button = make_button(
-            "Show QR code",
+            _("Show QR code"),
             "showQr",
             primary=not policy.offers_print,
-            tip="show your questions as a code your phone can read",
+            tip=_("show your questions as a code your phone can read"),
         )
         self.qr_button.setCheckable(True)
         self.qr_button.toggled.connect(self.show_qr)
         actions.addWidget(self.qr_button)
-        self.large_print = QCheckBox("Large print", self)
-        self.large_print.setAccessibleName("Large print, for printing and saving")
+        self.large_print = QCheckBox(_("Large print"), self)
+        self.large_print.setAccessibleName(_("Large print, for printing and saving"))
         self.large_print.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if policy.offers_print or policy.allow_file_export:
             actions.addWidget(self.large_print)
@@ -155,7 +168,7 @@ class SummaryStep(DecisionStep):
         self.qr_missing = make_label("", "count", parent=self.qr_panel)
         self.qr_missing.hide()
         top.addWidget(self.qr_missing, 1)
-        self.hide_qr_button = make_button("Hide the code", "hideQr")
+        self.hide_qr_button = make_button(_("Hide the code"), "hideQr")
         self.hide_qr_button.clicked.connect(self._hide_qr_by_button)
         top.addWidget(
             self.hide_qr_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
@@ -167,8 +180,8 @@ class SummaryStep(DecisionStep):
         row = QHBoxLayout(self.code_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.previous_code_button = make_button("Previous code", "previousQr")
-        self.next_code_button = make_button("Next code", "nextQr")
+        self.previous_code_button = make_button(_("Previous code"), "previousQr")
+        self.next_code_button = make_button(_("Next code"), "nextQr")
         self.previous_code_button.clicked.connect(lambda: self._step_code(-1))
         self.next_code_button.clicked.connect(lambda: self._step_code(+1))
         row.addWidget(self.previous_code_button)
@@ -214,7 +227,12 @@ class SummaryStep(DecisionStep):
         return self.ctx.guide.wording["summary.print_title"]
 
     def print_html(self) -> str:
-        return summary_html(self.summary(), self.ctx.guide.wording, title=self.print_title)
+        """What goes on paper: for a reader in another language than English, each question
+        with its English wording under it, for the provider."""
+        summary = build_summary(
+            self.ctx.session, self.data, self.ctx.guide, english=provider_data(self.ctx.guide)
+        )
+        return summary_html(summary, self.ctx.guide.wording, title=self.print_title)
 
     def listens_to(self) -> tuple[Change, ...]:
         return (
@@ -279,10 +297,12 @@ class SummaryStep(DecisionStep):
             parent=self,
         )
         messages = {
-            PrintResult.PRINTED: "Your summary was sent to the printer.",
-            PrintResult.CANCELLED: "Printing was cancelled. Nothing was printed.",
-            PrintResult.NO_PRINTER: "No printer is ready here. Please ask a member of staff, "
-            "or use the QR code to take your questions with you.",
+            PrintResult.PRINTED: _("Your summary was sent to the printer."),
+            PrintResult.CANCELLED: _("Printing was cancelled. Nothing was printed."),
+            PrintResult.NO_PRINTER: _(
+                "No printer is ready here. Please ask a member of staff, "
+                "or use the QR code to take your questions with you."
+            ),
         }
         self._say(messages[result])
 
@@ -290,8 +310,11 @@ class SummaryStep(DecisionStep):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save your summary as a PDF", str(Path(folder) / PDF_NAME), "PDF files (*.pdf)"
+        path, _kind = QFileDialog.getSaveFileName(
+            self,
+            _("Save your summary as a PDF"),
+            str(Path(folder) / _(PDF_NAME)),
+            _("PDF files (*.pdf)"),
         )
         if path:
             self.save_pdf(Path(path))
@@ -309,9 +332,9 @@ class SummaryStep(DecisionStep):
                 large_print=self.large_print.isChecked(),
             )
         except OSError:
-            self._say("The PDF could not be saved there. Please choose another folder.")
+            self._say(_("The PDF could not be saved there. Please choose another folder."))
             return
-        self._say(f"Saved as {path}.")
+        self._say(_("Saved as {path}.").format(path=path))
 
     def show_qr(self, on: bool) -> None:
         if on:
@@ -339,7 +362,7 @@ class SummaryStep(DecisionStep):
         # A reset hides the code while this step is off screen, and Qt then keeps the nested
         # layouts' old sizes: the hidden step would go on asking for the code's height.
         invalidate_layouts(self.layout())
-        self.qr_button.setText("Hide QR code" if on else "Show QR code")
+        self.qr_button.setText(_("Hide QR code") if on else _("Show QR code"))
         self.qr_button.setAccessibleName(self.qr_button.text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -435,11 +458,14 @@ class SummaryStep(DecisionStep):
         missing, what_to_do = qr_code_caption(payload)
         self.qr_missing.setText(missing)
         self.qr_missing.setVisible(bool(missing))
-        question = "question" if payload.included == 1 else "questions"
-        how = (
-            f"Point your phone's camera at the code to copy the {question} in it. "
-            f"It holds your {question} and the guide's edition: no name, no answers, no web "
-            "address. Nothing is sent anywhere."
+        how = ngettext(
+            "Point your phone's camera at the code to copy the question in it. It holds your "
+            "question and the guide's edition: no name, no answers, no web address. Nothing is "
+            "sent anywhere.",
+            "Point your phone's camera at the code to copy the questions in it. It holds your "
+            "questions and the guide's edition: no name, no answers, no web address. Nothing is "
+            "sent anywhere.",
+            payload.included,
         )
         note = " ".join(p for p in (what_to_do, how) if p)
         self.qr_note.setText(note)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import _
 from decisionaid.core.session import Change
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.reader_text import forget_reader_text, show_reader_text
@@ -55,7 +56,9 @@ class SureStep(DecisionStep):
         self.result.hide()
 
         citation = make_label(sure.citation, "muted")
-        citation.setAccessibleName(f"Source of these four questions: {sure.citation}")
+        citation.setAccessibleName(
+            _("Source of these four questions: {citation}").format(citation=sure.citation)
+        )
         self.column.addWidget(citation)
         self.column.addStretch(1)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.escape import escape
 from decisionaid.core.guide import Step
+from decisionaid.core.i18n import _
 from decisionaid.core.session import Change
 from decisionaid.core.summary import reflection
 from decisionaid.ui.controls import make_button, make_label
@@ -32,7 +33,11 @@ class ValuesStep(DecisionStep):
         for n, statement in enumerate(values.statements, 1):
             frame, lay = card(self.body)
             title = make_label(statement.text, "sectionTitle")
-            title.setAccessibleName(f"Sentence {n} of {len(values.statements)}: {statement.text}")
+            title.setAccessibleName(
+                _("Sentence {n} of {total}: {text}").format(
+                    n=n, total=len(values.statements), text=statement.text
+                )
+            )
             group = ScaleChoices(statement.text, labels, parent=frame)
             group.chosen.connect(lambda i, sid=statement.id: self._choose(sid, i))
             lay.addWidget(title)
@@ -90,7 +95,7 @@ class LeaningStep(DecisionStep):
         self.reflect_text = make_label(rich=True, parent=frame)  # escaped in refresh()
         self.reflect_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.values_button = make_button(
-            self.words["go_to_values"], "goToValues", tip="answer or change your answers"
+            self.words["go_to_values"], "goToValues", tip=_("answer or change your answers")
         )
         self.values_button.clicked.connect(lambda: self._go_to_kind("values"))
         lay.addWidget(self.reflect_title)
