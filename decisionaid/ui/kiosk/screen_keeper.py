@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
@@ -46,7 +46,9 @@ class ScreenKeeper(QObject):
         window.installEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.applicationStateChanged.connect(lambda _state: self.check_soon())
+            # A slot that takes no argument: the state's type is in the Qt namespace, which a
+            # kiosk does not build before its first paint (a slot taking it could not be called).
+            app.applicationStateChanged.connect(self.check_soon)
 
     def stop(self) -> None:
         """Staff are ending the kiosk: the window may now go."""
@@ -89,6 +91,8 @@ class ScreenKeeper(QObject):
 
     def problems(self) -> list[str]:
         """What is wrong now; empty when the kiosk has the whole screen."""
+        from PySide6.QtCore import Qt  # a check runs after the first paint (start-up list)
+
         w = self.window
         found = []
         if not w.isVisible():
@@ -126,6 +130,8 @@ class ScreenKeeper(QObject):
             log.warning("kiosk window could not take the screen back: %s", ", ".join(problems))
 
     def take_screen_back(self, *, remap: bool = False) -> None:
+        from PySide6.QtCore import Qt
+
         w = self.window
         if remap:
             # Unmapped behind Qt's back (it still counts the window as shown): only hiding and
