@@ -56,7 +56,7 @@ class KioskController(QObject):
         if not policy.context_menus or not policy.quit_shortcuts:
             self.lockdown = Lockdown(window, self)
         # From the moment the window goes full screen it keeps the screen (screen_keeper.py).
-        self.keeper = ScreenKeeper(window, self)
+        self.keeper = ScreenKeeper(window, self, checking=False)
 
         self.watcher = IdleWatcher(
             policy.idle_timeout_seconds * 1000,
@@ -65,8 +65,8 @@ class KioskController(QObject):
         )
         self._help_open = False
         self.watcher.idle.connect(self._on_idle)
-        # The app-wide filters (idle input, lock-down) start with the first frame, before
-        # anyone can touch it; the events of building and showing the window skip them.
+        # The app-wide filters (idle input, lock-down) start with the first frame, before anyone
+        # can touch it; the events of building and showing the window skip them.
         window.firstFrame.connect(self._first_frame)
 
         self.long_press = LongPress(parent=self)
@@ -102,8 +102,10 @@ class KioskController(QObject):
         self.watcher.stop()
 
     def finish_start(self) -> None:
-        """Make the screens the first one did not need (idle warning, staff PIN pad)."""
+        """Make the screens the first one did not need (idle warning, staff PIN pad), and
+        begin the screen keeper's checks: its first one looks at whatever happened before."""
         _ = self.warning, self.staff
+        self.keeper.begin_checks()
 
     @property
     def warning(self) -> IdleWarning:

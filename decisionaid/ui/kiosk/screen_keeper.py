@@ -31,10 +31,17 @@ _SIGNS = frozenset({QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type
 
 
 class ScreenKeeper(QObject):
-    def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
+    """`checking=False` holds the checks until `begin_checks()`: the kiosk begins them with its
+    first frame, as nothing can have taken the screen away before there was one, and a check
+    that came before it would hold up that frame."""
+
+    def __init__(
+        self, window: QWidget, parent: QObject | None = None, *, checking: bool = True
+    ) -> None:
         super().__init__(parent or window)
         self.window = window
         self.armed = False
+        self.checking = checking
         self.had_screen = False  # until then the window is still being shown, not taken away
         self.tries = 0
         self.restores = 0  # how often the kiosk had to take the screen back
@@ -82,8 +89,12 @@ class ScreenKeeper(QObject):
             screen.geometryChanged.connect(lambda _rect: self.check_soon())
         self.check_soon()
 
+    def begin_checks(self) -> None:
+        self.checking = True
+        self.check_soon()
+
     def check_soon(self) -> None:
-        if self.armed and not self._timer.isActive():
+        if self.armed and self.checking and not self._timer.isActive():
             self.tries = 0
             self._timer.start(SETTLE_MS)
 
