@@ -3,6 +3,8 @@ yet everything a reader or staff can reach works from the first frame."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
@@ -14,8 +16,8 @@ from decisionaid.ui.kiosk.staff_exit import StaffPanel
 from tests.helpers import FIXTURE_CONTENT
 
 
-def _parts(**policy: object) -> AppParts:
-    parts = build_parts(Options(content=FIXTURE_CONTENT, kiosk=True))
+def _parts(config: Path | None = None, **policy: object) -> AppParts:
+    parts = build_parts(Options(content=FIXTURE_CONTENT, config=config, kiosk=True))
     if policy:
         parts.policy = policy_for(Mode.KIOSK, **policy)
     return parts
@@ -101,3 +103,18 @@ def test_help_opened_on_the_first_frame_keeps_the_kiosk_from_clearing_too_soon(q
     assert window.help_panel.isVisible()
     assert kiosk.watcher.held
     assert kiosk.watcher.current_timeout_ms == 60_000
+
+
+def test_screens_made_after_the_start_open_no_window_of_their_own(qtbot, tmp_path: Path) -> None:
+    # A configuration problem puts a notice on the staff panel: made once the kiosk is on
+    # screen, none of it may show as a separate window or take the focus from the kiosk.
+    config = tmp_path / "clinic.toml"
+    config.write_text('[kiosk]\nstaff_pin_hash = "2468"\n', encoding="utf-8")
+    window, kiosk = _start(qtbot, _parts(config))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: len(window.findChildren(StaffPanel)) == 1)
+    assert kiosk.staff.notices_box.isVisibleTo(kiosk.staff)
+    others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
+    assert others == []
+    assert QApplication.activeWindow() is window

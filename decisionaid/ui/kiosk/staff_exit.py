@@ -138,7 +138,10 @@ class StaffPanel(KioskScreen):
         return page
 
     def _build_notices(self, notices: list[str]) -> QWidget:
-        box = QFrame()
+        # In the card from the start: shown while it had no parent, it would open as a window
+        # of its own (and take the focus from the kiosk, now that the panel is made after the
+        # kiosk is on screen).
+        box = QFrame(self.card)
         box.setObjectName("notice")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 12, 16, 12)
