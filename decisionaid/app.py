@@ -401,16 +401,7 @@ def size_text_for_screen(policy: Policy, screen_size: tuple[int, int] | None = N
 
 def set_frameless(window: MainWindow, policy: Policy) -> None:
     if policy.frameless:
-        from PySide6.QtCore import Qt  # only here (see the start-up list)
-
-        flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
-        if window.windowHandle() is None:
-            # Not yet made on screen, so the flags reach the window system when it is: the same
-            # as setWindowFlag without its re-parenting, which restyles every widget under the
-            # window's style sheet (about 180 M instructions, an eighth of a kiosk's start).
-            window.overrideWindowFlags(flags)
-        else:
-            window.setWindowFlags(flags)
+        make_frameless(window)
 
 
 def show_window(window: MainWindow, policy: Policy) -> None:
@@ -423,6 +414,42 @@ def show_window(window: MainWindow, policy: Policy) -> None:
         window.showFullScreen()
     else:
         show_sized_to_screen(window)
+
+
+def make_frameless(window: MainWindow) -> None:
+    """No title bar, so no close button, from the first frame on.
+
+    A window not yet made on screen is made now and its native window asked for no frame by
+    the flags' key names, through Qt's property system: reading the widget's own flags would
+    build all 93 enums of PySide6's `Qt` namespace before the first paint (about 120 M
+    instructions, see the start-up list), and setWindowFlags would re-parent the window, which
+    restyles every widget under its style sheet (about 180 M). The widget's note of its flags
+    is brought in line right after the first paint, without telling the window system again
+    (overrideWindowFlags)."""
+    from PySide6.QtCore import QTimer
+
+    from decisionaid.ui.controls import set_enum
+
+    if window.windowHandle() is None:
+        window.create()
+        handle = window.windowHandle()
+        if handle is not None:
+            set_enum(handle, "flags", "Window|FramelessWindowHint")
+            window.firstPaint.connect(
+                lambda: QTimer.singleShot(0, window, lambda: _note_frameless(window))
+            )
+            return
+    _note_frameless(window, tell_window_system=True)
+
+
+def _note_frameless(window: MainWindow, *, tell_window_system: bool = False) -> None:
+    from PySide6.QtCore import Qt  # only here (see the start-up list)
+
+    flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
+    if tell_window_system:
+        window.setWindowFlags(flags)
+    else:
+        window.overrideWindowFlags(flags)
 
 
 DEFAULT_SIZE = (1280, 800)

@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
     helpVisibilityChanged = Signal(bool)
     sessionReset = Signal()
     firstPaint = Signal()
+    # Emitted within the first paint, before the frame reaches the screen: what must be in
+    # place before anyone can touch the window (a kiosk's app-wide filters) starts here, and
+    # the events of building and showing the window never pass through it.
+    firstFrame = Signal()
     # (reason, on): while any reason is on, the reader is busy with something, not idle.
     idlePause = Signal(str, bool)
 
@@ -205,6 +209,9 @@ class MainWindow(QMainWindow):
         self._root.insertWidget(1, screen, 1)
         screen.hide()
         self._screens.append(screen)
+        if self._touch_ready:  # added after the first paint: set up as the rest was then
+            self._touch_scroll(screen)
+            self._icons(screen)
 
     def window_parts(self) -> list[QWidget]:
         """The window's own parts, top to bottom: what a full screen covers."""
@@ -288,6 +295,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.firstFrame.emit()
             QTimer.singleShot(0, self, self._first_painted)
 
     def _first_painted(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextFrame,
     QTextTable,
 )
-from PySide6.QtWidgets import QScrollArea, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QTextBrowser, QWidget
 
 READING_CHARS = 70
 # A table of options side by side: wider than a line of prose, still not the whole of a wide
@@ -33,6 +33,19 @@ def measure_px(widget: QWidget, font_px: int | None = None, chars: int = READING
     return QFontMetrics(font).averageCharWidth() * chars
 
 
+def viewport_of(area: QAbstractScrollArea) -> QWidget:
+    """The area's viewport, found among its children by the name Qt gives it.
+
+    The first `viewport()` of a process has PySide6 resolve the returned widget's type through
+    every QWidget subclass it knows, which builds their 75 enums (about 80 M instructions,
+    before the first paint); found by name it is wrapped as the QWidget it is, and every later
+    `viewport()` returns that same wrapper."""
+    found = area.findChild(QWidget, "qt_scrollarea_viewport")
+    if found is not None and found.parent() is area:
+        return found
+    return area.viewport()  # one set with setViewport() under another name
+
+
 class TextMeasure(QObject):
     """Keeps a text browser's words in a centred column no wider than the measure, whatever
     the window's width, and never closer to its edges than `min_margin`.
@@ -45,7 +58,9 @@ class TextMeasure(QObject):
         super().__init__(browser)
         self.browser = browser
         self.min_margin = min_margin
-        browser.viewport().installEventFilter(self)
+        # Kept: while the wrapper lives, viewport() returns it without resolving its type.
+        self.viewport = viewport_of(browser)
+        self.viewport.installEventFilter(self)
         browser.installEventFilter(self)  # its font changes with the text size
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -56,7 +71,7 @@ class TextMeasure(QObject):
     def sides(self) -> tuple[int, int]:
         """The indent on each side, beyond the document's margin, of prose and of tables."""
         browser = self.browser
-        spare = browser.viewport().width() - 2 * self.min_margin
+        spare = self.viewport.width() - 2 * self.min_margin
 
         def side(chars: int) -> int:
             return max(0, (spare - measure_px(browser, chars=chars)) // 2)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from decisionaid.core.staff_gate import PinResult, StaffGate
 from decisionaid.core.staff_pin import hash_pin
-from decisionaid.ui.kiosk.staff_exit import HOLD_MS
+from decisionaid.ui.kiosk.long_press import HOLD_MS
 from tests.helpers.kiosk import make_kiosk
 
 PIN = "2468"

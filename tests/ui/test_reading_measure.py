@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QFontMetrics, QTextCursor, QTextTable
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
-from decisionaid.ui.reading_measure import READING_CHARS
+from decisionaid.ui.reading_measure import READING_CHARS, viewport_of
 from decisionaid.ui.settle import settle_layouts
 from tests.helpers import make_window
 
@@ -93,3 +94,14 @@ def test_a_table_of_options_is_not_squeezed_into_the_prose_column(
                             f"{text!r} broken at {text[:end]!r}"
                         )
                     block = block.next()
+
+
+def test_the_viewport_found_by_name_is_the_one_qt_draws_in(qtbot) -> None:
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    inner = QTextBrowser(browser)  # a scroll area inside: its viewport is not the one
+    assert viewport_of(browser) is browser.viewport()
+    assert viewport_of(inner) is inner.viewport()
+    own = QWidget()
+    browser.setViewport(own)  # set by hand, under no particular name
+    assert viewport_of(browser) is own

@@ -9,20 +9,20 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from decisionaid.core.staff_gate import StaffGate
-from decisionaid.ui.help_panel import crisis_lines
-from decisionaid.ui.kiosk.idle_warning import IdleWarning
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
+from decisionaid.ui.kiosk.long_press import LongPress
 from decisionaid.ui.kiosk.screen_keeper import ScreenKeeper
 from decisionaid.ui.kiosk.screens import ScreenStack, screen_stylesheet
-from decisionaid.ui.kiosk.staff_exit import LongPress, StaffPanel
 from decisionaid.ui.kiosk.welcome import KioskWelcome
 
 if TYPE_CHECKING:
+    from decisionaid.ui.kiosk.idle_warning import IdleWarning
+    from decisionaid.ui.kiosk.staff_exit import StaffPanel
     from decisionaid.ui.main_window import MainWindow
 
 log = logging.getLogger("decisionaid.staff")
@@ -31,6 +31,11 @@ WARNING_SHOWN = "idle warning showing"
 
 
 class KioskController(QObject):
+    """Everything a reader or staff can reach is live from the first frame: the idle count,
+    lock-down, the screen keeper and the staff gesture. The screens nobody sees at first (the
+    idle warning, the staff PIN pad) are made once the welcome has painted, or at once if
+    something asks for them sooner, so the first screen is not kept waiting for them."""
+
     def __init__(self, window: MainWindow, gate: StaffGate | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -43,23 +48,15 @@ class KioskController(QObject):
         self.welcome.shortPathRequested.connect(self.open_short_path)
         self.screens.add(self.welcome)
 
-        self.warning = IdleWarning(crisis_lines(window.guide, window.config, policy), central)
-        self.warning.extended.connect(self._on_extended)
-        self.warning.startOverRequested.connect(self.full_reset)
-        self.warning.expired.connect(self.full_reset)
-        self.screens.add(self.warning)
-
+        self._warning: IdleWarning | None = None
+        self._staff: StaffPanel | None = None
         self.gate = gate or StaffGate(window.config.staff_pin_hash)
-        self.staff = StaffPanel(self.gate, window.config.staff_notices, central)
-        self.staff.closed.connect(self.close_staff_panel)
-        self.staff.exitConfirmed.connect(self.staff_exit)
-        self.screens.add(self.staff)
 
         self.lockdown: Lockdown | None = None
         if not policy.context_menus or not policy.quit_shortcuts:
             self.lockdown = Lockdown(window, self)
         # From the moment the window goes full screen it keeps the screen (screen_keeper.py).
-        self.keeper = ScreenKeeper(window, self)
+        self.keeper = ScreenKeeper(window, self, checking=False)
 
         self.watcher = IdleWatcher(
             policy.idle_timeout_seconds * 1000,
@@ -68,8 +65,9 @@ class KioskController(QObject):
         )
         self._help_open = False
         self.watcher.idle.connect(self._on_idle)
-        if policy.idle_reset:
-            self.watcher.start()
+        # The app-wide filters (idle input, lock-down) start with the first frame, before anyone
+        # can touch it; the events of building and showing the window skip them.
+        window.firstFrame.connect(self._first_frame)
 
         self.long_press = LongPress(parent=self)
         self.long_press.triggered.connect(self.open_staff_panel)
@@ -81,17 +79,70 @@ class KioskController(QObject):
         window.helpVisibilityChanged.connect(self._on_help_shown)
         window.sessionReset.connect(self._after_reset)
         window.stepChanged.connect(lambda _index: self.screens.hide(self.welcome))
+        # After the paint, in the event loop's next turn, as the window's own after-paint work.
+        window.firstPaint.connect(lambda: QTimer.singleShot(0, self, self.finish_start))
         # The screens' rules join the window's style sheet, which follows text size and theme.
         window.add_style(screen_stylesheet)
         self.show_welcome()
+
+    def _first_frame(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.lock_app()
+        if self.window.policy.idle_reset:
+            self.watcher.start()
+        app = QApplication.instance()
+        if app is not None:
+            # Once the event loop has ended nobody can reach the kiosk; without its filters
+            # the thousands of events of tearing the window down skip Python too.
+            app.aboutToQuit.connect(self._loop_ended)
+
+    def _loop_ended(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.unlock_app()
+        self.watcher.stop()
+
+    def finish_start(self) -> None:
+        """Make the screens the first one did not need (idle warning, staff PIN pad), and
+        begin the screen keeper's checks: its first one looks at whatever happened before."""
+        _ = self.warning, self.staff
+        self.keeper.begin_checks()
+
+    @property
+    def warning(self) -> IdleWarning:
+        if self._warning is None:
+            from decisionaid.ui.help_panel import crisis_lines
+            from decisionaid.ui.kiosk.idle_warning import IdleWarning
+
+            window = self.window
+            crisis = crisis_lines(window.guide, window.config, window.policy)
+            self._warning = IdleWarning(crisis, window.centralWidget())
+            self._warning.extended.connect(self._on_extended)
+            self._warning.startOverRequested.connect(self.full_reset)
+            self._warning.expired.connect(self.full_reset)
+            self.screens.add(self._warning)
+        return self._warning
+
+    @property
+    def staff(self) -> StaffPanel:
+        if self._staff is None:
+            from decisionaid.ui.kiosk.staff_exit import StaffPanel
+
+            window = self.window
+            self._staff = StaffPanel(self.gate, window.config.staff_notices, window.centralWidget())
+            self._staff.closed.connect(self.close_staff_panel)
+            self._staff.exitConfirmed.connect(self.staff_exit)
+            self.screens.add(self._staff)
+        return self._staff
 
     # -- screens ---------------------------------------------------------------------------
 
     def show_welcome(self) -> None:
         self.screens.show(self.welcome)
-        self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.welcome.start_button.setFocus()  # OtherFocusReason, without the Qt namespace
 
     def start_reading(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.screens.hide(self.welcome)
         self.window.go_to(self.window.current_index)
         widget = self.window.current_widget()
@@ -110,8 +161,9 @@ class KioskController(QObject):
         self.screens.show(self.staff)
 
     def close_staff_panel(self) -> None:
-        self.staff.clear()
-        self.screens.hide(self.staff)
+        if self._staff is not None:
+            self._staff.clear()
+            self.screens.hide(self._staff)
 
     def staff_exit(self) -> None:
         log.warning("staff closed the guide from the staff panel")
@@ -124,7 +176,8 @@ class KioskController(QObject):
             self.lockdown.allow_close()
         self.keeper.stop()
         self.watcher.stop()
-        self.warning.stop()
+        if self._warning is not None:
+            self._warning.stop()
 
     # -- idle ------------------------------------------------------------------------------
 
@@ -144,6 +197,8 @@ class KioskController(QObject):
         self.warning.start(self.window.policy.idle_warning_seconds, over_help=over_help)
 
     def _on_extended(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.screens.hide(self.warning)
         self.watcher.resume(WARNING_SHOWN)
         if self._help_open:
@@ -160,15 +215,16 @@ class KioskController(QObject):
 
     def _on_help_shown(self, shown: bool) -> None:
         self._help_open = shown
-        if shown and self.warning.running:
-            self.warning.extend()  # "Get help now" on the warning: someone is here
+        if shown and self._warning is not None and self._warning.running:
+            self._warning.extend()  # "Get help now" on the warning: someone is here
 
     # -- reset -----------------------------------------------------------------------------
 
     def full_reset(self) -> None:
         """Wipe everything the last reader did and show the welcome screen."""
-        self.warning.stop()
-        self.screens.hide(self.warning)
+        if self._warning is not None:
+            self._warning.stop()
+            self.screens.hide(self._warning)
         self.close_staff_panel()
         _close_other_windows(self.window)
         self.window.start_over()  # session, step widgets, text size; emits sessionReset

@@ -8,9 +8,11 @@ closing the window (Alt+F4, Ctrl+Q, Ctrl+W) unless staff have entered the PIN.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+from decisionaid.ui.controls import set_enum
 
 _T = QEvent.Type
 _BLOCKED = frozenset(
@@ -23,11 +25,27 @@ class Lockdown(QObject):
         super().__init__(parent or window)
         self.window = window
         self._close_allowed = False
-        window.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        window.installEventFilter(self)
+        # By key name: in place from the first frame, without the Qt namespace (controls.py).
+        set_enum(window, "contextMenuPolicy", "PreventContextMenu")
+        window.installEventFilter(self)  # closing: from the start
+        self._app_wide = False
+
+    def lock_app(self) -> None:
+        """Block menus, tool tips, drops and dialogs' ways out in every window of the app.
+
+        Called as the first frame is drawn: before it nobody can reach anything, and the
+        thousands of events of building and laying out the window need not each pass through
+        a Python filter."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._app_wide:
             app.installEventFilter(self)
+            self._app_wide = True
+
+    def unlock_app(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._app_wide:
+            app.removeEventFilter(self)
+            self._app_wide = False
 
     def allow_close(self) -> None:
         """Staff entered the PIN: the window may now close and the app end."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
@@ -31,10 +31,17 @@ _SIGNS = frozenset({QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type
 
 
 class ScreenKeeper(QObject):
-    def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
+    """`checking=False` holds the checks until `begin_checks()`: the kiosk begins them with its
+    first frame, as nothing can have taken the screen away before there was one, and a check
+    that came before it would hold up that frame."""
+
+    def __init__(
+        self, window: QWidget, parent: QObject | None = None, *, checking: bool = True
+    ) -> None:
         super().__init__(parent or window)
         self.window = window
         self.armed = False
+        self.checking = checking
         self.had_screen = False  # until then the window is still being shown, not taken away
         self.tries = 0
         self.restores = 0  # how often the kiosk had to take the screen back
@@ -46,7 +53,9 @@ class ScreenKeeper(QObject):
         window.installEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.applicationStateChanged.connect(lambda _state: self.check_soon())
+            # A slot that takes no argument: the state's type is in the Qt namespace, which a
+            # kiosk does not build before its first paint (a slot taking it could not be called).
+            app.applicationStateChanged.connect(self.check_soon)
 
     def stop(self) -> None:
         """Staff are ending the kiosk: the window may now go."""
@@ -80,8 +89,12 @@ class ScreenKeeper(QObject):
             screen.geometryChanged.connect(lambda _rect: self.check_soon())
         self.check_soon()
 
+    def begin_checks(self) -> None:
+        self.checking = True
+        self.check_soon()
+
     def check_soon(self) -> None:
-        if self.armed and not self._timer.isActive():
+        if self.armed and self.checking and not self._timer.isActive():
             self.tries = 0
             self._timer.start(SETTLE_MS)
 
@@ -89,6 +102,8 @@ class ScreenKeeper(QObject):
 
     def problems(self) -> list[str]:
         """What is wrong now; empty when the kiosk has the whole screen."""
+        from PySide6.QtCore import Qt  # a check runs after the first paint (start-up list)
+
         w = self.window
         found = []
         if not w.isVisible():
@@ -126,6 +141,8 @@ class ScreenKeeper(QObject):
             log.warning("kiosk window could not take the screen back: %s", ", ".join(problems))
 
     def take_screen_back(self, *, remap: bool = False) -> None:
+        from PySide6.QtCore import Qt
+
         w = self.window
         if remap:
             # Unmapped behind Qt's back (it still counts the window as shown): only hiding and

@@ -1,14 +1,14 @@
-"""The staff way out: a hidden long press, then a touch PIN pad.
+"""The staff way out: a hidden long press (long_press.py), then a touch PIN pad.
 
-The press is on the header title (or the clinic's logo) and lasts five seconds, long enough that
-no reader does it by accident. The PIN is checked by `StaffGate` against the salted hash in the
-configuration; too many wrong PINs lock the gesture for a while. Configuration problems are
+The pad is made after the first screen has painted (or when first needed, if sooner). The PIN
+is checked by `StaffGate` against the salted hash in the configuration; too many wrong PINs lock
+the gesture for a while. Configuration problems are
 shown here too, because this is the one screen only staff reach.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,43 +28,7 @@ from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.kiosk.screens import KioskScreen
 
-HOLD_MS = 5000
 MAX_PIN_DIGITS = 12
-
-_T = QEvent.Type
-_PRESS = (_T.MouseButtonPress, _T.TouchBegin)
-_RELEASE = (_T.MouseButtonRelease, _T.TouchEnd, _T.TouchCancel, _T.Leave, _T.Hide)
-
-
-class LongPress(QObject):
-    """Emits `triggered` when a watched widget is held down for `hold_ms` without letting go."""
-
-    triggered = Signal()
-
-    def __init__(self, hold_ms: int = HOLD_MS, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(hold_ms)
-        self._timer.timeout.connect(self.triggered)
-
-    @property
-    def hold_ms(self) -> int:
-        return self._timer.interval()
-
-    def set_hold_ms(self, ms: int) -> None:
-        self._timer.setInterval(ms)
-
-    def watch(self, widget: QWidget) -> None:
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in _PRESS:
-            self._timer.start()
-        elif kind in _RELEASE:
-            self._timer.stop()
-        return False
 
 
 class StaffPanel(KioskScreen):
@@ -177,7 +141,10 @@ class StaffPanel(KioskScreen):
         return page
 
     def _build_notices(self, notices: list[str]) -> QWidget:
-        box = QFrame()
+        # In the card from the start: shown while it had no parent, it would open as a window
+        # of its own (and take the focus from the kiosk, now that the panel is made after the
+        # kiosk is on screen).
+        box = QFrame(self.card)
         box.setObjectName("notice")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 12, 16, 12)

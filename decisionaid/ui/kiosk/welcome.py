@@ -9,12 +9,12 @@ and the text size controls are in their usual place before anyone starts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from decisionaid.core.guide import Guide
 from decisionaid.core.i18n import _
-from decisionaid.ui.controls import make_button, make_label
+from decisionaid.ui.controls import make_button, make_label, set_enum
 from decisionaid.ui.kiosk.screens import KioskScreen
 
 
@@ -29,7 +29,7 @@ class KioskWelcome(KioskScreen):
         self.heading = heading = QLabel(guide.title)
         heading.setObjectName("kioskHeading")
         heading.setWordWrap(True)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(heading, "textFormat", "PlainText")  # the first screen: no Qt namespace
         paragraphs = words.many("kiosk_welcome.paragraphs")
         self.card_layout.addWidget(heading)
         self.paragraphs: list[QLabel] = []
