@@ -82,7 +82,7 @@ soak: $(VENV)/.test-installed
 SOAK_X_MINUTES ?= 30
 soak-x: $(VENV)/.test-installed
 	@./scripts/system-deps.sh
-	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) $(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
+	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) DECISIONAID_SOAK_X_LOG=$(CURDIR)/build/soak-x.jsonl $(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
 		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rP -k soak tests/process/test_reader_data_on_real_x.py $(PYTEST_ARGS)
 
 clean:
