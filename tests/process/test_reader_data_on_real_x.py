@@ -202,7 +202,7 @@ def test_soak_a_random_visitor_on_real_x_leaves_nothing_after_any_reset(
             "resets with a canary typed before them": tally.resets_after_typing,
             "warning over help (seen by the visitor)": tally.warning_over_help,
             "canaries typed": tally.typed,
-            "canaries found after a reset": len(tally.leaks),
+            "resets after which a canary was found (must be 0)": len(tally.leaks),
             "screen taken back": tally.restores,
             "memory": trend,
             "rss MiB at resets (minute, MiB)": tally.rss_mib,
