@@ -149,6 +149,11 @@ class ReadAloud(QObject):
         return bool(self._engine_name) and not self._stuck
 
     @property
+    def awaiting_engine(self) -> bool:
+        """Whether a command sent to the speech thread has not been answered yet."""
+        return self._watchdog.isActive()
+
+    @property
     def engine_name(self) -> str:
         return self._engine_name if self.available else ""
 

@@ -123,10 +123,14 @@ def _indent_frame(frame: QTextFrame, side: int) -> None:
         frame.setFrameFormat(fmt)
 
 
-def cap_column(area: QScrollArea, body: QWidget, font_px: int, extra_px: int) -> None:
-    """A scrolling column of controls no wider than CONTROL_COLUMN_CHARS (plus `extra_px` for
-    its cards' edges and padding), centred in the scroll area."""
+def cap_column(
+    area: QScrollArea, body: QWidget, font_px: int, extra_px: int, *, at_least: int = 0
+) -> None:
+    """A scrolling column of controls no wider than CONTROL_COLUMN_CHARS, or `at_least` where
+    that is wider (a row of controls that must stay one row), plus `extra_px` for its cards'
+    edges and padding, centred in the scroll area."""
     from PySide6.QtCore import Qt
 
     area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    body.setMaximumWidth(measure_px(body, font_px, CONTROL_COLUMN_CHARS) + extra_px)
+    measure = max(measure_px(body, font_px, CONTROL_COLUMN_CHARS), at_least)
+    body.setMaximumWidth(measure + extra_px)

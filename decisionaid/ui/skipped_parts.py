@@ -1,14 +1,19 @@
 """The parts a reader skipped at their content note, each with a button that opens it: shown on
-the summary, so nothing was passed over without the reader knowing where to find it again."""
+the summary, so nothing was passed over without the reader knowing where to find it again.
+
+The summary refreshes at every answer, tick, text size and reset, so the buttons are kept and
+refilled rather than made anew: remade buttons would leave their predecessors to deleteLater by
+the hundred (a kiosk soak saw hundreds pile up between resets, several MiB of them).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.guide import Guide
-from decisionaid.ui.controls import clear_layout, make_button, make_label
+from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.flow_layout import FlowLayout
 
 
@@ -35,20 +40,41 @@ class SkippedParts(QWidget):
         layout.addWidget(self.heading)
         self.buttons = FlowLayout(spacing=8)
         layout.addLayout(self.buttons)
+        self._shown: list[str] = []  # the step id each button (by position) opens
         self.setAccessibleName("Parts you skipped")
         self.hide()
 
     def show_parts(self, step_ids: list[str]) -> None:
-        clear_layout(self.buttons)
         steps = [s for s in (self.guide.step(i) for i in step_ids) if s is not None]
-        for step in steps:
-            button = make_button(
-                f"Read: {step.short_title}", tip=f"open the part called {step.title}"
-            )
-            button.clicked.connect(lambda _=False, sid=step.id: self.open_step(sid))
+        self._shown = [step.id for step in steps]
+        buttons = self._buttons()
+        while len(buttons) < len(steps):  # at most one per content note in the guide
+            button = make_button("")
+            position = len(buttons)
+            button.clicked.connect(lambda _=False, at=position: self._open(at))
             self.buttons.addWidget(button)
+            buttons.append(button)
+        for button, step in zip(buttons, steps, strict=False):
+            text, tip = f"Read: {step.short_title}", f"open the part called {step.title}"
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(f"{text}: {tip}")  # as make_button names it
+            button.show()
+        for button in buttons[len(steps) :]:
+            # Unused, and emptied: a kiosk's next reader must not find the last one's parts.
+            button.hide()
+            button.setText("")
+            button.setToolTip("")
+            button.setAccessibleName("")
         self.setVisible(bool(steps))
 
-    def button_texts(self) -> list[str]:
+    def _open(self, position: int) -> None:
+        if position < len(self._shown):
+            self.open_step(self._shown[position])
+
+    def _buttons(self) -> list[QPushButton]:
         items = (self.buttons.itemAt(i) for i in range(self.buttons.count()))
-        return [w.text() for w in (item.widget() for item in items if item) if w is not None]
+        return [w for w in (item.widget() for item in items if item) if isinstance(w, QPushButton)]
+
+    def button_texts(self) -> list[str]:
+        return [b.text() for b in self._buttons() if not b.isHidden()]

@@ -3,7 +3,8 @@
 Runs under the system Python (pyatspi comes from Debian's python3-pyatspi), like
 atspi_walker.py, whose helpers it uses. It finds the counsellor's app on the accessibility bus,
 presses "Hide answers" (focus, then Space, as a screen-reader user does), presses "Next" until
-a step with answer choices, chooses one the same way, and listens for what the app announces.
+a step with answer choices ("Skip this part" where a content note stands before a page), chooses
+one the same way, and listens for what the app announces.
 Prints one JSON object.
 """
 
@@ -83,7 +84,10 @@ def main() -> int:
     for _ in range(40):
         if choices(app):
             break
-        next_button = walker.named(walker.buttons(app), "Next")
+        # Forward is "Next", or "Skip this part" where a content note stands before a page's
+        # words: past a note, a reader who wants the knowledge check may go straight on.
+        found = walker.buttons(app)
+        next_button = walker.named(found, "Next") or walker.named(found, "Skip this part")
         if next_button is None:
             break
         before = walker.step_text(app)[0]

@@ -5,7 +5,8 @@ Runs under the system Python (pyatspi is a Debian package). Each call prints one
   find PREFIX        the first showing object whose accessible name starts with PREFIX: its
                      role, name, description, whether it has the keyboard focus and where it is
                      on the screen (x, y, width, height)
-  press PREFIX       press the first showing button whose name starts with PREFIX
+  press PREFIX       press the showing button named PREFIX, else the first whose name starts
+                     with it
   focus PREFIX       give the keyboard focus to the first showing object named PREFIX...
   focused            the object that has the keyboard focus
   scroll             the page's vertical scroll position (the step area's first scroll bar
@@ -40,10 +41,16 @@ def describe(node) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def first_named(app, prefix: str, role=None):  # type: ignore[no-untyped-def]
+    """The showing node named exactly `prefix`, else the first whose name starts with it (a
+    button called "Start" is that one, not "Start over")."""
+    found = None
     for node in walk(app):
-        if (node.name or "").startswith(prefix) and (role is None or node.getRole() == role):
-            return node
-    return None
+        name = node.name or ""
+        if name.startswith(prefix) and (role is None or node.getRole() == role):
+            if name == prefix:
+                return node
+            found = found or node
+    return found
 
 
 def wait_for(app, prefix: str, role=None, timeout: float = 20):  # type: ignore[no-untyped-def]

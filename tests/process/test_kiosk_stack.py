@@ -30,6 +30,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from decisionaid.core.content import load_guide
+from tests.helpers import APP_CONTENT
 from tests.helpers.x_session import bus_launcher
 from tests.process.test_deb import (
     KIOSK_USER,
@@ -312,8 +314,10 @@ def test_kiosk_service_fills_the_screen_resets_and_restarts_to_welcome(
     assert (welcome.width(), welcome.height()) == OUTPUT_SIZE
     assert _black_edge_pixels(welcome) == 0, "the guide does not fill the whole output"
 
-    # A reader starts; left alone, the kiosk asks, then wipes the session back to welcome.
-    kiosk.press("Start the guide")
+    # A reader starts (with the welcome's own words for it); left alone, the kiosk asks, then
+    # wipes the session back to welcome.
+    start = load_guide(APP_CONTENT).wording["kiosk_welcome.start"]
+    kiosk.press(start)
     reading = kiosk.settled_screen(unlike=welcome)
     reading.save(str(kiosk.work / "2-reading.png"))
     assert _black_edge_pixels(reading) == 0
@@ -321,7 +325,7 @@ def test_kiosk_service_fills_the_screen_resets_and_restarts_to_welcome(
 
     # A reader starts again and the app dies mid-session: cage ends with it, so the service
     # manager starts both afresh, and the new kiosk shows the welcome screen, not the step.
-    kiosk.press("Start the guide")
+    kiosk.press(start)
     kiosk.settled_screen(unlike=welcome)
     os.kill(kiosk.app_pid(), signal.SIGKILL)
     assert kiosk.cage is not None

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from decisionaid.core.content import load_guide
+from tests.helpers import APP_CONTENT
 from tests.helpers.x_session import SYSTEM_PYTHON, desktop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,8 +105,11 @@ def read_on(env: dict[str, str], *buttons: str) -> None:
 
 
 def test_a_real_mouse_drag_scrolls_a_kiosk_page_and_selects_nothing(app_on_x) -> None:  # type: ignore[no-untyped-def]
+    # The kiosk's welcome says its own words for starting (step-wording.toml).
+    start = load_guide(APP_CONTENT).wording["kiosk_welcome.start"]
+    assert start
     with app_on_x("1080x1920", "--kiosk") as env:
-        read_on(env, "Start the guide", "Next", "Next", "Skip this part", "Skip this part")
+        read_on(env, start, "Next", "Next", "Skip this part", "Skip this part")
         read_on(env, "Next", "Next", "Skip this part", "Show this part")  # the benefits page
         page = until(lambda: probe(env, "find", "Page text"), lambda a: "error" not in a)
         x, y, w, h = page["extents"]  # type: ignore[misc]

@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from decisionaid.core.policy import Mode
 from decisionaid.paths import content_dir
+from decisionaid.ui.controls import MARK_OFF, MARK_ON
 from tests.helpers import counsellor_tools, counsellor_window, make_window
 
 
@@ -242,11 +243,13 @@ def test_presentation_on_one_shared_screen_hides_the_counsellors_tools(qtbot) ->
     assert [b.text() for b in others if b.isVisible()] == []
     assert not tools.index.isVisible()
     assert tools.presentation_button.isVisible() and tools.presentation_button.isChecked()
-    assert tools.presentation_button.text().startswith("✓")
+    # It shows that it is on in its words (a ticked box), not by colour alone.
+    assert tools.presentation_button.text().startswith(MARK_ON)
     assert w.next_button.isVisible() and w.help_button.isVisible()
     # The counsellor reaches it from the keyboard too, and turns it off with Space.
     tools.presentation_button.setFocus()
     QTest.keyClick(tools.presentation_button, Qt.Key.Key_Space)
+    assert tools.presentation_button.text().startswith(MARK_OFF)
     assert not w.session.state.high_contrast and w.session.state.text_scale == 100
     assert all(b.isVisible() for b in others)
     # Start over, for the next client, ends the presentation and brings the tools back.

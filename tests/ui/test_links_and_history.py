@@ -184,3 +184,41 @@ def test_the_start_over_question_never_makes_wiping_the_inviting_choice(qtbot) -
     assert bar.cancel.hasFocus(), "Enter keeps the reader's answers"
     qtbot.keyClick(bar.cancel, Qt.Key.Key_Return)
     assert not bar.isVisible()
+
+
+def test_the_skipped_parts_keep_their_buttons_across_visits_and_resets(qtbot) -> None:
+    """The summary refreshes at every answer, text size and reset. Its "Read: ..." buttons were
+    made anew each time, leaving the old ones to deleteLater: a kiosk piled up hundreds between
+    resets (several MiB). Now the same buttons are refilled, and a reset empties them."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.helpers import APP_CONTENT
+
+    w = make_window(qtbot, APP_CONTENT)
+    noted = [s.id for s in w.guide.steps if s.content_note][:2]
+    assert noted, "the guide has parts behind a content note"
+    summary = w.guide.index_of("summary")
+
+    def visit() -> None:
+        for step_id in noted:
+            w.session.skip_part(step_id)
+        w.go_to(summary)
+        w.step_text_scale(+1)  # restyles, so the summary refreshes
+        w.session.set_hide_answers(True)
+        w.session.set_hide_answers(False)
+        w.go_to(0)
+        w.go_to(summary)
+
+    visit()
+    w.start_over()
+    buttons = len(w.findChildren(QPushButton))
+    for _ in range(5):
+        visit()
+        skipped = w.step_widget(summary).skipped
+        assert len(skipped.button_texts()) == len(noted)
+        w.start_over()
+        assert len(w.findChildren(QPushButton)) == buttons, "buttons made per visit, never freed"
+        assert skipped.button_texts() == []
+        assert all(b.text() == "" for b in skipped.findChildren(QPushButton)), (
+            "a reset leaves a skipped part's name for the next reader"
+        )

@@ -57,10 +57,20 @@ def _card_of(box: QWidget) -> QWidget:
     return card
 
 
+def _left(step: QWidget, widget: QWidget) -> int:
+    return widget.mapTo(step, QPoint(0, 0)).x()
+
+
 def _right_edges(step) -> set[int]:  # type: ignore[no-untyped-def]
     """Where the own-question card and the list's cards end on the right."""
     own = _card_of(step.own_edit)
     return {_right(step, own), *(_right(step, row.frame) for row in step.list_rows if row.qid)}
+
+
+def _left_edges(step) -> set[int]:  # type: ignore[no-untyped-def]
+    """Where the own-question card and the list's cards start on the left."""
+    own = _card_of(step.own_edit)
+    return {_left(step, own), *(_left(step, row.frame) for row in step.list_rows if row.qid)}
 
 
 def test_a_portrait_kiosk_shows_one_column_with_the_list_in_a_panel_below(qtbot) -> None:
@@ -80,12 +90,15 @@ def test_a_portrait_kiosk_shows_one_column_with_the_list_in_a_panel_below(qtbot)
     settle_window(window)
     assert not step.list_scroll.verticalScrollBar().isVisible()
     assert _right_edges(step) == {_right(step, _card_of(boxes[0]))}, "one straight right edge"
+    # The bank reads in a centred column; the list below starts where its cards do too.
+    assert _left_edges(step) == {_left(step, _card_of(boxes[0]))}, "one straight left edge"
     for box in boxes[1:]:
         step.scroll.ensureWidgetVisible(box)
         _tap(qtbot, box)
     settle_window(window)
     assert step.list_scroll.verticalScrollBar().isVisible()
     assert _right_edges(step) == {_right(step, _card_of(boxes[0]))}, "the list scrolls: the same"
+    assert _left_edges(step) == {_left(step, _card_of(boxes[0]))}, "and on the left"
     assert len(window.session.state.question_order) == len(step.boxes) >= 35
     # The panel grew with the list, up to its share of the step; the bank keeps the rest.
     assert empty_height < panel.height() <= step.height() * 0.46

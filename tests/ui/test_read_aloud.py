@@ -125,3 +125,5 @@ def test_speaking_holds_off_the_kiosk_idle_timer(qtbot, monkeypatch) -> None:
     assert controller.watcher.held  # the longer quiet time of a busy reader, not for ever
     tools.read_aloud.stop()
     assert not controller.watcher.held
+    # The speech thread answers the stop (the watchdog waits for that answer) before the end.
+    qtbot.waitUntil(lambda: not tools.read_aloud.awaiting_engine, timeout=10000)

@@ -32,13 +32,23 @@ from decisionaid.ui.reading_measure import cap_column
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.theme import Theme, font_px
 
-__all__ = ["ChoiceGroup", "DecisionStep", "ScaleChoices", "announce", "card", "decision_css"]
+__all__ = [
+    "ChoiceGroup",
+    "DecisionStep",
+    "ScaleChoices",
+    "announce",
+    "card",
+    "decision_css",
+    "scale_row_px",
+]
 
 HIDDEN_ANSWER = "Answered. Your answer is hidden on this screen."
 # Said after each tap while answers are hidden: the tap counted, and nothing about which answer.
 ANSWER_SAVED = "Answer saved."
 # The column's margins and a card's edges and padding, either side of its words.
 CARD_EDGES_PX = 2 * (24 + 16 + 1)
+# Between two answer tiles, across and down.
+CHOICE_SPACING_PX = 8
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -92,7 +102,7 @@ class ChoiceGroup(QWidget):
         column.setSpacing(8)
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(8)
+        self.grid.setSpacing(CHOICE_SPACING_PX)
         column.addLayout(self.grid)
         # While a counsellor hides answers, this says an answer was given, never which one.
         self.hidden_note = make_label(HIDDEN_ANSWER, "muted", parent=self)
@@ -219,6 +229,19 @@ class ChoiceGroup(QWidget):
         return None if i < 0 else i
 
 
+def scale_row_px(points: Sequence[str], font: QFont, style: QStyle) -> int:
+    """The narrowest row that holds a scale's points side by side, its labels wrapped between
+    words: each tile as wide as the longest word (in bold, as a chosen answer is drawn) beside
+    its round indicator, with the tile's border and padding, as `_wrap_labels` counts them."""
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    word = max(metrics.horizontalAdvance(w) for label in points for w in label.split())
+    indicator = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+    tile = word + indicator + 48
+    return len(points) * tile + CHOICE_SPACING_PX * (len(points) - 1)
+
+
 class ScaleChoices(ChoiceGroup):
     """A rating scale: its points in one row, in order, and the last choice ("Not sure", which
     is not a point on the scale) set apart on its own below.
@@ -258,16 +281,8 @@ class ScaleChoices(ChoiceGroup):
         self._wrap_labels()
 
     def _row_fits(self, width: int) -> bool:
-        points = self.labels[:-1]
-        bold = QFont(self.buttons[0].font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        word = max(metrics.horizontalAdvance(w) for label in points for w in label.split())
-        indicator = (
-            self.buttons[0].style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-        )
-        tile = word + indicator + 48  # as _wrap_labels counts a tile's border and padding
-        return len(points) * tile + self.grid.horizontalSpacing() * (len(points) - 1) <= width
+        button = self.buttons[0]
+        return scale_row_px(self.labels[:-1], button.font(), button.style()) <= width
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         in_row = self._row_fits(event.size().width())
@@ -344,9 +359,16 @@ class DecisionStep(StepWidget):
         scale = self.ctx.session.state.text_scale
         self.setStyleSheet(decision_css(self.ctx.theme(), scale))
         # The column of questions and answers reads at the same measure as the pages: the
-        # words of a card at most about 70 characters wide, centred on a wide screen.
-        cap_column(self.scroll, self.body, font_px(scale), CARD_EDGES_PX)
+        # words of a card at most about 70 characters wide, centred on a wide screen; wider
+        # only where a row of answers needs the room to stay one row.
+        px = font_px(scale)
+        cap_column(self.scroll, self.body, px, CARD_EDGES_PX, at_least=self.row_px(px))
         self._fit_choices()
+
+    def row_px(self, font_px: int) -> int:
+        """The width a row of answers on this step needs to stay side by side at `font_px`
+        (none: its answers wrap to fit the reading column)."""
+        return 0
 
     def _fit_choices(self) -> None:
         # Radio labels do not wrap, so large text gets fewer choices to a row.

@@ -9,7 +9,7 @@ down" buttons; nothing needs dragging.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -187,7 +187,10 @@ class QuestionsStep(DecisionStep):
         self.outer.addLayout(self.columns, 1)
         self.arrangement = TWO_COLUMNS
         for area in (self.scroll, self.list_scroll):  # a scroll bar came or went
-            area.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_right_edges())
+            area.verticalScrollBar().rangeChanged.connect(lambda *_: self._align_edges())
+        # The bank's column is centred and at most a reading width wide (cap_column): where it
+        # moves or changes width (window, text size), the list below follows it.
+        self.body.installEventFilter(self)
         self.row_buttons: dict[tuple[str, str], QPushButton] = {}
         self.list_rows: list[ListRow] = []  # the first ones show the list; the rest are hidden
         self._empty_note: QLabel | None = None
@@ -285,22 +288,48 @@ class QuestionsStep(DecisionStep):
         self.list_panel.show()
         if self.own_holder is not None:
             self.own_holder.show()
-        self._align_right_edges()
+        self._align_edges()
 
-    def _align_right_edges(self) -> None:
-        """Below the bank, the own-question card and the list's cards end where the bank's
-        cards do, short of the bank's scroll bar, whether or not the list scrolls itself."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._align_edges()
+        return super().eventFilter(watched, event)
+
+    def _bank_insets(self) -> tuple[int, int]:
+        """How far the bank's centred column stands in from the left and the right of the
+        bank's viewport (nothing where the viewport is no wider than the column)."""
+        view = self.scroll.viewport().width()
+        body = self.body.geometry()
+        left = max(0, body.x())
+        return left, max(0, view - left - body.width())
+
+    def _align_edges(self) -> None:
+        """Below the bank, the own-question card and the list's cards start and end where the
+        bank's cards do, in its centred column and short of its scroll bar, whether or not the
+        list scrolls itself. The count above starts where the bank's words do."""
         below = self.arrangement == LIST_BELOW
+        left, right = self._bank_insets()
+        count = self.count_label.contentsMargins()
+        if count.left() != 24 + left:
+            count.setLeft(24 + left)
+            self.count_label.setContentsMargins(count)
+        if not below:
+            left = right = 0
         bank = self.scroll.viewport()
         gutter = self.scroll.width() - bank.geometry().right() - 1 if below else 0
         bar = self.list_scroll.verticalScrollBar()
         list_bar = bar.sizeHint().width() if bar.maximum() > 0 else 0
         list_margins = self.list_column.contentsMargins()
-        list_margins.setRight(24 + max(0, gutter - list_bar))
+        list_margins.setLeft(24 + left)
+        list_margins.setRight(24 + max(0, gutter + right - list_bar))
         if list_margins != self.list_column.contentsMargins():
             self.list_column.setContentsMargins(list_margins)
         if self.own_holder is not None:
-            own = QMargins() if self.arrangement == ONE_SCROLL else QMargins(24, 12, 24 + gutter, 0)
+            own = (
+                QMargins()
+                if self.arrangement == ONE_SCROLL
+                else QMargins(24 + left, 12, 24 + gutter + right, 0)
+            )
             if own != self.own_holder.layout().contentsMargins():
                 self.own_holder.layout().setContentsMargins(own)
 
@@ -308,7 +337,7 @@ class QuestionsStep(DecisionStep):
         """Below the bank the panel is as tall as the list needs, up to its share of the step,
         so a short list leaves the bank the room; beside it, the panel takes the full height;
         in one scrolling column it is as tall as the list."""
-        self._align_right_edges()
+        self._align_edges()
         if self.arrangement == TWO_COLUMNS:
             self.list_panel.setMinimumHeight(0)
             self.list_panel.setMaximumHeight(16777215)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.escape import escape
@@ -11,7 +12,13 @@ from decisionaid.core.session import Change
 from decisionaid.core.summary import reflection
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
-from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, ScaleChoices, card
+from decisionaid.ui.steps.decision_base import (
+    ChoiceGroup,
+    DecisionStep,
+    ScaleChoices,
+    card,
+    scale_row_px,
+)
 
 
 class ValuesStep(DecisionStep):
@@ -34,6 +41,16 @@ class ValuesStep(DecisionStep):
             self.groups[statement.id] = group
         self.column.addStretch(1)
         self._not_sure = len(values.scale)
+
+    def row_px(self, font_px: int) -> int:
+        """The scale's five points stay one row wherever the screen has room for it, even
+        where that is a little wider than the reading column: stacked, they read less like
+        a scale."""
+        values = self.data.values
+        assert values is not None
+        font = QFont(self.font())
+        font.setPixelSize(font_px)
+        return scale_row_px(values.scale, font, self.style())
 
     def _choose(self, statement_id: str, index: int) -> None:
         self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
