@@ -205,7 +205,7 @@ def test_soak_a_random_visitor_on_real_x_leaves_nothing_after_any_reset(
             "resets after which a canary was found (must be 0)": len(tally.leaks),
             "screen taken back": tally.restores,
             "memory": trend,
-            "rss MiB at resets (minute, MiB)": tally.rss_mib,
+            "rss MiB at resets (minute: MiB)": " ".join(f"{m}:{mib}" for m, mib in tally.rss_mib),
             "canaries in raw memory at the last reset, freed memory included (not asserted)": (
                 tally.resets[-1]["in raw memory, freed included"]
             ),
