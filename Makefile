@@ -100,12 +100,14 @@ soak: $(VENV)/.test-installed catalogues
 
 # The real-X soak: the kiosk on a virtual screen under a window manager, a random visitor with
 # real input (taps, drags, keys, typed questions, idle pauses, help left open) for 30 minutes,
-# every reset searched for the visitor's words in the widgets and on the accessibility bus, and
-# memory at each reset (`make test` runs it for a minute). SOAK_X_MINUTES and SOAK_X_SEED vary it.
+# every reset searched for the visitor's words in the widgets, on the accessibility bus and in
+# memory, each reset's findings and resident memory written to build/soak-x.jsonl as they come
+# (`make test` runs it for a minute). SOAK_X_MINUTES and SOAK_X_SEED vary it.
 SOAK_X_MINUTES ?= 30
 soak-x: $(VENV)/.test-installed
 	@./scripts/system-deps.sh
-	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) $(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
+	DECISIONAID_SOAK_X_MINUTES=$(SOAK_X_MINUTES) DECISIONAID_SOAK_X_LOG=$(CURDIR)/build/soak-x.jsonl \
+		$(if $(SOAK_X_SEED),DECISIONAID_SOAK_X_SEED=$(SOAK_X_SEED)) \
 		QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -rP -k soak tests/process/test_reader_data_on_real_x.py $(PYTEST_ARGS)
 
 clean:

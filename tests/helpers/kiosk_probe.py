@@ -5,7 +5,8 @@ Usage: python -m tests.helpers.kiosk_probe [--policy JSON] -- [decisionaid optio
 The probe reads one JSON command per line on standard input and answers with one JSON line on
 standard output (the kiosk itself writes only to standard error):
 
-  {"cmd": "state"}  resets so far, resident memory, the step, which screens show
+  {"cmd": "state"}  resets so far and of which kind, resident memory, the step, which screens
+                    show
   {"cmd": "scan"}   every place a canary (reader_traces.CANARY) is held: the widget tree with
                     its documents, undo histories and models, and live Python strings. The
                     answer names the places and counts the strings, but never repeats a canary:
@@ -36,6 +37,9 @@ class Probe:
         from PySide6.QtCore import QSocketNotifier
 
         self.resets = 0
+        self.reset_kinds: dict[str, int] = {}
+        self.last_reset_kind = ""
+        self.pending_kind = ""  # set by the kiosk's own reset (see _watch_kiosk_resets)
         self._window: Any = None
         self._buffer = b""
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
@@ -65,7 +69,12 @@ class Probe:
         return self._window
 
     def _count_reset(self) -> None:
+        # A reset the kiosk did not start itself is the reader's "Start over".
+        kind = self.pending_kind or "start over"
+        self.pending_kind = ""
         self.resets += 1
+        self.last_reset_kind = kind
+        self.reset_kinds[kind] = self.reset_kinds.get(kind, 0) + 1
 
     def _read(self) -> None:
         chunk = os.read(sys.stdin.fileno(), 65536)
@@ -102,16 +111,40 @@ class Probe:
             resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         return {
             "resets": self.resets,
+            "reset_kinds": self.reset_kinds,
+            "last_reset_kind": self.last_reset_kind,
             "rss_mib": resident / (1024 * 1024),
             "step": window.current_index,
             "step_id": (window.current_step().id if window.current_step() else ""),
             "steps": len(window.guide.steps),
+            "questions_at": window.guide.index_of("questions"),
             "welcome": kiosk.welcome.isVisible(),
             "warning": kiosk.warning.isVisible(),
             "help": window.help_panel.isVisible(),
             "restores": kiosk.keeper.restores,
             "empty": window.session.is_empty(),
         }
+
+
+def _watch_kiosk_resets(probe: Probe) -> None:
+    """Note why the kiosk resets itself: the idle warning ran out (over the help panel or not),
+    the reader chose "Start over" on the warning, or an idle welcome screen put back the text
+    size. Set on the class before the kiosk connects its signals to the method."""
+    from decisionaid.ui.kiosk.controller import KioskController
+
+    full_reset = KioskController.full_reset
+
+    def noted(self: KioskController) -> None:
+        warning = self.warning
+        if not warning.isVisible():
+            probe.pending_kind = "idle on the welcome screen"
+        elif warning.remaining > 0:
+            probe.pending_kind = "start over on the warning"
+        else:
+            probe.pending_kind = "idle, warning over help" if warning.over_help else "idle"
+        full_reset(self)
+
+    KioskController.full_reset = noted  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> int:
@@ -138,6 +171,7 @@ def main(argv: list[str]) -> int:
     app.build_parts = shortened  # type: ignore[assignment]
     app.ensure_qapplication()
     probe = Probe()
+    _watch_kiosk_resets(probe)
     code = app.run(_options(_parser().parse_args(["--kiosk", *options.args])))
     probe.notifier.setEnabled(False)
     return code

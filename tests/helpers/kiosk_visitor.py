@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,16 +49,20 @@ class Conversation:
 
 @dataclass
 class Tally:
-    """What a run did and found; printed at the end of a soak."""
+    """What a run did and found. Each reset's findings go to `on_reset` as they come, so a
+    failure later in a run keeps them."""
 
     actions: dict[str, int] = field(default_factory=dict)
     typed: int = 0  # canaries typed
     checked_resets: int = 0  # resets after which every place was searched
     resets_after_typing: int = 0  # of those, resets with a canary typed since the last one
+    reset_kinds: dict[str, int] = field(default_factory=dict)
     restores: int = 0
     warning_over_help: int = 0
     rss_mib: list[tuple[float, float]] = field(default_factory=list)  # (minute, MiB) at resets
+    resets: list[dict[str, Any]] = field(default_factory=list)  # what each reset left
     leaks: list[str] = field(default_factory=list)
+    on_reset: Callable[[dict[str, Any]], None] = lambda record: None
 
     def count(self, action: str) -> None:
         self.actions[action] = self.actions.get(action, 0) + 1
@@ -72,7 +77,7 @@ class KioskVisitor:
         self.tally = Tally()
         self.started = time.monotonic()
         self.next_canary = 1
-        self.typed_since_reset = False
+        self.typed_since_reset = 0
         app = x.procs.start(
             [sys.executable, "-m", "tests.helpers.kiosk_probe", "--policy", json.dumps(policy)],
             x.env,
@@ -210,7 +215,7 @@ class KioskVisitor:
         self.xdo("type", "--delay", "15", f"Will my sister {word} find out")
         if self.rng.random() < 0.7:
             self.xdo("key", "Return")
-        self.typed_since_reset = True
+        self.typed_since_reset += 1
         self.tally.typed += 1
         return True
 
@@ -231,8 +236,20 @@ class KioskVisitor:
             wait_until(lambda: not self.state()["welcome"], 5)
         return not self.state()["welcome"]
 
+    def close_what_covers_the_step(self) -> None:
+        """Close help, a popover or a menu the visitor left open over the step: the step's own
+        controls are not showing under them."""
+        if self.state()["help"]:
+            self.tap_named(GET_HELP)  # it closes help as it opened it
+            wait_until(lambda: not self.state()["help"], 5)
+        if self.state()["warning"]:
+            self.tap_named("I'm still here")
+            wait_until(lambda: not self.state()["warning"], 5)
+        self.xdo("key", "Escape")
+
     def go_to_own_question(self) -> bool:
-        """Next, Next, ... until the own-question box shows (or the guide ends)."""
+        """To the step with the own-question box: Next, or Back where a visitor has gone past
+        it (a random visitor often ends on the summary or the glossary)."""
         if not self.start_reading():
             return False
         for _ in range(60):
@@ -240,12 +257,31 @@ class KioskVisitor:
                 c["name"] == OWN_QUESTION for c in self.controls(on_screen=False)
             ):
                 return True
-            step = self.state()["step"]
-            if not self.tap_named("Next"):
-                self.tap_named("Show this part")  # a content note before the page
+            state = self.state()
+            if state["welcome"] and not self.start_reading():
+                return False  # an idle reset on the way: start again
+            if state["help"] or state["warning"]:
+                self.close_what_covers_the_step()
+                continue
+            step = state["step"]
+            if step == state["questions_at"]:
+                self.close_what_covers_the_step()  # on the step, under something
+                continue
+            went = (
+                self.tap_named("Next") or self.tap_named("Skip this part")
+                if step < state["questions_at"]
+                else self.tap_named("Back")
+            )
+            if not went:
+                self.close_what_covers_the_step()
                 continue
             wait_until(lambda s=step: self.state()["step"] != s, 5)
         return False
+
+    def why_not_own_question(self) -> str:
+        """What the screen showed when the own-question box could not be found."""
+        shown = [f"{c['kind']} {c['name']!r} at {c['x']},{c['y']}" for c in self.controls()]
+        return f"state: {self.state()}; controls showing: {shown}"
 
     # -- resets -------------------------------------------------------------------------
 
@@ -265,18 +301,38 @@ class KioskVisitor:
         return False
 
     def check_after_reset(self) -> None:
-        """If the kiosk reset since the last look, search every place for a canary."""
+        """If the kiosk reset since the last look, search every place for a canary, and hand
+        what was found, with resident memory, to the tally's `on_reset` at once."""
         state = self.state()
         if state["resets"] == self.resets:
             return
         self.resets = state["resets"]
         held = self.canaries_held()
-        self.tally.checked_resets += 1
-        self.tally.resets_after_typing += self.typed_since_reset
-        self.typed_since_reset = False
-        self.tally.rss_mib.append((round(self.minutes(), 2), round(state["rss_mib"], 1)))
-        self.tally.restores = state["restores"]
+        raw = self.raw_memory_hits()
+        tally = self.tally
+        tally.checked_resets += 1
+        tally.resets_after_typing += self.typed_since_reset > 0
+        tally.reset_kinds = dict(state["reset_kinds"])
+        tally.rss_mib.append((round(self.minutes(), 2), round(state["rss_mib"], 1)))
+        tally.restores = state["restores"]
+        record = {
+            "reset": self.resets,
+            "minute": round(self.minutes(), 2),
+            "kind": state["last_reset_kind"],
+            "canaries typed before it": self.typed_since_reset,
+            "canaries typed so far": tally.typed,
+            "found in the widget tree": held["qt"],
+            "found in live Python strings": held["python"],
+            "found on the accessibility bus": held["atspi"],
+            "accessibility bus error": held["atspi_error"],
+            "session empty": state["empty"],
+            "in raw memory, freed included": raw,
+            "rss_mib": round(state["rss_mib"], 1),
+        }
+        self.typed_since_reset = 0
+        tally.resets.append(record)
         if held["qt"] or held["python"] or held["atspi"] or held["atspi_error"]:
-            self.tally.leaks.append(f"reset {self.resets} at {self.minutes():.1f} min: {held}")
+            tally.leaks.append(f"reset {self.resets} at {self.minutes():.1f} min: {held}")
         if not state["empty"]:
-            self.tally.leaks.append(f"reset {self.resets}: the session was not empty")
+            tally.leaks.append(f"reset {self.resets}: the session was not empty")
+        tally.on_reset(record)
