@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import parse_crisis
+from decisionaid.core.crisis_file import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import split_front_matter
 from decisionaid.core.diagnostics import Diagnostics
+from decisionaid.core.page_file import split_front_matter
 from decisionaid.core.record import field, record
 from decisionaid.core.render import CITATION, CITATION_KEY
 from decisionaid.core.textfile import parse_toml, read_text
