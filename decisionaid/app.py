@@ -166,7 +166,7 @@ def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
 
     def load() -> DecisionData:
         if not loaded:
-            from decisionaid.core.decision_data import load_decision_data
+            from decisionaid.core.decision_files import load_decision_data
 
             loaded.append(load_decision_data(guide.root, guide.locale, guide.references))
         return loaded[0]
