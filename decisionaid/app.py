@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 from decisionaid.core.config import Config, default_config_path, is_locale_code, load_config
 from decisionaid.core.guide import Guide
 from decisionaid.core.guide_cache import GuideStore, load_guide_from
+from decisionaid.core.languages import offered_languages, use_language
 from decisionaid.core.policy import Mode, Policy, policy_for
 from decisionaid.core.record import field, record
 from decisionaid.core.session import Change, Session
 from decisionaid.paths import DEFAULT_LOCALE, content_dir
+from decisionaid.ui.on_screen_keyboard_choice import wants_on_screen_keyboard
+from decisionaid.ui.window_placement import show_window, size_text_for_screen, take_place_of
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -95,40 +98,6 @@ def choose_content(options: Options, config: Config) -> tuple[Path, str]:
     return content_dir(DEFAULT_LOCALE), DEFAULT_LOCALE
 
 
-def shipped_languages() -> tuple[str, ...]:
-    """Every language the app has a guide for, English first."""
-    found = sorted(p.parent.name for p in content_dir().parent.glob("*/guide.toml"))
-    return tuple(sorted(found, key=lambda code: code != DEFAULT_LOCALE))
-
-
-def offered_languages(config: Config, locale: str, own_content: bool) -> tuple[str, ...]:
-    """The languages the language control offers: the clinic's list (`languages`), else every
-    language the app has, always with the one the guide starts in, first. A guide from
-    --content has no other languages."""
-    if own_content:
-        return (locale,)
-    shipped = shipped_languages()
-    for code in config.languages:
-        if code not in shipped:
-            config.diagnostics.error(
-                config.path or "configuration",
-                1,
-                f"languages: the app has no guide in '{code}'; it is not offered",
-            )
-    wanted = [c for c in (config.languages or shipped) if c in shipped]
-    return tuple(dict.fromkeys([locale, *wanted]))
-
-
-def use_language(config: Config, locale: str) -> None:
-    """The interface's words in `locale` from now on; a missing catalogue gives English and a
-    staff notice, once."""
-    from decisionaid.core.i18n import catalogue_path, set_language
-
-    notice = set_language(locale)
-    if notice and notice not in {d.message for d in config.diagnostics.items}:
-        config.diagnostics.warning(catalogue_path(locale), 1, notice)
-
-
 def build_parts(options: Options) -> AppParts:
     """Everything but Qt: safe to call from tests and subcommands."""
     explicit = options.config is not None
@@ -175,30 +144,6 @@ def parts_in_language(parts: AppParts, locale: str, guide: Guide | None = None) 
     )
 
 
-def wants_on_screen_keyboard(mode: Mode, config: Config) -> bool:
-    """Whether a kiosk shows Qt's on-screen keyboard: the clinic switched it on, or left it on
-    "auto" and no physical keyboard is attached. Only where Qt's keyboard is installed (it
-    ships in PySide6-Addons); a clinic that asked for it without is told so, and readers get
-    no text box to type in, as before."""
-    if mode is not Mode.KIOSK or config.on_screen_keyboard == "off":
-        return False
-    from decisionaid.core.input_devices import keyboard_found_before_qt
-    from decisionaid.ui.on_screen_keyboard import on_screen_keyboard_installed
-
-    if config.on_screen_keyboard == "auto" and keyboard_found_before_qt():
-        return False
-    if on_screen_keyboard_installed():
-        return True
-    if config.on_screen_keyboard == "on":
-        config.diagnostics.error(
-            config.path or "configuration",
-            config.on_screen_keyboard_line,
-            "kiosk.on_screen_keyboard is on, but Qt's on-screen keyboard is not installed "
-            "(it comes with PySide6-Addons); readers cannot type their own questions",
-        )
-    return False
-
-
 def guide_stores(policy: Policy) -> list[GuideStore]:
     """Where the parsed guide may be found: the one made ahead of time for every shipped
     language (read-only), then the user's cache folder, unless the mode writes nothing to disk
@@ -230,7 +175,7 @@ def decision_data_loader(guide: Guide) -> Callable[[], DecisionData]:
 
     def load() -> DecisionData:
         if not loaded:
-            from decisionaid.core.decision_data import load_decision_data
+            from decisionaid.core.decision_files import load_decision_data
 
             loaded.append(load_decision_data(guide.root, guide.locale, guide.references))
         return loaded[0]
@@ -364,113 +309,6 @@ class LanguageSwitch:
         for listener in self.switched:
             listener(new)
         return new
-
-
-def take_place_of(new: MainWindow, old: MainWindow, policy: Policy) -> None:
-    """Show `new` exactly where `old` is, the same size and state."""
-    set_frameless(new, policy)
-    if policy.fullscreen:
-        new.setGeometry(old.geometry())
-        new.showFullScreen()
-    elif old.isMaximized():
-        new.showMaximized()
-    else:
-        new.setGeometry(old.geometry())
-        new.show()
-
-
-def size_text_for_screen(policy: Policy, screen_size: tuple[int, int] | None = None) -> None:
-    """Body text for the screen the app opens on (core/text_size.py), set once, before the
-    window is styled."""
-    from decisionaid.core.text_size import body_px
-    from decisionaid.ui.theme import set_body_px
-
-    short_mm = None
-    if screen_size is None:
-        from PySide6.QtGui import QGuiApplication
-
-        screen = QGuiApplication.primaryScreen()
-        size = screen.size() if screen is not None else None
-        screen_size = (size.width(), size.height()) if size is not None else (0, 0)
-        if screen is not None:
-            mm = screen.physicalSize()
-            short_mm = min(mm.width(), mm.height())
-    short_px = min(screen_size)
-    set_body_px(body_px(short_px, short_mm, scale_to_screen=policy.text_scales_with_screen))
-
-
-def set_frameless(window: MainWindow, policy: Policy) -> None:
-    if policy.frameless:
-        make_frameless(window)
-
-
-def show_window(window: MainWindow, policy: Policy) -> None:
-    set_frameless(window, policy)
-    if policy.fullscreen:
-        # On Wayland the compositor sizes a full-screen window only after its first frame, which
-        # Qt would draw at its default two-thirds size; sized to the screen first, the kiosk's
-        # first frame already fills it.
-        window.setGeometry(window.screen().geometry())
-        window.showFullScreen()
-    else:
-        show_sized_to_screen(window)
-
-
-def make_frameless(window: MainWindow) -> None:
-    """No title bar, so no close button, from the first frame on.
-
-    A window not yet made on screen is made now and its native window asked for no frame by
-    the flags' key names, through Qt's property system: reading the widget's own flags would
-    build all 93 enums of PySide6's `Qt` namespace before the first paint (about 120 M
-    instructions, see the start-up list), and setWindowFlags would re-parent the window, which
-    restyles every widget under its style sheet (about 180 M). The widget's note of its flags
-    is brought in line right after the first paint, without telling the window system again
-    (overrideWindowFlags)."""
-    from PySide6.QtCore import QTimer
-
-    from decisionaid.ui.controls import set_enum
-
-    if window.windowHandle() is None:
-        window.create()
-        handle = window.windowHandle()
-        if handle is not None:
-            set_enum(handle, "flags", "Window|FramelessWindowHint")
-            window.firstPaint.connect(
-                lambda: QTimer.singleShot(0, window, lambda: _note_frameless(window))
-            )
-            return
-    _note_frameless(window, tell_window_system=True)
-
-
-def _note_frameless(window: MainWindow, *, tell_window_system: bool = False) -> None:
-    from PySide6.QtCore import Qt  # only here (see the start-up list)
-
-    flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint
-    if tell_window_system:
-        window.setWindowFlags(flags)
-    else:
-        window.overrideWindowFlags(flags)
-
-
-DEFAULT_SIZE = (1280, 800)
-
-
-def show_sized_to_screen(window: MainWindow) -> None:
-    """Personal and counsellor windows open at the default size where the screen has room for
-    it, and fill the screen's available area (maximised) where it has not, so Back and Next
-    are never below the bottom of a laptop's screen."""
-    area = window.screen().availableGeometry()
-    width, height = DEFAULT_SIZE
-    if area.width() < width or area.height() < height:
-        # The geometry first: with no window manager to maximise it, the window still fits.
-        window.setGeometry(area)
-        window.showMaximized()
-        return
-    window.resize(width, height)
-    frame = window.frameGeometry()
-    frame.moveCenter(area.center())
-    window.move(frame.topLeft())
-    window.show()
 
 
 def _after_start_up() -> None:

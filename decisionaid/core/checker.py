@@ -13,7 +13,7 @@ from pathlib import Path
 from decisionaid.core.config import is_locale_code
 from decisionaid.core.content import load_guide
 from decisionaid.core.content_rules import RULES
-from decisionaid.core.decision_data import check_decision_data
+from decisionaid.core.decision_files import check_decision_data
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
 from decisionaid.core.guide_rules import GUIDE_RULES

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.content import parse_crisis
+from decisionaid.core.crisis_file import parse_crisis
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import CrisisInfo
 from decisionaid.core.record import field, record
@@ -52,7 +52,7 @@ class Config:
     mode: str = "personal"
     locale: str = "en"
     # The languages a reader may switch to, in the clinic's order; empty: every language the
-    # app has a guide for (app.offered_languages decides, knowing which guides exist).
+    # app has a guide for (core/languages.offered_languages decides, knowing which guides exist).
     languages: tuple[str, ...] = ()
     clinic_name: str = ""
     clinic_logo: Path | None = None

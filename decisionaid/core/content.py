@@ -1,5 +1,6 @@
-"""Loading the guide's content (core/guide.py): steps, pages, references, glossary and crisis
-lines, from data files.
+"""Loading the guide's content (core/guide.py) from its manifest, guide.toml: its steps with
+their pages (page_file.py), its edition and screen wording, then the references, glossary
+(reference_files.py) and crisis lines (crisis_file.py).
 
 Loading never raises. Every problem becomes a diagnostic, and a step whose page cannot be used
 is marked broken so the reader sees a calm notice there while every other step works.
@@ -9,32 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.guide import (
-    DEFAULT_CRISIS,
-    CrisisInfo,
-    CrisisLine,
-    GlossaryTerm,
-    Guide,
-    Page,
-    Reference,
-    Step,
-)
+from decisionaid.core.content_tables import check_text_keys
+from decisionaid.core.content_tables import text_value as _str
+from decisionaid.core.crisis_file import load_crisis
+from decisionaid.core.guide import Guide, Step
+from decisionaid.core.page_file import load_page
 from decisionaid.core.page_limits import check_page_limits
-from decisionaid.core.textfile import (
-    array_table_lines,
-    describe_value,
-    is_inside,
-    key_line,
-    line_of,
-    load_toml_with_text,
-    parse_toml,
-    read_text,
-)
+from decisionaid.core.reference_files import load_glossary, load_references
+from decisionaid.core.textfile import array_table_lines, is_inside, line_of, parse_toml, read_text
 from decisionaid.core.wording import WORDING_FILE, Wording, parse_wording
 
 PAGE_KINDS = frozenset({"page", "compare", "about"})
@@ -42,302 +28,11 @@ DATA_KINDS = frozenset(
     {"references", "glossary", "values", "leaning", "quiz", "questions", "sure", "summary"}
 )
 STEP_KINDS = PAGE_KINDS | DATA_KINDS
-REQUIRED_FRONT_MATTER = ("id", "title", "short_title", "summary", "reviewed")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PRINT_LAYOUTS = ("portrait", "landscape")
-FRONT_MATTER_FENCE = "+++"
-# A page this long would freeze the window for seconds while it renders; real pages are ~20 KiB.
-MAX_PAGE_BYTES = 256 * 1024
-
-
-def _str(table: dict[str, Any], key: str) -> str:
-    value = table.get(key, "")
-    return value if isinstance(value, str) else str(value)
-
 
 # What each [[steps]] table may say, all of it text.
 STEP_TEXT_KEYS = ("id", "kind", "title", "short_title", "summary", "file")
-
-
-def check_text_keys(
-    table: dict[str, Any],
-    keys: tuple[str, ...],
-    where: tuple[Path, str, int],
-    diags: Diagnostics,
-    label: str,
-) -> set[str]:
-    """Report each of `keys` whose value is not text, at its own line; return those keys.
-
-    `where` is the file, its text and the line of the table's header (0 for top-level keys).
-    """
-    path, text, table_line = where
-    wrong = {key for key in keys if key in table and not isinstance(table[key], str)}
-    for key in sorted(wrong, key=keys.index):
-        diags.error(
-            path,
-            key_line(text, table_line, key),
-            f"{label}'{key}' must be text in quotes, not {describe_value(table[key])}",
-        )
-    return wrong
-
-
-def split_front_matter(
-    text: str, path: Path, diags: Diagnostics
-) -> tuple[dict[str, Any] | None, str, int]:
-    """(front matter, body, line where the body starts). Front matter is None when unusable."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        diags.error(path, 1, "page must start with front matter between '+++' lines")
-        return None, text, 1
-    for i in range(1, len(lines)):
-        if lines[i].strip() == FRONT_MATTER_FENCE:
-            meta = parse_toml("\n".join(lines[1:i]), path, diags, line_offset=1)
-            return meta, "\n".join(lines[i + 1 :]), i + 2
-    diags.error(path, 1, "front matter is not closed: no second '+++' line")
-    return None, text, 1
-
-
-def load_page(path: Path, expected_id: str, diags: Diagnostics) -> Page | None:
-    text = read_text(path, diags, "page", limit=MAX_PAGE_BYTES)
-    if text is None:
-        return None
-    meta, body, body_line = split_front_matter(text, path, diags)
-    if meta is None:
-        return None
-    ok = True
-    for key in REQUIRED_FRONT_MATTER:
-        if key not in meta or meta[key] in ("", None):
-            diags.error(path, 1, f"front matter has no '{key}'")
-            ok = False
-    for key in ("id", "title", "short_title", "summary", "content_note", "counsellor_notes"):
-        if key in meta and not isinstance(meta[key], str):
-            diags.error(path, line_of(text, f"{key}"), f"front matter '{key}' must be text")
-            ok = False
-    reviewed = meta.get("reviewed")
-    if isinstance(reviewed, dt.datetime):
-        reviewed = reviewed.date()
-    if reviewed is not None and not isinstance(reviewed, dt.date):
-        diags.error(
-            path, line_of(text, "reviewed"), "front matter 'reviewed' must be a date (2026-01-31)"
-        )
-        ok = False
-    if isinstance(meta.get("id"), str) and meta["id"] != expected_id:
-        diags.error(
-            path,
-            line_of(text, "id"),
-            f"front matter id '{meta['id']}' does not match the step id '{expected_id}' in guide.toml",
-        )
-        ok = False
-    if not ok:
-        return None
-    # The work of showing a page is bounded here, before anything renders it or checks its
-    # wording: a page past the limits is never shown (see page_limits).
-    if not check_page_limits(body, path, body_line, diags):
-        return None
-    notes = _str(meta, "counsellor_notes").strip()
-    notes_line = line_of(text, "counsellor_notes")
-    if notes and not check_page_limits(notes, path, notes_line, diags):
-        notes = ""
-    return Page(
-        id=expected_id,
-        title=_str(meta, "title"),
-        short_title=_str(meta, "short_title"),
-        summary=_str(meta, "summary"),
-        reviewed=reviewed if isinstance(reviewed, dt.date) else None,
-        body=body,
-        body_line=body_line,
-        path=path,
-        content_note=_str(meta, "content_note").strip(),
-        counsellor_notes=notes,
-        counsellor_notes_line=notes_line,
-        other_source_types=_source_types(meta, text, path, diags),
-    )
-
-
-def _source_types(
-    meta: dict[str, Any], text: str, path: Path, diags: Diagnostics
-) -> tuple[str, ...]:
-    value = meta.get("other_source_types", [])
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    diags.error(path, line_of(text, "other_source_types"), "'other_source_types' must list text")
-    return ()
-
-
-def _tables(
-    data: dict[str, Any],
-    name: str,
-    where: tuple[Path, str],
-    diags: Diagnostics,
-    what: str,
-    text_keys: tuple[str, ...],
-) -> Iterator[tuple[dict[str, Any], int]]:
-    """Each [[name]] table with the line of its header; a key in `text_keys` whose value is
-    not text is reported at its own line and left out of the table."""
-    path, text = where
-    entries = data.get(name, [])
-    if not isinstance(entries, list):
-        diags.error(path, 1, f"'{name}' must be a list of [[{name}]] tables")
-        return
-    headers = array_table_lines(text, name) if text else []
-    for index, entry in enumerate(entries):
-        table_line = headers[index] if len(headers) == len(entries) else 1
-        if not isinstance(entry, dict):
-            diags.error(path, table_line, f"each {what} must be a [[{name}]] table")
-            continue
-        label = next(
-            (f"{what} '{entry[k]}': " for k in text_keys[:1] if isinstance(entry.get(k), str)),
-            f"{what} {index + 1}: ",
-        )
-        wrong = check_text_keys(entry, text_keys, (path, text, table_line), diags, label)
-        yield {k: v for k, v in entry.items() if k not in wrong}, table_line
-
-
-def _load_references(root: Path, diags: Diagnostics) -> dict[str, Reference]:
-    path = root / "references.toml"
-    data, text = load_toml_with_text(path, diags, "references file", inside=root)
-    if data is None:
-        return {}
-    refs: dict[str, Reference] = {}
-    text_keys = ("key", "authors", "title", "source", "doi", "pmid", "url", "note")
-    for entry, table_line in _tables(
-        data, "references", (path, text), diags, "reference", text_keys
-    ):
-        key = _str(entry, "key")
-        line = line_of(text, f'"{key}"') if key else table_line
-        if not key:
-            diags.error(path, line, "a reference has no 'key'")
-            continue
-        if key in refs:
-            diags.error(path, line, f"reference key '{key}' is listed twice")
-            continue
-        for needed in ("authors", "year", "title", "source"):
-            if needed not in entry:
-                diags.error(path, line, f"reference '{key}' has no '{needed}'")
-        if not any(entry.get(k) for k in ("doi", "pmid", "url")):
-            diags.warning(path, line, f"reference '{key}' has no doi, pmid or url")
-        url = _str(entry, "url")
-        if url and not url.startswith("https://"):
-            diags.error(path, line, f"reference '{key}' url must start with https://")
-        year = entry.get("year", "")
-        if isinstance(year, bool) or not isinstance(year, int | str):
-            diags.error(
-                path,
-                key_line(text, table_line, "year"),
-                f"reference '{key}': 'year' must be a year such as 2024, "
-                f"not {describe_value(year)}",
-            )
-            year = ""
-        refs[key] = Reference(
-            key=key,
-            number=len(refs) + 1,
-            authors=_str(entry, "authors"),
-            year=year,
-            title=_str(entry, "title"),
-            source=_str(entry, "source"),
-            doi=_str(entry, "doi"),
-            pmid=_str(entry, "pmid"),
-            url=url,
-            note=_str(entry, "note"),
-            line=line,
-            type=_str(entry, "type"),
-        )
-    return refs
-
-
-def _load_glossary(root: Path, diags: Diagnostics) -> dict[str, GlossaryTerm]:
-    path = root / "glossary.toml"
-    data, text = load_toml_with_text(path, diags, "glossary file", inside=root)
-    if data is None:
-        return {}
-    terms: dict[str, GlossaryTerm] = {}
-    text_keys = ("id", "term", "definition")
-    for entry, table_line in _tables(
-        data, "terms", (path, text), diags, "glossary term", text_keys
-    ):
-        term_id = _str(entry, "id")
-        line = line_of(text, f'"{term_id}"') if term_id else table_line
-        if not term_id or not entry.get("term") or not entry.get("definition"):
-            diags.error(path, line, "a glossary term needs 'id', 'term' and 'definition'")
-            continue
-        if term_id in terms:
-            diags.error(path, line, f"glossary id '{term_id}' is listed twice")
-            continue
-        terms[term_id] = GlossaryTerm(term_id, _str(entry, "term"), _str(entry, "definition"), line)
-    return terms
-
-
-# More lines than this would make "Get help now" a long list to search in a crisis (and, in the
-# thousands, slow to open); the emergency lines come first, so they are always among them.
-MAX_CRISIS_LINES = 12
-
-
-def parse_crisis(
-    data: dict[str, Any], path: Path, diags: Diagnostics, text: str = "", table: str = "lines"
-) -> CrisisInfo | None:
-    """Crisis lines from `data` (crisis.toml, or a clinic's [crisis.LOCALE] table, whose
-    [[...]] headers are named `table` in `text`, for line numbers)."""
-    lines: list[tuple[CrisisLine, int]] = []
-    text_keys = ("name", "action", "detail", "audience")
-    if not isinstance(data.get("lines", []), list):
-        diags.error(path, 1, f"'lines' must be a list of [[{table}]] tables")
-        return None
-    tables = _tables(
-        {table: data.get("lines", [])}, table, (path, text), diags, "crisis line", text_keys
-    )
-    for entry, table_line in tables:
-        if not entry.get("name") or not entry.get("action"):
-            diags.error(path, table_line, "a crisis line needs 'name' and 'action'; it is left out")
-            continue
-        emergency = entry.get("emergency", False)
-        if not isinstance(emergency, bool):
-            diags.error(
-                path,
-                key_line(text, table_line, "emergency"),
-                f"crisis line '{entry['name']}': 'emergency' must be true or false, "
-                f"not {describe_value(emergency)}; it is not shown as one",
-            )
-            emergency = False
-        line = CrisisLine(
-            name=_str(entry, "name"),
-            action=_str(entry, "action"),
-            detail=_str(entry, "detail"),
-            audience=_str(entry, "audience"),
-            emergency=emergency,
-        )
-        lines.append((line, table_line))
-    if not lines:
-        diags.error(path, 1, "no usable crisis lines")
-        return None
-    lines.sort(key=lambda pair: not pair[0].emergency)
-    if len(lines) > MAX_CRISIS_LINES:
-        first_left_out = min(line for _, line in lines[MAX_CRISIS_LINES:])
-        diags.error(
-            path,
-            first_left_out,
-            f"{len(lines)} crisis lines are listed; only {MAX_CRISIS_LINES} are shown "
-            "(emergency lines first, then in the order listed)",
-        )
-        lines = lines[:MAX_CRISIS_LINES]
-    intro = data.get("intro", "")
-    if not isinstance(intro, str):
-        diags.error(
-            path,
-            key_line(text, 0, "intro"),
-            f"'intro' must be text in quotes, not {describe_value(intro)}",
-        )
-        intro = ""
-    return CrisisInfo(
-        intro=intro.strip() or DEFAULT_CRISIS.intro, lines=tuple(line for line, _ in lines)
-    )
-
-
-def _load_crisis(root: Path, diags: Diagnostics) -> CrisisInfo:
-    path = root / "crisis.toml"
-    data, text = load_toml_with_text(path, diags, "crisis lines file", inside=root)
-    if data is None:
-        return DEFAULT_CRISIS
-    return parse_crisis(data, path, diags, text) or DEFAULT_CRISIS
 
 
 def _load_steps(guide: Guide, manifest: dict[str, Any], text: str, path: Path) -> None:
@@ -518,7 +213,7 @@ def load_guide(root: Path, locale: str = "en") -> Guide:
         _load_steps(guide, manifest, text, path)
         _edition(guide, manifest, text, path)
     guide.wording = _load_wording(guide)
-    guide.references = _load_references(root, guide.diagnostics)
-    guide.glossary = _load_glossary(root, guide.diagnostics)
-    guide.crisis = _load_crisis(root, guide.diagnostics)
+    guide.references = load_references(root, guide.diagnostics)
+    guide.glossary = load_glossary(root, guide.diagnostics)
+    guide.crisis = load_crisis(root, guide.diagnostics)
     return guide

@@ -48,6 +48,10 @@ FORMAT_VERSION = 2  # 2: paths relative to the content folder, which left the ke
 # From source, the loader's own files are part of the key, so editing them is enough.
 _LOADER_SOURCES = (
     "content.py",
+    "content_tables.py",
+    "page_file.py",
+    "reference_files.py",
+    "crisis_file.py",
     "textfile.py",
     "diagnostics.py",
     "guide_cache.py",

@@ -48,6 +48,6 @@ def question_pairs(
 
 def english_decision_data(english_root: Path) -> DecisionData:
     """The English guide's decision data, for the provider's copy of a handout."""
-    from decisionaid.core.decision_data import load_decision_data
+    from decisionaid.core.decision_files import load_decision_data
 
     return load_decision_data(english_root, PROVIDER_LANGUAGE)

@@ -9,16 +9,20 @@ leaves nothing running.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import logging
-import os
-import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from decisionaid.ui.speech_engine_choice import (
+    linux_engine_may_exist,
+    may_use_speechd,
+    wanted_engines,
+)
+from decisionaid.ui.speech_thread import stop_with_app
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QThread
@@ -28,7 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENGINE_ENV = "DECISIONAID_SPEECH_ENGINE"  # "none" switches read-aloud off; a name forces it
 PROBE_DELAY_MS = 400
 
 # QTextToSpeech rate runs from -1 (slowest) to 1 (fastest). People who read with difficulty
@@ -36,9 +39,6 @@ PROBE_DELAY_MS = 400
 RATES: tuple[tuple[str, float], ...] = (("slow", -0.45), ("normal", -0.15), ("fast", 0.2))
 DEFAULT_RATE = 1
 
-# On Linux an engine plug-in is only worth loading when its library is installed; loading a
-# plug-in whose library is missing prints an error on every start.
-_LINUX_ENGINE_LIBS = {"speechd": ("libspeechd.so.2",), "flite": ("libflite.so.1",)}
 # How often, and for how long, to look for a private speech daemon's socket after starting it.
 DAEMON_POLL_MS = 50
 DAEMON_START_SECONDS = 20.0
@@ -48,54 +48,6 @@ ANSWER_TIMEOUT_MS = 10_000
 # Making the engine waits for speech-dispatcher to start its voice modules: seconds on a slow
 # machine.
 CREATE_TIMEOUT_MS = 30_000
-THREAD_EXIT_MS = 2_000
-
-
-def _library_loads(names: tuple[str, ...]) -> bool:
-    """Whether the dynamic loader finds one of these libraries. Loading one is the lookup the
-    engine plug-in makes itself, and starts no program: ctypes.util.find_library runs
-    ldconfig, and gcc and ld when that finds nothing, which write temporary files."""
-    import ctypes  # here, not at the top: it costs start-up time and runs after paint
-
-    for name in names:
-        try:
-            ctypes.CDLL(name)
-        except OSError:
-            continue
-        return True
-    return False
-
-
-def _wanted_engines(available: list[str], *, speechd: bool = True) -> list[str]:
-    forced = os.environ.get(ENGINE_ENV, "").strip()
-    if forced:
-        return [] if forced == "none" else [forced]
-    engines = [e for e in available if e != "mock"]  # the mock engine is for tests only
-    if not speechd:
-        engines = [e for e in engines if e != "speechd"]
-    if sys.platform.startswith("linux"):
-        engines = [
-            e
-            for e in engines
-            if e not in _LINUX_ENGINE_LIBS or _library_loads(_LINUX_ENGINE_LIBS[e])
-        ]
-    return engines
-
-
-def _linux_engine_may_exist() -> bool:
-    forced = os.environ.get(ENGINE_ENV, "").strip()
-    if forced:
-        return forced != "none"
-    if not sys.platform.startswith("linux"):
-        return True
-    return any(_library_loads(libs) for libs in _LINUX_ENGINE_LIBS.values())
-
-
-def _may_use_speechd() -> bool:
-    forced = os.environ.get(ENGINE_ENV, "").strip()
-    if forced:
-        return forced == "speechd"
-    return sys.platform.startswith("linux") and _library_loads(_LINUX_ENGINE_LIBS["speechd"])
 
 
 class ReadAloud(QObject):
@@ -173,10 +125,10 @@ class ReadAloud(QObject):
         """
         if self._probed or self.daemon is not None or self._engine is not None:
             return self.available
-        if not _linux_engine_may_exist():
+        if not linux_engine_may_exist():
             self._finish("")
             return False
-        if self.private_daemon and _may_use_speechd():
+        if self.private_daemon and may_use_speechd():
             from decisionaid.ui.speech_daemon import PrivateSpeechDaemon
 
             daemon = PrivateSpeechDaemon()
@@ -225,7 +177,7 @@ class ReadAloud(QObject):
         self._engine = engine
         self._thread = thread
         self._candidates = engines
-        _stop_with_app(thread, self.daemon, self)  # the engine goes with thread.finished
+        stop_with_app(thread, self.daemon, self)  # the engine goes with thread.finished
         thread.start()
         self._watchdog.start(CREATE_TIMEOUT_MS)  # making the engine must be answered too
         self._make.emit(engines[0])
@@ -286,7 +238,7 @@ class ReadAloud(QObject):
         # Without its private daemon running, a kiosk must not let libspeechd start the
         # shared one, which writes logs and stays behind.
         speechd = not self.private_daemon or (self.daemon is not None and self.daemon.ready)
-        return _wanted_engines(list(QTextToSpeech.availableEngines()), speechd=speechd)
+        return wanted_engines(list(QTextToSpeech.availableEngines()), speechd=speechd)
 
     def _finish(self, name: str) -> None:
         self._engine_name = name
@@ -402,56 +354,5 @@ class ReadAloud(QObject):
             self.daemon.stop()
 
 
-def _stop_with_app(thread: QThread, daemon: PrivateSpeechDaemon | None, owner: QObject) -> None:
-    """End the speech thread (and the private daemon) when the app quits or the read-aloud
-    object goes, whichever is first. The closure holds the thread, never the QObject, which
-    may be gone by then; a thread stuck in the engine is freed by stopping the daemon, and
-    as a last resort ended, so it never outlives its QThread object (which would abort). The
-    connection to aboutToQuit keeps the thread object until then."""
-    from PySide6.QtCore import QCoreApplication
-
-    ended = False
-
-    def end() -> None:
-        nonlocal ended
-        if ended:  # on aboutToQuit and again as the objects go
-            return
-        ended = True
-        _running.pop(id(thread), None)
-        with contextlib.suppress(RuntimeError):  # the QThread already gone at teardown
-            _end_thread(thread, daemon)
-        if daemon is not None:
-            daemon.stop()
-
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(end)
-    owner.destroyed.connect(end)
-    _running[id(thread)] = end
-
-
 # Engines that stopped answering: kept, never deleted, as deleting one would call into it.
 _abandoned: list[QObject] = []
-# Speech threads still running, by id, with what ends each: at exit (when the app's event loop
-# never quit, as in tests) they are ended before their QThread objects are deleted.
-_running: dict[int, Callable[[], None]] = {}
-
-
-def _end_thread(thread: QThread, daemon: PrivateSpeechDaemon | None) -> None:
-    if not thread.isRunning():
-        return
-    thread.quit()
-    if not thread.wait(THREAD_EXIT_MS) and daemon is not None:
-        daemon.stop(stuck=True)  # frees a thread waiting on it
-    if not thread.wait(THREAD_EXIT_MS):
-        log.warning("read-aloud: the speech thread is stuck; ending it")
-        thread.terminate()
-        thread.wait(THREAD_EXIT_MS)
-
-
-def _end_all() -> None:
-    for end in list(_running.values()):
-        end()
-
-
-atexit.register(_end_all)

@@ -375,7 +375,7 @@ def test_a_bad_languages_list_offers_every_language_and_says_why(tmp_path: Path)
 
 
 def test_the_app_offers_only_languages_it_has_a_guide_for(tmp_path: Path) -> None:
-    from decisionaid.app import offered_languages
+    from decisionaid.core.languages import offered_languages
 
     config = load_config(write(tmp_path, 'languages = ["en", "fr", "es"]\n'))
     assert offered_languages(config, "en", own_content=False) == ("en", "es")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from decisionaid.core.config import load_config
-from decisionaid.core.content import MAX_CRISIS_LINES, load_guide
+from decisionaid.core.content import load_guide
+from decisionaid.core.crisis_file import MAX_CRISIS_LINES
 from tests.helpers import FIXTURE_CONTENT, make_window
 
 

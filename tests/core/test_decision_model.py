@@ -9,7 +9,7 @@ import pytest
 
 from decisionaid.core.checker import check_content
 from decisionaid.core.content import load_guide
-from decisionaid.core.decision_data import load_decision_data
+from decisionaid.core.decision_files import load_decision_data
 from decisionaid.core.qr_payload import QR_MAX_BYTES, qr_codes
 from decisionaid.core.record import record_fields
 from decisionaid.core.session import Change, Session, SessionState

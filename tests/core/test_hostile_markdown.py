@@ -20,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decisionaid.core.content import MAX_PAGE_BYTES, load_guide
+from decisionaid.core.content import load_guide
+from decisionaid.core.page_file import MAX_PAGE_BYTES
 from decisionaid.core.render import PageRenderer, unavailable_html
 from tests.helpers import FIXTURE_CONTENT, make_window
 

@@ -10,7 +10,7 @@ import pytest
 
 from decisionaid.cli import main
 from decisionaid.core.checker import check_languages
-from decisionaid.core.language_parity import toml_lines
+from decisionaid.core.language_sections import toml_lines
 from decisionaid.paths import content_dir
 from tests.helpers import DECISION_CONTENT
 

@@ -101,7 +101,7 @@ def test_probe_shows_the_normal_window_for_its_mode_then_returns(qapp, kiosk: bo
     assert witness.seen["visible"] is True
     assert witness.seen["fullscreen"] is kiosk
     # What the window system was asked for is what counts on the first frame; the widget's
-    # own note of its flags follows just after the paint (app.make_frameless), which the probe
+    # own note of its flags follows just after the paint (ui/window_placement.make_frameless), which the probe
     # does not wait for.
     assert witness.seen["frameless on screen"] is kiosk
     assert witness.seen["step"] == "Welcome"

@@ -241,7 +241,7 @@ def test_sure_shows_next_steps_for_each_no(qtbot) -> None:
 
 
 def test_sure_wording_is_shown_unaltered(qtbot) -> None:
-    from decisionaid.core.decision_data import SURE_OFFICIAL_EN
+    from decisionaid.core.decision_files import SURE_OFFICIAL_EN
 
     _, step = _open(qtbot, "sure")
     text = step.text_for_reading()
