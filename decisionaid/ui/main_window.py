@@ -13,30 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.config import Config
-from decisionaid.core.guide import Guide, Step
-from decisionaid.core.i18n import _
+from decisionaid.core.guide import Guide
 from decisionaid.core.page_cache import Pages
 from decisionaid.core.policy import Policy
 from decisionaid.core.session import Change, Session
-from decisionaid.ui.focus_scope import FocusScope, takes_tab_focus
+from decisionaid.ui.focus_scope import FocusScope
 from decisionaid.ui.help_panel import HelpPanel, crisis_lines
 from decisionaid.ui.popover import Popover
 from decisionaid.ui.reader_text import forget_reader_text
 from decisionaid.ui.session_signals import SessionSignals
-from decisionaid.ui.steps import create_step_widget
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, font_px, stylesheet
+from decisionaid.ui.window_lookups import PageLookups
+from decisionaid.ui.window_navigation import StepNavigation
+from decisionaid.ui.window_panels import OverPagePanels
 from decisionaid.ui.window_parts import (
     Body,
     Footer,
@@ -47,12 +41,11 @@ from decisionaid.ui.window_parts import (
 )
 
 CONTENTS_AUTO_HIDE_SCALE = 175
-HELP_OPEN = "help panel open"
 
 StylePart = Callable[[Theme, int], str]  # (theme, text scale) -> extra style rules
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
     stepChanged = Signal(int)
     helpVisibilityChanged = Signal(bool)
     sessionReset = Signal()
@@ -242,54 +235,7 @@ class MainWindow(QMainWindow):
             quit=self.close if self.policy.quit_shortcuts else None,
         )
 
-    # -- geometry --------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if (watched is self._central and kind == QEvent.Type.Resize) or (
-            watched is self.body and kind in (QEvent.Type.Move, QEvent.Type.Resize)
-        ):
-            self._place_help_panel()
-            if self.display_menu.isVisible():
-                self.display_menu.place(self.display_button)
-        elif kind == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
-            # Open, the Display menu closes at a tap anywhere else, as a menu does.
-            inside = (self.display_menu, self.display_button)
-            if not any(w is watched or w.isAncestorOf(watched) for w in inside):
-                self.show_display_menu(False)
-        return False
-
-    def _place_help_panel(self) -> None:
-        # Where the page starts, laid out now: a page just shown again (after a full screen a
-        # mode added) still has the place it had before, and a hidden one has none, so help
-        # then starts under the header.
-        self._root.activate()
-        if self.body.isVisible():
-            top = self.body.geometry().top()
-        else:
-            top = self.header.geometry().bottom() + 1
-        self.help_panel.place(self._central.rect(), top)
-
-    def _panel_over_page(self) -> QWidget | None:
-        """The panel lying over the page, if one is open: help, or one a mode added."""
-        panels = (self.help_panel, self.display_menu, *self._overlays)
-        return next((p for p in panels if p.isVisible()), None)
-
-    def _panel_focus_roots(self) -> list[QWidget]:
-        panel = self._panel_over_page()
-        if panel is None:
-            return []
-        roots = [self.header, panel]
-        if panel is self.display_menu:
-            return roots  # a menu keeps the keyboard until it closes
-        if not panel.geometry().intersects(self.footer.geometry()):
-            roots.append(self.footer)  # Back/Next still show below a panel that stops short
-        return roots
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        self._panel_focus.roots = self._panel_focus_roots()
-        moved = self._panel_focus.move(next)
-        return super().focusNextPrevChild(next) if moved is None else moved
+    # -- first paint -----------------------------------------------------------------------
 
     def paintEvent(self, event):  # type: ignore[no-untyped-def]
         super().paintEvent(event)
@@ -331,200 +277,8 @@ class MainWindow(QMainWindow):
             root, self.policy, self.theme, font_px(self.session.state.text_scale)
         )
 
-    # -- navigation ------------------------------------------------------------------------
-
-    @property
-    def current_index(self) -> int:
-        return self.session.state.current_step
-
-    def current_step(self) -> Step | None:
-        steps = self.guide.steps
-        return steps[self.current_index] if 0 <= self.current_index < len(steps) else None
-
-    def step_widget(self, index: int) -> StepWidget:
-        widget = self._step_widgets.get(index)
-        if widget is None:
-            widget = create_step_widget(self.ctx, self.guide.steps[index], self.stack)
-            self._step_widgets[index] = widget
-            widget.noteShownChanged.connect(self._show_forward)
-            if self._touch_ready:
-                self._touch_scroll(widget)
-                self._icons(widget)
-            self.stack.addWidget(widget)
-        return widget
-
-    def current_widget(self) -> StepWidget | None:
-        w = self.stack.currentWidget()
-        return w if isinstance(w, StepWidget) else None
-
-    def go_to(self, index: int, anchor: str = "", *, remember: bool = True) -> None:
-        """Show step `index` (at `anchor`); with `remember`, Back comes back here."""
-        total = len(self.guide.steps)
-        if total == 0:
-            self._show_empty_guide()
-            return
-        index = max(0, min(index, total - 1))
-        self.close_popover(refocus=False)
-        self.session.go_to(index, remember=remember)
-        widget = self.step_widget(index)
-        self.stack.setCurrentWidget(widget)
-        widget.on_shown()
-        if anchor and hasattr(widget, "scroll_to"):
-            widget.scroll_to(anchor)
-        step = self.guide.steps[index]
-        self.progress_row.show_step(step.title, self.guide.step_number(index))
-        self.back_button.setEnabled(self.session.back_target() is not None)
-        self._show_forward()
-        self.contents.mark(index)
-        self.start_over_bar.hide()
-        focus = widget.first_focus()
-        if focus is not None:
-            focus.setFocus()  # Qt.FocusReason.OtherFocusReason
-        self.setWindowTitle(_("{step} – {guide}").format(step=step.title, guide=self.guide.title))
-        self.stepChanged.emit(index)
-
-    def _show_empty_guide(self) -> None:
-        self.progress_row.show_empty()
-        self.body.show_empty()
-        self.back_button.setEnabled(False)
-        self.next_button.setEnabled(False)
-
-    def _show_forward(self) -> None:
-        """Next, or "Skip this part" while a content note stands before the step's words: the
-        forward control says what it does."""
-        widget = self.current_widget()
-        skips = widget is not None and widget.showing_note
-        b = self.next_button
-        b.setText(_("Skip this part") if skips else _("Next"))
-        b.setAccessibleName(
-            _("Skip this part: go on without reading it") if skips else _("Next: next step")
-        )
-        b.setToolTip(
-            _("go on without reading it; the summary lists it") if skips else _("next step")
-        )
-        b.setEnabled(0 <= self.current_index < len(self.guide.steps) - 1)
-
-    def go_next(self) -> None:
-        if self.current_index < len(self.guide.steps) - 1:
-            widget = self.current_widget()
-            step = self.current_step()
-            if widget is not None and widget.showing_note and step is not None:
-                self.session.skip_part(step.id)
-            self.go_to(self.current_index + 1)
-
-    def go_back(self) -> None:
-        """To the step the reader came from (after a jump, not the one before in order)."""
-        target = self.session.back_target()
-        if target is not None:
-            self.session.go_back()
-            self.go_to(target, remember=False)
-
-    def navigate_to(self, step_id: str, anchor: str = "") -> None:
-        index = self.guide.index_of(step_id)
-        if index >= 0:
-            self.go_to(index, anchor)
-
     def _set_contents_visible(self, visible: bool) -> None:
         self.contents.setVisible(visible)
-
-    def show_display_menu(self, on: bool) -> None:
-        """Open or close the Display menu (text size, contrast, contents)."""
-        menu = self.display_menu
-        if on:
-            if self.help_panel.isVisible():
-                self.help_panel.hide_panel()
-            menu.place(self.display_button)
-            menu.show()
-            menu.raise_()
-            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-            first = menu.larger_button if menu.larger_button.isEnabled() else menu.smaller_button
-            first.setFocus()
-        elif menu.isVisible():
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-            had_focus = menu.isAncestorOf(QApplication.focusWidget())
-            menu.hide()
-            if had_focus:
-                self.display_button.setFocus()
-
-    # -- help, glossary, links -------------------------------------------------------------
-
-    def toggle_help(self) -> None:
-        if self.help_panel.isVisible():
-            self.help_panel.hide_panel()
-        else:
-            self._place_help_panel()
-            self.show_display_menu(False)
-            self._help_opener = QApplication.focusWidget()
-            self.help_panel.show_panel()
-            if self._touch_ready:
-                self._touch_scroll(self.help_panel)
-            self.helpVisibilityChanged.emit(True)
-            self.hold_idle(HELP_OPEN, True)  # someone reading crisis lines is not idle
-
-    def _on_help_closed(self) -> None:
-        # Back to where the reader was when they asked for help, if it is still there.
-        opener, self._help_opener = self._help_opener, None
-        if opener is None or not shiboken6.isValid(opener) or not takes_tab_focus(opener):
-            opener = self.help_button
-        opener.setFocus()
-        self.helpVisibilityChanged.emit(False)
-        self.hold_idle(HELP_OPEN, False)
-
-    @property
-    def popover(self) -> Popover:
-        if self._popover is None:
-            self._popover = Popover(self._central)
-        return self._popover
-
-    def close_popover(self, refocus: bool = True) -> None:
-        if self._popover is not None:
-            self._popover.close_popover(refocus)
-
-    def show_glossary(self, term_id: str, opener: QWidget, around: QRect) -> None:
-        """A word's meaning beside it, with a way to the whole word list."""
-        term = self.guide.glossary.get(term_id)
-        if term is None:
-            return
-        words = self.guide.first_of_kind("glossary")
-        more = None
-        if words is not None:
-            more = (_("Word list"), lambda: self.navigate_to(words.id, ""))
-        self.popover.show_beside(term.term, term.definition, opener, around, more)
-
-    def show_reference(self, key: str, opener: QWidget, around: QRect) -> None:
-        """A source's full reference beside its number, with a way to the list of sources."""
-        ref = self.guide.references.get(key)
-        if ref is None:
-            return
-        text = ref.citation
-        if ref.link:
-            text += f"\n{ref.link}"
-        if ref.note:
-            text += f"\n{ref.note}"
-        sources = self.guide.first_of_kind("references")
-        more = None
-        if sources is not None:
-            more = (_("All sources"), lambda: self.navigate_to(sources.id, f"ref-{key}"))
-        self.popover.show_beside(
-            _("Source {number}").format(number=ref.number), text, opener, around, more
-        )
-
-    def open_external(self, url: str) -> None:
-        if self.policy.may_open_external_links:
-            from decisionaid.ui.external_links import ask_to_open
-
-            ask_to_open(self, url)
-
-    def _escape(self) -> None:
-        # Escape closes what is open; it never quits the app.
-        if self.display_menu.isVisible():
-            self.show_display_menu(False)
-        elif self.help_panel.isVisible():
-            self.help_panel.hide_panel()
-        elif self._popover is not None and self._popover.isVisible():
-            self._popover.close_popover()
-        elif self.start_over_bar.isVisible():
-            self.start_over_bar.hide()
 
     # -- text size and style ---------------------------------------------------------------
 

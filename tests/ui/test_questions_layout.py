@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.policy import Mode
 from decisionaid.ui.settle import settle_window
-from decisionaid.ui.steps.questions_step import LIST_BELOW, ONE_SCROLL, TWO_COLUMNS
+from decisionaid.ui.steps.questions_layout import LIST_BELOW, ONE_SCROLL, TWO_COLUMNS
 from tests.helpers import APP_CONTENT, make_window
 
 
