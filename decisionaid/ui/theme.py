@@ -254,11 +254,20 @@ def check_mark_path(theme: Theme) -> Path:
     return icon_path(f"check-{theme.name}.svg")
 
 
+INDICATOR_BORDER_PX = 2
+
+
+def indicator_side(font: int) -> int:
+    """The inner side of a check box's or radio button's indicator for text of `font` px: as
+    tall as a capital and a descender, and never under 22 px, so it is easy to see and hit."""
+    return max(22, font + 4)
+
+
 def indicator_css(theme: Theme, font: int) -> str:
     """Check boxes and radio buttons: an outline that shows when unchosen, and a tick or a dot
     when chosen, so the state never shows by colour alone."""
     t = theme
-    side = max(22, font + 4)
+    side = indicator_side(font)
     tick = check_mark_path(t).as_posix()
     # A dot inside the ring: the radial gradient stops draw it without an image.
     dot = (
@@ -267,7 +276,7 @@ def indicator_css(theme: Theme, font: int) -> str:
     )
     return f"""
 QRadioButton::indicator, QCheckBox::indicator {{ width: {side}px; height: {side}px;
-    border: 2px solid {t.border}; background: {t.window}; }}
+    border: {INDICATOR_BORDER_PX}px solid {t.border}; background: {t.window}; }}
 QCheckBox::indicator {{ border-radius: 4px; }}
 QRadioButton::indicator {{ border-radius: {side // 2 + 2}px; }}
 QCheckBox::indicator:checked {{ background: {t.selection}; border-color: {t.selection};

@@ -18,7 +18,15 @@ APP_CONTENT = ROOT / "resources" / "content" / "en"  # the guide the app ships
 XDG_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
 
-def make_window(qtbot, content: Path, mode: Mode = Mode.PERSONAL, config: Path | None = None):  # type: ignore[no-untyped-def]
+def make_window(  # type: ignore[no-untyped-def]
+    qtbot,
+    content: Path,
+    mode: Mode = Mode.PERSONAL,
+    config: Path | None = None,
+    screen: tuple[int, int] | None = None,
+):
+    """The app's window on `content`, shown at 1280x800 and active. `screen` stands in for the
+    size of the screen it runs on (the kiosk's text size comes from it)."""
     from decisionaid.app import build_app, build_parts
 
     options = Options(
@@ -27,7 +35,7 @@ def make_window(qtbot, content: Path, mode: Mode = Mode.PERSONAL, config: Path |
         kiosk=mode is Mode.KIOSK,
         counsellor=mode is Mode.COUNSELLOR,
     )
-    app = build_app(build_parts(options))
+    app = build_app(build_parts(options), screen_size=screen)
     window, kiosk = app.window, app.kiosk
     # A kiosk window refuses to close, and counts down, until the kiosk stands down.
     qtbot.addWidget(window, before_close_func=kiosk and (lambda _window: kiosk.stand_down()))

@@ -34,9 +34,9 @@ def spanish_window(qtbot):  # type: ignore[no-untyped-def]
     return window
 
 
-def sized_window(qtbot, mode: Mode, size: tuple[int, int], scale: int):  # type: ignore[no-untyped-def]
-    """The real guide in a window of `size` at `scale` percent text."""
-    w = make_window(qtbot, content_dir("en"), mode)
+def sized_window(qtbot, mode: Mode, size: tuple[int, int], scale: int, locale: str = "en"):  # type: ignore[no-untyped-def]
+    """The real guide in a window of `size` at `scale` percent text, on a screen that size."""
+    w = make_window(qtbot, content_dir(locale), mode, screen=size)
     w.setFixedSize(*size)
     w.set_text_scale(scale)
     return w
@@ -46,19 +46,25 @@ def sized_window(qtbot, mode: Mode, size: tuple[int, int], scale: int):  # type:
 
 
 @pytest.mark.parametrize(
-    ("mode", "size", "scale"),
+    ("locale", "mode", "size", "scale", "in_a_row"),
     [
-        (Mode.PERSONAL, (1280, 800), 100),
-        (Mode.PERSONAL, (1366, 768), 150),
-        (Mode.PERSONAL, (1366, 768), 200),
-        (Mode.KIOSK, (1080, 1920), 100),
-        (Mode.KIOSK, (1080, 1920), 200),
+        # Where five points fit across, each its indicator above its words, a word to a line.
+        ("en", Mode.PERSONAL, (1280, 800), 100, True),
+        ("en", Mode.PERSONAL, (1366, 768), 150, True),
+        ("en", Mode.PERSONAL, (1366, 768), 200, True),
+        ("en", Mode.PERSONAL, (1280, 720), 200, True),
+        ("en", Mode.KIOSK, (1080, 1920), 100, True),
+        ("es", Mode.KIOSK, (1080, 1920), 100, True),
+        # Where even that is too wide: one above the other.
+        ("en", Mode.KIOSK, (1080, 1920), 200, False),
+        ("es", Mode.PERSONAL, (1280, 720), 150, False),
+        ("es", Mode.PERSONAL, (1366, 768), 200, False),
     ],
 )
 def test_the_values_scale_keeps_its_order_with_not_sure_apart(
-    qtbot, mode: Mode, size: tuple[int, int], scale: int
+    qtbot, locale: str, mode: Mode, size: tuple[int, int], scale: int, in_a_row: bool
 ) -> None:
-    w = sized_window(qtbot, mode, size, scale)
+    w = sized_window(qtbot, mode, size, scale, locale)
     w.navigate_to("values")
     step = w.current_widget()
     group = step.groups["quick-relief"]
@@ -70,13 +76,8 @@ def test_the_values_scale_keeps_its_order_with_not_sure_apart(
         return len({p.y() for p in spots}) == 1 or len({p.x() for p in spots}) == 1
 
     qtbot.waitUntil(laid_out)
-    assert [b.accessibleName() for b in points] == [
-        "Not important",
-        "A little important",
-        "Somewhat important",
-        "Very important",
-        "Extremely important",
-    ]
+    values = step.data.values
+    assert [b.accessibleName() for b in points] == list(values.scale)
     spots = [_at(b, w) for b in points]
     if group.in_row:  # one row, least to most, left to right
         assert len({p.y() for p in spots}) == 1
@@ -89,10 +90,24 @@ def test_the_values_scale_keeps_its_order_with_not_sure_apart(
     assert _at(apart, w).y() >= _at(last, w).y() + last.height() + 8
     # Nothing runs off the side, at any size: the page never scrolls sideways.
     assert step.scroll.horizontalScrollBar().maximum() == 0
-    for b in points:
-        assert b.width() >= b.fontMetrics().horizontalAdvance("important")
-    if mode is Mode.PERSONAL and size == (1280, 800):
-        assert group.in_row, "a laptop at normal text keeps the row"
+    for b in group.buttons:  # every word shows whole, even drawn bold as a chosen answer
+        assert b.width() >= b.sizeHint().width() - 1, f"{b.accessibleName()!r} is cut short"
+    assert group.in_row is in_a_row
+
+
+def test_a_tap_anywhere_on_a_point_of_the_scale_chooses_it(qtbot) -> None:
+    w = sized_window(qtbot, Mode.KIOSK, (1080, 1920), 100)
+    w.navigate_to("values")
+    group = w.current_widget().groups["quick-relief"]
+    point = group.buttons[2]
+    qtbot.waitUntil(lambda: point.isVisible() and group.in_row)
+    # Near the tile's corner, well away from its indicator and words.
+    qtbot.mouseClick(
+        point, Qt.MouseButton.LeftButton, pos=QPoint(point.width() - 5, point.height() - 5)
+    )
+    assert w.session.state.values["quick-relief"] == 2
+    assert point.isChecked()
+    assert point.accessibleName() == "Somewhat important", "a screen reader hears its words"
 
 
 # --- the knowledge check's right answer ------------------------------------------------------------

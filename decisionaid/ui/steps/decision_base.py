@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QResizeEvent
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,16 +29,15 @@ from decisionaid.ui.announce import announce
 from decisionaid.ui.controls import button_text, label_words, make_label, wrap_words
 from decisionaid.ui.reading_measure import cap_column
 from decisionaid.ui.steps.base import StepContext, StepWidget
-from decisionaid.ui.theme import Theme, font_px
+from decisionaid.ui.theme import INDICATOR_BORDER_PX, Theme, font_px, indicator_side
 
 __all__ = [
     "ChoiceGroup",
     "DecisionStep",
-    "ScaleChoices",
     "announce",
     "card",
     "decision_css",
-    "scale_row_px",
+    "tile_extra_px",
 ]
 
 HIDDEN_ANSWER = N_("Answered. Your answer is hidden on this screen.")
@@ -51,6 +48,28 @@ HIDDEN_NOTE = N_("Your answer is hidden on this screen.")
 CARD_EDGES_PX = 2 * (24 + 16 + 1)
 # Between two answer tiles, across and down.
 CHOICE_SPACING_PX = 8
+# An answer tile's border, and the padding inside it around its indicator and words.
+TILE_BORDER_PX = 2
+PAD_X, PAD_Y = 12, 6
+# With focus the border becomes a wider ring and the padding shrinks by as much, so the ring
+# shows on a chosen tile too and nothing moves.
+RING_PX = 6
+RING_PAD_X, RING_PAD_Y = PAD_X + TILE_BORDER_PX - RING_PX, PAD_Y + TILE_BORDER_PX - RING_PX
+# A rating scale's points have their words centred, so they need less padding at the sides.
+POINT_PAD_X = 6
+# Between a choice's round indicator and its words.
+INDICATOR_GAP_PX = 6
+
+
+def indicator_px(font: QFont) -> int:
+    """The round indicator's outer width for a choice in `font`, as the theme's sheet draws it."""
+    return indicator_side(QFontInfo(font).pixelSize()) + 2 * INDICATOR_BORDER_PX
+
+
+def tile_extra_px(font: QFont) -> int:
+    """How much wider an answer tile is than its longest line of words: its indicator, the gap
+    after it, and the tile's border and padding on both sides."""
+    return indicator_px(font) + INDICATOR_GAP_PX + 2 * (TILE_BORDER_PX + PAD_X)
 
 
 def decision_css(theme: Theme, scale_percent: int) -> str:
@@ -66,12 +85,19 @@ QFrame#card QLabel {{ color: {t.text}; }}
 QScrollArea#qrWords, QWidget#qrWordsBody, QWidget#qrCodeRow {{ background: transparent; }}
 QFrame#result {{ background: {t.notice}; border: 2px solid {t.border}; border-radius: 10px; }}
 QFrame#result QLabel {{ color: {t.on_notice}; }}
-QRadioButton#choice, QRadioButton#choiceApart {{ background: {t.window}; color: {t.text};
-    border: 2px solid {t.border}; border-radius: 8px; padding: 6px 12px; }}
-QRadioButton#choice:checked, QRadioButton#choiceApart:checked {{ background: {t.selection};
-    color: {t.on_selection}; font-weight: 600; }}
-QRadioButton#choice:focus, QRadioButton#choiceApart:focus {{ border: 6px double {t.focus};
-    padding: 2px 8px; background-clip: padding; }}
+QRadioButton#choice, QRadioButton#choiceApart, QRadioButton#scalePoint {{
+    background: {t.window}; color: {t.text}; border: {TILE_BORDER_PX}px solid {t.border};
+    border-radius: 8px; padding: {PAD_Y}px {PAD_X}px; spacing: {INDICATOR_GAP_PX}px; }}
+QRadioButton#choice:checked, QRadioButton#choiceApart:checked,
+QRadioButton#scalePoint:checked {{ background: {t.selection}; color: {t.on_selection};
+    font-weight: 600; }}
+QRadioButton#choice:focus, QRadioButton#choiceApart:focus, QRadioButton#scalePoint:focus {{
+    border: {RING_PX}px double {t.focus}; padding: {RING_PAD_Y}px {RING_PAD_X}px;
+    background-clip: padding; }}
+QRadioButton#scalePoint {{ padding: {PAD_Y}px {POINT_PAD_X}px; }}
+QRadioButton#scalePoint:focus {{ padding: {RING_PAD_Y}px {POINT_PAD_X - RING_PX + TILE_BORDER_PX}px; }}
+QRadioButton#scalePoint::indicator {{ width: 0px; height: 0px; border: none; image: none;
+    background: transparent; }}
 QLabel#sectionTitle {{ font-size: {round(f * 1.15)}px; font-weight: 600; }}
 QLabel#optionHeading {{ font-size: {round(f * 1.35)}px; font-weight: 600; margin-top: 8px; }}
 QLabel#muted {{ color: {t.muted}; }}
@@ -115,8 +141,7 @@ class ChoiceGroup(QWidget):
         # Words shown under one choice after it (the knowledge check's "Right answer").
         self.marks: dict[int, str] = {}
         for i, label in enumerate(labels):
-            button = QRadioButton(button_text(label), self)
-            button.setObjectName("choice")
+            button = self._make_button(i, button_text(label))
             button.setAccessibleName(label)
             button.setAccessibleDescription(question)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -124,10 +149,19 @@ class ChoiceGroup(QWidget):
             self.buttons.append(button)
         self.preferred_columns = columns
         self.columns = 0
-        self._wrapped_at = -1
+        self._wrapped_at: tuple[int, int] | None = None
         self._place(columns)
         self.hiding = False
         self.group.idClicked.connect(self._on_clicked)
+
+    def _make_button(self, index: int, text: str) -> QRadioButton:
+        button = QRadioButton(text, self)
+        button.setObjectName("choice")
+        return button
+
+    def _extra_px(self, button: QRadioButton) -> int:
+        """How much wider `button` is than its longest line of words."""
+        return tile_extra_px(button.font())
 
     def _on_clicked(self, index: int) -> None:
         self.chosen.emit(index)
@@ -160,7 +194,7 @@ class ChoiceGroup(QWidget):
         for col in range(columns):
             self.grid.setColumnStretch(col, 1)
         self.columns = columns
-        self._wrapped_at = -1
+        self._wrapped_at = None
         self._wrap_labels()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -175,22 +209,20 @@ class ChoiceGroup(QWidget):
         spacing = self.grid.horizontalSpacing()
         column = (self.width() - spacing * (self.columns - 1)) // max(1, self.columns)
         button = self.buttons[0]
-        indicator = button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-        # Border, padding (the wider focus ring included) and the gap beside the indicator.
-        room = max(80, column - indicator - 48)
-        if room == self._wrapped_at:
+        # The tiles' widths depend on the text size as well as the column's.
+        key = (column, QFontInfo(button.font()).pixelSize())
+        if key == self._wrapped_at:
             return
-        self._wrapped_at = room
+        self._wrapped_at = key
         bold = QFont(button.font())
         bold.setBold(True)  # a chosen answer is drawn bold, so measure as if chosen
         metrics = QFontMetrics(bold)
         for i, b in enumerate(self.buttons):
             text = self.labels[i]
+            room_here = max(80, column - self._extra_px(b))
             if i in self.marks:
                 text = f"{text}\n{self.marks[i]}"
-                room_here = room - b.iconSize().width() - 8
-            else:
-                room_here = room
+                room_here -= b.iconSize().width() + 8
             b.setText(button_text(wrap_words(text, room_here, metrics)))
 
     def set_mark(self, index: int | None, words: str = "", icon: QIcon | None = None) -> None:
@@ -203,7 +235,7 @@ class ChoiceGroup(QWidget):
             b.setIconSize(QSize(side, side))
             b.setIcon(icon if marked and icon is not None else QIcon())
             b.setAccessibleName(f"{self.labels[i]}: {words}" if marked else self.labels[i])
-        self._wrapped_at = -1
+        self._wrapped_at = None
         self._wrap_labels()
 
     def set_checked(self, index: int | None, *, hidden: bool = False) -> None:
@@ -229,69 +261,6 @@ class ChoiceGroup(QWidget):
     def checked(self) -> int | None:
         i = self.group.checkedId()
         return None if i < 0 else i
-
-
-def scale_row_px(points: Sequence[str], font: QFont, style: QStyle) -> int:
-    """The narrowest row that holds a scale's points side by side, its labels wrapped between
-    words: each tile as wide as the longest word (in bold, as a chosen answer is drawn) beside
-    its round indicator, with the tile's border and padding, as `_wrap_labels` counts them."""
-    bold = QFont(font)
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    word = max(metrics.horizontalAdvance(w) for label in points for w in label.split())
-    indicator = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-    tile = word + indicator + 48
-    return len(points) * tile + CHOICE_SPACING_PX * (len(points) - 1)
-
-
-class ScaleChoices(ChoiceGroup):
-    """A rating scale: its points in one row, in order, and the last choice ("Not sure", which
-    is not a point on the scale) set apart on its own below.
-
-    A long label wraps between words inside its tile, so the row keeps its order at every text
-    size. Only where even one word per line would not fit five tiles across (very large text on
-    a narrow window) do the points stand one above the other, still in order, never in a grid
-    that would read across and down at once.
-    """
-
-    def __init__(self, question: str, labels: Sequence[str], parent: QWidget | None = None) -> None:
-        self.in_row = True
-        super().__init__(question, labels, columns=len(labels) - 1, parent=parent)
-        for b in self.buttons:
-            # The row's width comes from the page, not from the longest label: the labels wrap.
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.buttons[-1].setObjectName("choiceApart")
-
-    def set_columns(self, columns: int) -> None:
-        """Text size changes only wrap the labels (see resizeEvent)."""
-
-    def _place(self, columns: int) -> None:
-        points = len(self.buttons) - 1
-        for b in self.buttons:
-            self.grid.removeWidget(b)
-        for col in range(self.grid.columnCount()):
-            self.grid.setColumnStretch(col, 0)
-        for i, b in enumerate(self.buttons[:points]):
-            row, col = (0, i) if self.in_row else (i, 0)
-            self.grid.addWidget(b, row, col)
-            self.grid.setColumnStretch(col, 1)
-        gap = 1 if self.in_row else points
-        self.grid.setRowMinimumHeight(gap, 8)  # a gap, so it reads as apart from the scale
-        self.grid.addWidget(self.buttons[points], gap + 1, 0)
-        self.columns = points if self.in_row else 1
-        self._wrapped_at = -1
-        self._wrap_labels()
-
-    def _row_fits(self, width: int) -> bool:
-        button = self.buttons[0]
-        return scale_row_px(self.labels[:-1], button.font(), button.style()) <= width
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        in_row = self._row_fits(event.size().width())
-        if in_row != self.in_row:
-            self.in_row = in_row
-            self._place(0)
-        super().resizeEvent(event)
 
 
 def card(parent: QWidget | None = None, name: str = "card") -> tuple[QFrame, QVBoxLayout]:

@@ -13,13 +13,8 @@ from decisionaid.core.session import Change
 from decisionaid.core.summary import reflection
 from decisionaid.ui.controls import make_button, make_label
 from decisionaid.ui.steps.base import StepContext
-from decisionaid.ui.steps.decision_base import (
-    ChoiceGroup,
-    DecisionStep,
-    ScaleChoices,
-    card,
-    scale_row_px,
-)
+from decisionaid.ui.steps.decision_base import ChoiceGroup, DecisionStep, card
+from decisionaid.ui.steps.rating_scale import ScaleChoices, scale_row_px
 
 
 class ValuesStep(DecisionStep):
@@ -38,7 +33,7 @@ class ValuesStep(DecisionStep):
                     n=n, total=len(values.statements), text=statement.text
                 )
             )
-            group = ScaleChoices(statement.text, labels, parent=frame)
+            group = ScaleChoices(statement.text, labels, ctx.theme, parent=frame)
             group.chosen.connect(lambda i, sid=statement.id: self._choose(sid, i))
             lay.addWidget(title)
             lay.addWidget(group)
@@ -55,7 +50,7 @@ class ValuesStep(DecisionStep):
         assert values is not None
         font = QFont(self.font())
         font.setPixelSize(font_px)
-        return scale_row_px(values.scale, font, self.style())
+        return scale_row_px(values.scale, font)
 
     def _choose(self, statement_id: str, index: int) -> None:
         self.ctx.session.set_value(statement_id, None if index == self._not_sure else index)
