@@ -3,8 +3,8 @@
 Runs under the system Python (pyatspi is a Debian package). Each call prints one JSON object:
 
   find PREFIX        the first showing object whose accessible name starts with PREFIX: its
-                     role, name, description, whether it has the keyboard focus and where it is
-                     on the screen (x, y, width, height)
+                     role, name, description, whether it has the keyboard focus, whether it is
+                     checked, and where it is on the screen (x, y, width, height)
   press PREFIX       press the showing button named PREFIX, else the first whose name starts
                      with it
   focus PREFIX       give the keyboard focus to the first showing object named PREFIX...
@@ -36,6 +36,7 @@ def describe(node) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "name": node.name or "",
         "description": node.description or "",
         "focused": node.getState().contains(pyatspi.STATE_FOCUSED),
+        "checked": node.getState().contains(pyatspi.STATE_CHECKED),
         "extents": extents,
     }
 

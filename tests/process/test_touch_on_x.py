@@ -4,8 +4,11 @@ accessibility bus, as a reader at a kiosk or a laptop meets it:
 - a mouse-button drag (what many kiosk touchscreens send for a finger) scrolls a page, and
   selects nothing;
 - on 1366x768 and 1280x720 laptop screens the window fits, with Back and Next on the screen;
-- Tab to a link in a page, Enter: the meaning opens beside it, a screen reader is told it,
-  the keyboard is on its Close; Esc closes it and the keyboard is back on the page.
+- Tab to a link in a page, Enter: the meaning (or the source, for a citation number) opens
+  beside it, a screen reader is told it, the keyboard is on its Close; Esc closes it and the
+  keyboard is back on the page;
+- on a portrait kiosk, a tap near the edge of a point of the "What matters" scale chooses it,
+  and a screen reader hears it chosen.
 """
 
 from __future__ import annotations
@@ -94,6 +97,13 @@ def app_on_x(tmp_path: Path):  # type: ignore[no-untyped-def]
     yield start
 
 
+def tap(env: dict[str, str], found: dict[str, object], corner: bool = False) -> None:
+    """A real click on what the probe found: in its middle, or near its lower right corner."""
+    x, y, w, h = found["extents"]  # type: ignore[misc]
+    at = (x + w - 6, y + h - 6) if corner else (x + w // 2, y + h // 2)
+    xdotool(env, "mousemove", str(at[0]), str(at[1]), "click", "1")
+
+
 def read_on(env: dict[str, str], *buttons: str) -> None:
     """Press each button in turn (by its accessible name's start), as a reader taps them."""
     for name in buttons:
@@ -144,26 +154,36 @@ def test_the_window_fits_a_laptop_screen_with_back_and_next_on_it(app_on_x, size
         assert f"Geometry: {width}x{height}" in geometry, geometry
 
 
+def open_by_keyboard(env: dict[str, str], tabs: int) -> dict:  # type: ignore[type-arg]
+    """From the page text, Tab `tabs` times to a link and press Enter: what a screen reader hears."""
+    until(lambda: probe(env, "focused"), lambda a: a.get("name") == "Page text")
+    for _ in range(tabs):
+        xdotool(env, "key", "Tab")
+    listener = subprocess.Popen(
+        [SYSTEM_PYTHON, str(PROBE), "listen", "4"], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert listener.stdout is not None
+        assert json.loads(listener.stdout.readline())["listening"]
+        xdotool(env, "key", "Return")
+        return dict(json.loads(listener.communicate(timeout=60)[0].strip().splitlines()[-1]))
+    finally:
+        if listener.poll() is None:
+            listener.kill()
+            listener.wait(timeout=5)
+
+
+def close_with_escape(env: dict[str, str], close: str) -> None:
+    xdotool(env, "key", "Escape")
+    back = until(lambda: probe(env, "focused"), lambda a: a.get("name") == "Page text")
+    assert back["name"] == "Page text", "Esc puts the keyboard back on the page's link"
+    assert "error" in probe(env, "find", close)
+
+
 def test_a_word_opens_beside_it_by_keyboard_and_a_screen_reader_hears_it(app_on_x) -> None:  # type: ignore[no-untyped-def]
     with app_on_x("1366x768") as env:
         read_on(env, "Next", "Next", "Show this part")  # "What is PTSD?", read on
-        until(lambda: probe(env, "focused"), lambda a: a.get("name") == "Page text")
-        xdotool(env, "key", "Tab")  # to the page's first link: a word in the word list
-        listener = subprocess.Popen(
-            [SYSTEM_PYTHON, str(PROBE), "listen", "4"],
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert listener.stdout is not None
-            assert json.loads(listener.stdout.readline())["listening"]
-            xdotool(env, "key", "Return")
-            heard = json.loads(listener.communicate(timeout=60)[0].strip().splitlines()[-1])
-        finally:
-            if listener.poll() is None:
-                listener.kill()
-                listener.wait(timeout=5)
+        heard = open_by_keyboard(env, 1)  # the page's first link: a word in the word list
         said = [h for h in heard["heard"] if h["type"] == "object:announcement"]
         assert said and said[0]["said"].startswith("Trauma. A very frightening event"), heard
         focused = until(lambda: probe(env, "focused"), lambda a: "Close" in str(a.get("name")))
@@ -173,7 +193,40 @@ def test_a_word_opens_beside_it_by_keyboard_and_a_screen_reader_hears_it(app_on_
         page = probe(env, "find", "Page text")
         # Beside the word, within the page: not at the far edge of the window.
         assert panel["extents"][1] >= page["extents"][1]  # type: ignore[index]
-        xdotool(env, "key", "Escape")
-        back = until(lambda: probe(env, "focused"), lambda a: a.get("name") == "Page text")
-        assert back["name"] == "Page text", "Esc puts the keyboard back on the page's link"
-        assert "error" in probe(env, "find", "Close: Trauma")
+        close_with_escape(env, "Close: Trauma")
+
+
+def test_a_citation_opens_its_source_by_keyboard_and_a_screen_reader_hears_it(app_on_x) -> None:  # type: ignore[no-untyped-def]
+    guide = load_guide(APP_CONTENT)
+    feder = guide.references["feder2021"]
+    with app_on_x("1366x768") as env:
+        # "What is ketamine?": "anesthetic" (a word), then the number of its first source.
+        read_on(env, "Next", "Next", "Skip this part", "Skip this part")
+        heard = open_by_keyboard(env, 2)
+        said = [h for h in heard["heard"] if h["type"] == "object:announcement"]
+        title = f"Source {feder.number}"
+        assert said and said[0]["said"].startswith(f"{title}. {feder.authors}"), heard
+        focused = until(lambda: probe(env, "focused"), lambda a: "Close" in str(a.get("name")))
+        assert focused["name"] == f"Close: {title}", focused
+        panel = probe(env, "find", title)
+        assert feder.authors in str(panel["description"]), panel
+        close_with_escape(env, f"Close: {title}")
+
+
+def test_a_tap_on_the_edge_of_a_point_of_the_scale_chooses_it(app_on_x) -> None:  # type: ignore[no-untyped-def]
+    guide = load_guide(APP_CONTENT)
+    start = guide.wording["kiosk_welcome.start"]
+    with app_on_x("1080x1920", "--kiosk") as env:
+        read_on(env, start)
+        until(lambda: probe(env, "find", "Next"), lambda a: "error" not in a)
+        # On to "What matters" by the keyboard's next-step key (past content notes too).
+        ahead = [s.id for s in guide.steps if not s.is_extra].index("values")
+        xdotool(env, "key", "--delay", "250", *["alt+Right"] * ahead)
+        point = until(lambda: probe(env, "find", "Somewhat important"), lambda a: "error" not in a)
+        assert point["role"] == "radio button" and not point["checked"], point
+        # A finger lands near the tile's corner, away from its circle and its words.
+        tap(env, point, corner=True)
+        chosen = until(
+            lambda: probe(env, "find", "Somewhat important"), lambda a: bool(a["checked"])
+        )
+        assert chosen["checked"], chosen
