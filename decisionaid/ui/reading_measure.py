@@ -4,7 +4,7 @@ of the next one, for anyone and most of all for a reader who is tired or upset."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import (
     QFontMetrics,
     QTextBlock,
@@ -54,6 +54,9 @@ class TextMeasure(QObject):
     columns is not prose, so it may run wider (up to TABLE_CHARS, centred): squeezed into the
     prose column, a table of four options breaks its words in the middle."""
 
+    # The column moved or changed width: what lines up with its words follows.
+    fitted = Signal()
+
     def __init__(self, browser: QTextBrowser, min_margin: int) -> None:
         super().__init__(browser)
         self.browser = browser
@@ -77,6 +80,11 @@ class TextMeasure(QObject):
             return max(0, (spare - measure_px(browser, chars=chars)) // 2)
 
         return side(READING_CHARS), side(TABLE_CHARS)
+
+    def column(self) -> tuple[int, int]:
+        """Where lines of prose start and end, in the viewport's pixels."""
+        prose = self.sides()[0]
+        return self.min_margin + prose, self.viewport.width() - self.min_margin - prose
 
     def fit(self) -> None:
         document = self.browser.document()
@@ -102,6 +110,7 @@ class TextMeasure(QObject):
                 _indent_block(cursor, it.currentBlock(), prose)
             it += 1
         cursor.endEditBlock()
+        self.fitted.emit()
 
 
 def _is_grid(frame: QTextFrame) -> bool:

@@ -29,6 +29,7 @@ class SkippedParts(QWidget):
         self.open_step = open_step
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 4, 24, 4)
+        self._outer = outer
         card = QFrame(self)
         card.setObjectName("card")
         outer.addWidget(card)
@@ -44,6 +45,11 @@ class SkippedParts(QWidget):
         self._shown: list[str] = []  # the step id each button (by position) opens
         self.setAccessibleName(_("Parts you skipped"))
         self.hide()
+
+    def set_sides(self, left: int, right: int) -> None:
+        """How far the card is set in from the step's edges."""
+        margins = self._outer.contentsMargins()
+        self._outer.setContentsMargins(left, margins.top(), right, margins.bottom())
 
     def show_parts(self, step_ids: list[str]) -> None:
         steps = [s for s in (self.guide.step(i) for i in step_ids) if s is not None]

@@ -105,3 +105,27 @@ def test_the_viewport_found_by_name_is_the_one_qt_draws_in(qtbot) -> None:
     own = QWidget()
     browser.setViewport(own)  # set by hand, under no particular name
     assert viewport_of(browser) is own
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "mode", "scale"),
+    [*((w, h, m, 100) for w, h, m in SIZES), (1280, 720, Mode.PERSONAL, 200)],
+)
+def test_the_summary_buttons_and_skipped_parts_start_where_its_words_do(
+    qtbot, width: int, height: int, mode: Mode, scale: int
+) -> None:
+    w = make_window(qtbot, content_dir("en"), mode, screen=(width, height))
+    w.resize(width, height)
+    w.set_text_scale(scale)
+    w.session.skip_part("benefits")
+    w.go_to(w.guide.index_of("summary"))
+    step = w.current_widget()
+    qtbot.waitUntil(lambda: step.skipped.isVisible())
+    settle_layouts()
+    view = step.view
+    words = viewport_of(view).mapTo(w, view.cursorRect(QTextCursor(view.document())).topLeft())
+    first = next(b for b in (step.print_button, step.qr_button) if b.isVisible())
+    card = step.skipped.findChild(QWidget, "card")
+    assert abs(first.mapTo(w, first.rect().topLeft()).x() - words.x()) <= 2
+    assert abs(card.mapTo(w, card.rect().topLeft()).x() - words.x()) <= 2
+    assert step.action_bar.width() >= step.action_bar.sizeHint().width(), "every button fits"

@@ -6,7 +6,7 @@ support, PDF, segno) are imported only when a reader presses the button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,9 @@ from decisionaid.ui.steps.decision_base import DecisionStep, announce
 from decisionaid.ui.steps.summary_paper import SummaryOnPaper
 from decisionaid.ui.steps.summary_qr import SummaryQrPanel
 from decisionaid.ui.theme import document_css
+
+# The least room between the step's edges and its buttons and notes.
+SIDE_PX = 24
 
 
 class SummaryView(QTextBrowser):
@@ -62,7 +65,7 @@ class SummaryStep(SummaryQrPanel, SummaryOnPaper, DecisionStep):
         # The action row is one widget, so it can make way for the code while that shows.
         self.action_bar = QWidget(self)
         actions = QHBoxLayout(self.action_bar)
-        actions.setContentsMargins(24, 12, 24, 8)
+        actions.setContentsMargins(SIDE_PX, 12, SIDE_PX, 8)
         actions.setSpacing(policy.control_gap_px)
         # "Print" only where there is a way to print (a dialog, or the clinic's printer);
         # otherwise the QR code is the main way to take the list along.
@@ -101,7 +104,7 @@ class SummaryStep(SummaryQrPanel, SummaryOnPaper, DecisionStep):
         actions.addStretch(1)
         self.outer.addWidget(self.action_bar)
         self.status = make_label("", "count")
-        self.status.setContentsMargins(24, 0, 24, 0)
+        self.status.setContentsMargins(SIDE_PX, 0, SIDE_PX, 0)
         self.status.hide()
         self.outer.addWidget(self.status)
         # Parts skipped at their content note, each a button back to it.
@@ -121,6 +124,25 @@ class SummaryStep(SummaryQrPanel, SummaryOnPaper, DecisionStep):
         holder.setContentsMargins(12, 0, 12, 0)
         holder.addLayout(self.pages)
         self.outer.addLayout(holder, 1)
+        self.view.measure.fitted.connect(self._line_up)
+
+    def _line_up(self) -> None:
+        """The buttons, the notes and the skipped parts above the summary start where its
+        words do, so the eye finds them on the same edge; never so far in that the buttons
+        would no longer fit their row."""
+        measure = self.view.measure
+        left, right = measure.column()
+        origin = measure.viewport.mapTo(self, QPoint(0, 0)).x()
+        row = self.action_bar.layout()
+        margins = row.contentsMargins()
+        buttons = row.sizeHint().width() - margins.left() - margins.right()
+        start = max(SIDE_PX, min(origin + left, self.width() - SIDE_PX - buttons))
+        end = max(SIDE_PX, self.width() - origin - right)
+        if start == margins.left() and end == margins.right():
+            return
+        row.setContentsMargins(start, margins.top(), end, margins.bottom())
+        self.status.setContentsMargins(start, 0, end, 0)
+        self.skipped.set_sides(start, end)
 
     # -- what the summary says -------------------------------------------------------------
 
