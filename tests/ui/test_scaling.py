@@ -204,3 +204,28 @@ def test_long_answer_choices_wrap_instead_of_pushing_the_page_sideways(qtbot) ->
         assert "\n" not in b.accessibleName(), "a screen reader hears the answer as written"
         assert b.width() >= b.sizeHint().width() - 1, f"{b.accessibleName()!r} is squeezed"
     assert step.scroll.horizontalScrollBar().maximum() == 0, "the answers fit the page's width"
+
+
+@pytest.mark.parametrize(
+    ("mode", "screen", "body"),
+    [
+        (Mode.KIOSK, (1080, 1920), 22),  # a fiftieth of the shorter side
+        (Mode.KIOSK, (1920, 1080), 22),
+        (Mode.KIOSK, (1280, 800), 17),  # never smaller than on a desk
+        (Mode.PERSONAL, (1920, 1080), 17),  # a desk's text does not grow with its screen
+    ],
+)
+def test_kiosk_text_grows_with_the_screen_and_a_desk_s_does_not(
+    qtbot, mode: Mode, screen: tuple[int, int], body: int
+) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    window = make_window(qtbot, content_dir(), mode, screen=screen)
+    window.go_to(window.guide.index_of("what-is-ketamine"))
+    page = window.current_widget()
+    qtbot.waitUntil(lambda: page.isVisible())
+    assert QFontInfo(page.view.font()).pixelSize() == body
+    assert QFontInfo(window.next_button.font()).pixelSize() == body, "controls grow with it"
+    window.set_text_scale(200)
+    _settle()
+    assert QFontInfo(page.view.font()).pixelSize() == 2 * body
