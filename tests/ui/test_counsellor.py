@@ -85,8 +85,14 @@ def test_a_title_too_long_for_one_line_wraps_inside_its_tile(qtbot, content_copy
     w.set_text_scale(200)
     tools.open_index()
     tile = tools.index.tiles[w.guide.index_of("glossary")]
-    assert tile.text().count("\n") >= 2  # the number, then the title on two lines or more
-    assert " ".join(tile.text().split()[1:]) == long_title
+    # The word list is a look-up page: no number, as in the reader's contents; the title on
+    # two lines or more.
+    assert tile.text().count("\n") >= 1
+    assert " ".join(tile.text().split()) == long_title
+    assert (
+        tile.accessibleName()
+        == f"Look-up page: {w.guide.steps[w.guide.index_of('glossary')].title}"
+    )
     assert tile.geometry().right() <= tools.index.scroll.viewport().width()
     for t in tools.index.tiles:
         assert t.width() >= t.sizeHint().width() and t.height() >= t.sizeHint().height()
@@ -119,7 +125,8 @@ def test_presenter_view_shows_notes_and_full_sources_and_follows_the_reader(qtbo
         if f"ref:{r.key}" in notes + w.pages.render(w.guide.steps[benefits]).html
     ]
     assert cited and cited[0].citation[:40] in " ".join(text.split())
-    assert presenter.counter.text() == f"Step {benefits + 1} of {len(w.guide.steps)}"
+    # The same step number as the reader's window: look-up pages are outside the count.
+    assert presenter.counter.text() == w.counter_label.text() == "Step 8 of 17"
     qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
     assert w.current_index == benefits + 1
     assert presenter.title.text() == w.guide.steps[benefits + 1].title
@@ -374,3 +381,22 @@ def test_hide_answers_is_a_session_choice_that_start_over_clears(qtbot) -> None:
         w.start_over()
     assert not w.session.state.hide_answers
     assert not tools.hide_button.isChecked()
+
+
+def test_the_counsellor_numbers_steps_as_the_reader_s_window_does(qtbot) -> None:
+    w, tools = counsellor_window(qtbot)
+    presenter = tools.open_presenter()
+    qtbot.addWidget(presenter)
+    tools.open_index()
+    for index, step in enumerate(w.guide.steps):
+        w.go_to(index)
+        assert presenter.counter.text() == w.counter_label.text(), step.id
+        number = w.guide.step_number(index)
+        tile = tools.index.tiles[index]
+        if number is None:  # Sources, Word list, About
+            assert presenter.counter.text() == "Look-up page"
+            assert tile.accessibleName() == f"Look-up page: {step.title}"
+            assert not tile.text()[0].isdigit()
+        else:
+            assert tile.accessibleName() == f"Step {number[0]}: {step.title}"
+            assert tile.text().startswith(f"{number[0]}")

@@ -79,3 +79,19 @@ def test_the_summary_handout_points_to_the_summary_print_button(qtbot) -> None:
     w, _ = counsellor_window(qtbot)
     text = handout_document(w, w.guide.index_of("summary")).toPlainText()
     assert "prints the reader's summary with its Print button" in text
+
+
+def test_a_handout_says_which_step_it_is_as_the_reader_s_window_numbers_it(qtbot) -> None:
+    from decisionaid.ui.counsellor.handout import handout_document
+
+    w, _ = counsellor_window(qtbot)
+    guide = w.guide
+
+    def caption(step_id: str) -> str:
+        return handout_document(w, guide.index_of(step_id)).toPlainText().splitlines()[-1]
+
+    assert caption("benefits") == (
+        f"From “{guide.title}”, step 8 of 17. This handout holds no answers and no personal "
+        "details."
+    )
+    assert caption("references").startswith(f"From “{guide.title}”, a look-up page.")

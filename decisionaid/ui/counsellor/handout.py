@@ -28,11 +28,17 @@ NO_HANDOUT = N_(
 )
 
 
-def handout_caption(title: str, n: int, total: int) -> str:
+def handout_caption(title: str, number: tuple[int, int] | None) -> str:
+    """Where the handout comes from: its step as the reader's window numbers it, or a look-up
+    page (Sources, Word list, About), which is no step of the path."""
+    if number is None:
+        return _(
+            "From “{title}”, a look-up page. This handout holds no answers and no personal details."
+        ).format(title=title)
     return _(
         "From “{title}”, step {n} of {total}. This handout holds no answers and no personal "
         "details."
-    ).format(title=title, n=n, total=total)
+    ).format(title=title, n=number[0], total=number[1])
 
 
 def handout_document(window: MainWindow, index: int) -> QTextDocument:
@@ -66,7 +72,7 @@ def handout_document(window: MainWindow, index: int) -> QTextDocument:
     sources = f"{heading}{sources_html(guide, keys)}" if keys else ""
     doc.setHtml(
         f"<h1>{escape(step.title)}</h1>{body}{sources}"
-        f"<p class='caption'>{escape(handout_caption(guide.title, index + 1, len(guide.steps)))}"
+        f"<p class='caption'>{escape(handout_caption(guide.title, guide.step_number(index)))}"
         "</p>"
     )
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, step.title)

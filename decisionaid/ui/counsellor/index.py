@@ -62,12 +62,19 @@ class StepIndex(QFrame):
         self.grid = FlowLayout(body, spacing=12, align=Qt.AlignmentFlag.AlignLeft)
         self.tiles: list[QPushButton] = []
         for i, step in enumerate(guide.steps):
-            tile = make_button(f"{i + 1}\n{step.short_title}", "stepTile")
-            tile.setAccessibleName(_("Step {n}: {title}").format(n=i + 1, title=step.title))
+            # Numbered as the reader's contents number it; a look-up page has no number.
+            number = guide.step_number(i)
+            if number is None:
+                name = _("Look-up page: {title}").format(title=step.title)
+            else:
+                name = _("Step {n}: {title}").format(n=number[0], title=step.title)
+            words = self._tile_words(i, "")
+            tile = make_button(words, "stepTile")
+            tile.setAccessibleName(name)
             tile.clicked.connect(lambda _=False, i=i: self.choose(i))
             self.grid.addWidget(tile)
             self.tiles.append(tile)
-            self._words.append(f"{i + 1}\n{step.short_title}")
+            self._words.append(words)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.hide()
@@ -99,6 +106,13 @@ class StepIndex(QFrame):
         for tile in self.tiles:
             tile.setFixedHeight(height)
 
+    def _tile_words(self, index: int, here: str) -> str:
+        """A tile's number (none for a look-up page), where the reader is, and its title."""
+        number = self.guide.step_number(index)
+        first = (f"{number[0]}{here}" if number else here).strip()
+        title = self.guide.steps[index].short_title
+        return f"{first}\n{title}" if first else title
+
     @staticmethod
     def _widest_line_of(text: str, metrics: QFontMetrics) -> int:
         return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
@@ -114,10 +128,9 @@ class StepIndex(QFrame):
     def open_index(self, font_px: int) -> None:
         current = self._current()
         for i, tile in enumerate(self.tiles):
-            step = self.guide.steps[i]
             # Where the reader is shows as words too, not only as a colour.
             here = "  " + _("(you are here)") if i == current else ""
-            self._words[i] = f"{i + 1}{here}\n{step.short_title}"
+            self._words[i] = self._tile_words(i, here)
             tile.setProperty("current", i == current)
             tile.setAccessibleDescription(_("You are here") if i == current else "")
         self.size_tiles(font_px)

@@ -214,7 +214,12 @@ class PresenterWindow(QWidget):
         step = guide.steps[index]
         rendered = self.reader.pages.render(step)
         self.title.setText(step.title)
-        self.counter.setText(_("Step {n} of {total}").format(n=index + 1, total=len(guide.steps)))
+        # Numbered as the reader's window numbers it, so both screens say the same step.
+        number = guide.step_number(index)
+        if number is None:
+            self.counter.setText(_("Look-up page"))
+        else:
+            self.counter.setText(_("Step {n} of {total}").format(n=number[0], total=number[1]))
         notes = (
             rendered.notes_html or "<p>" + escape(_("No counsellor notes for this step.")) + "</p>"
         )
