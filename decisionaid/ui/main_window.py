@@ -28,13 +28,13 @@ from decisionaid.ui.reader_text import forget_reader_text
 from decisionaid.ui.session_signals import SessionSignals
 from decisionaid.ui.steps.base import DecisionDataLoader, StepContext, StepWidget
 from decisionaid.ui.theme import STANDARD, Theme, font_px, stylesheet
+from decisionaid.ui.window_header import Header
 from decisionaid.ui.window_lookups import PageLookups
 from decisionaid.ui.window_navigation import StepNavigation
 from decisionaid.ui.window_panels import OverPagePanels
 from decisionaid.ui.window_parts import (
     Body,
     Footer,
-    Header,
     ProgressRow,
     StartOverBar,
     add_shortcuts,
@@ -268,6 +268,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         from decisionaid.ui.icons import apply_icons
 
         apply_icons(root, self.theme, font_px(self.session.state.text_scale))
+        self.header.controls_changed()  # "Get help now" grew by its icon
 
     def _touch_scroll(self, root: QWidget) -> None:
         """Kinetic scrolling, and the "More below" cue, on every scrolling area in `root`."""
@@ -311,6 +312,8 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             # the rows around them lay out again.
             for column in self._columns:
                 column.invalidate()
+            if hasattr(self, "header"):  # the first sheet is set before the header exists
+                self.header.controls_changed()
 
     def apply_style(self) -> None:
         self._set_stylesheet()

@@ -155,7 +155,7 @@ def stylesheet(theme: Theme, scale_percent: int, target_px: int) -> str:
     return f"""
 QWidget {{ font-size: {f}px; color: {t.text}; background: {t.window}; }}
 QWidget#header, QWidget#footer, QWidget#progressRow {{ background: {t.surface}; }}
-QLabel, QWidget#textSize {{ background: transparent; }}
+QLabel, QWidget#textSize, QWidget#headerTools {{ background: transparent; }}
 QLabel#guideTitle {{ font-size: {big}px; font-weight: 600; }}
 QLabel#stepTitle {{ font-size: {big}px; font-weight: 600; }}
 QLabel#stepCounter, QLabel.muted {{ color: {t.muted}; }}

@@ -229,3 +229,43 @@ def test_kiosk_text_grows_with_the_screen_and_a_desk_s_does_not(
     window.set_text_scale(200)
     _settle()
     assert QFontInfo(page.view.font()).pixelSize() == 2 * body
+
+
+@pytest.mark.parametrize(
+    ("mode", "screen", "scale", "locale"),
+    [
+        (Mode.KIOSK, (1080, 1920), 200, "en"),
+        (Mode.KIOSK, (1080, 1920), 200, "es"),
+        (Mode.KIOSK, (1080, 1920), 150, "es"),
+        (Mode.KIOSK, (1920, 1080), 200, "es"),
+        (Mode.PERSONAL, (1280, 720), 200, "es"),
+        (Mode.COUNSELLOR, (1366, 768), 200, "es"),
+        (Mode.PERSONAL, (1366, 768), 100, "en"),
+    ],
+)
+def test_get_help_now_stays_whole_at_the_top_right_at_every_size(
+    qtbot, mode: Mode, screen: tuple[int, int], scale: int, locale: str
+) -> None:
+    window = make_window(qtbot, content_dir(locale), mode, screen=screen)
+    window.setFixedSize(*screen)
+    window.set_text_scale(scale)
+    window.go_to(window.guide.index_of("what-is-ketamine"))
+    header, help_button = window.header, window.header.help_button
+    # Its icon comes after the first paint and makes it wider; the header makes room.
+    qtbot.waitUntil(lambda: not help_button.icon().isNull())
+    qtbot.waitUntil(lambda: help_button.width() >= help_button.sizeHint().width())
+    _settle()
+    where = help_button.mapTo(window, help_button.rect().topRight())
+    assert (
+        where.x() <= window.width()
+        and help_button.mapTo(window, help_button.rect().topLeft()).x() >= 0
+    )
+    assert where.y() <= header.mapTo(window, header.rect().topLeft()).y() + 16, "on the top row"
+    assert window.width() - where.x() <= 24, "at the right"
+    title = header.title_label
+    assert title.width() >= max(
+        title.fontMetrics().horizontalAdvance(w) for w in title.text().split()
+    )
+    for tool in header.tools.findChildren(QAbstractButton):
+        if tool.isVisible():
+            assert tool.width() >= tool.sizeHint().width(), f"{tool.text()!r} is cut short"
