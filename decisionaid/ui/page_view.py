@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from decisionaid.core.i18n import _
-from decisionaid.ui.reading_measure import TextMeasure
+from decisionaid.ui.reading_measure import TABLE_CHARS, TextMeasure, measure_px
 from decisionaid.ui.safe_document import SafeTextDocument, resource_for
 from decisionaid.ui.scroll_slack import ignore_horizontal_slack
 from decisionaid.ui.theme import Theme
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 ICON_SIDE_PX = 180
 DOCUMENT_MARGIN_PX = 24
+# As render.py writes a table of options.
+TABLE_CELL_PADDING_PX = 6
 
 
 class PageView(QTextBrowser):
@@ -46,6 +49,11 @@ class PageView(QTextBrowser):
         self.anchorClicked.connect(self._route_link)
         self.setAccessibleName(_("Page text"))
         self.measure = TextMeasure(self, DOCUMENT_MARGIN_PX)
+        self.measure.fitted.connect(self._fit_tables)
+        self._html = ""
+        self._columns: list[list[list[str]]] | None = None  # see _fit_tables
+        self._as_rows = False
+        self._loading = False  # inside setHtml: see _set_html
         self._pointer: QPoint | None = None  # where a tap or click let go, for link_rect()
 
     def mouseReleaseEvent(self, event):  # type: ignore[no-untyped-def]
@@ -73,11 +81,49 @@ class PageView(QTextBrowser):
         self.icon_arrays = icon_arrays
         # The default stylesheet must be set before setHtml, or it is silently ignored.
         self.document().setDefaultStyleSheet(css)
-        self.setHtml(html)
-        self.measure.fit()
+        self._html, self._columns, self._as_rows = html, None, False
+        self._set_html(html)
+        self.measure.fit()  # and then _fit_tables
         # setHtml can leave the view scrolled a little way down, hiding the top of the first
         # heading: a page opens at its top.
         self.verticalScrollBar().setValue(0)
+
+    def _fit_tables(self) -> None:
+        """A table of options whose columns cannot each hold their longest word at this width
+        (a portrait kiosk at large text) is shown row by row instead, every option named in
+        each row (core/narrow_tables.py); with room again, it is a table again."""
+        if self._loading or '<table class="data"' not in self._html:
+            return  # half-loaded (it is measured once loaded); or, most pages, no table
+        from decisionaid.core.narrow_tables import column_words, narrow_tables
+
+        if self._columns is None:
+            self._columns = column_words(self._html)
+        if not self._columns:
+            return
+        bold = QFont(self.font())  # the document takes it after this widget has
+        bold.setBold(True)  # headings and row labels are bold: measure every word as if so
+        metrics = QFontMetrics(bold)
+        edges = 2 * TABLE_CELL_PADDING_PX + 2  # a cell's padding and its borders
+        need = max(
+            sum(max(map(metrics.horizontalAdvance, column), default=0) + edges for column in table)
+            for table in self._columns
+        )
+        spare = self.measure.viewport.width() - 2 * self.measure.min_margin
+        as_rows = need > min(spare, measure_px(self, chars=TABLE_CHARS))
+        if as_rows == self._as_rows:
+            return
+        self._as_rows = as_rows
+        self._set_html(narrow_tables(self._html) if as_rows else self._html)
+        self.measure.fit()
+
+    def _set_html(self, html: str) -> None:
+        # Loading resizes the viewport (its scroll bar comes or goes), which fits the column
+        # again in the middle of the load: a table swapped in then would be overwritten.
+        self._loading = True
+        try:
+            self.setHtml(html)
+        finally:
+            self._loading = False
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # Reached by setSource() and history; the document answers for everything else.

@@ -97,7 +97,8 @@ class Header(QFrame):
         self._tools_at = h.indexOf(self.tools)
         self.tools_row.addWidget(self.display_button)
         h.addSpacing(gap * 2)
-        h.addLayout(top_aligned(self.help_button, columns))
+        self._help_column = top_aligned(self.help_button, columns)
+        h.addLayout(self._help_column)
         self._last_tool: QWidget = self.display_button
         self.menu = DisplayMenu(policy, parent)
 
@@ -108,7 +109,15 @@ class Header(QFrame):
         """The window's style sheet or its buttons' icons changed: with new sizes the row may
         fit now, or no longer. The buttons' sizes follow their fonts once the change has
         reached them, so this looks in the next turn of the event loop."""
-        QTimer.singleShot(0, self, lambda: self.fit_width(self.width()))
+        QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        # "Get help now" is never squeezed below its words and icon (the touch-size minimum
+        # every button has would let a crowded row cut it short); and the column around it
+        # still offers its old size (see top_aligned) until told.
+        self.help_button.setMinimumWidth(self.help_button.sizeHint().width())
+        self._help_column.invalidate()
+        self.fit_width(self.width())
 
     def add_tools(self, *buttons: QPushButton) -> None:
         """Tools a mode adds after "Display", in reading order before "Get help now"."""
@@ -140,6 +149,7 @@ class Header(QFrame):
         a line, the tools wrapped onto rows of their own, "Get help now" whole."""
         margins = self.layout().contentsMargins()
         edges = margins.left() + margins.right()
+        # Between title, tools, a double gap and "Get help now": five gaps in all.
         if self._row.sizeHint().width() + edges <= self.width():
             return 0  # everything fits on one line, the title unwrapped (the usual case)
         gap = self._row.spacing()
@@ -150,7 +160,7 @@ class Header(QFrame):
         logo = self.logo_label.sizeHint().width() + gap if self.logo_label is not None else 0
         tools = self.tools.minimumSizeHint().width()
         help_button = self.help_button.sizeHint().width()
-        return edges + logo + word + gap + tools + 3 * gap + help_button
+        return edges + logo + word + tools + 5 * gap + help_button
 
 
 class DisplayMenu(QFrame):

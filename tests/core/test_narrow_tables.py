@@ -71,3 +71,12 @@ def test_the_guide_s_option_tables_keep_every_word_when_read_row_by_row() -> Non
                 expected.remove(word)
             labels = [w for name in head for w in _words(name + ":")]
             assert sorted(_words(narrow)) == sorted(expected + labels * rows), (locale, step_id)
+
+
+def test_each_column_s_words_are_given_without_their_markup() -> None:
+    from decisionaid.core.narrow_tables import column_words
+
+    (table,) = column_words(TABLE)
+    assert table[0] == ["Does", "it", "help?", "Risks?"]
+    assert table[3] == ["Ketamine", "Not", "clear", "[2].", "Dissociation."]
+    assert column_words(TWO_COLUMNS) == []

@@ -129,3 +129,31 @@ def test_the_summary_buttons_and_skipped_parts_start_where_its_words_do(
     assert abs(first.mapTo(w, first.rect().topLeft()).x() - words.x()) <= 2
     assert abs(card.mapTo(w, card.rect().topLeft()).x() - words.x()) <= 2
     assert step.action_bar.width() >= step.action_bar.sizeHint().width(), "every button fits"
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_a_table_of_options_too_wide_for_the_screen_reads_row_by_row(qtbot, locale: str) -> None:
+    w = make_window(qtbot, content_dir(locale), Mode.KIOSK, screen=(1080, 1920))
+    w.setFixedSize(1080, 1920)
+    w.go_to(w.guide.index_of("at-a-glance"))
+    view = w.current_widget().view
+    qtbot.waitUntil(lambda: view.isVisible())
+    settle_layouts()
+
+    def tables() -> int:
+        frames = view.document().rootFrame().childFrames()
+        return sum(1 for f in frames if isinstance(f, QTextTable) and f.columns() >= 3)
+
+    assert tables() == 1, "at normal text the options stand side by side"
+    as_table = " ".join(view.toPlainText().split())
+    w.set_text_scale(200)  # a word per column no longer fits: row by row, nothing lost
+    qtbot.waitUntil(lambda: tables() == 0)
+    as_rows = " ".join(view.toPlainText().split())
+    for name in ("Ketamine or esketamine", "Ketamina o esketamina"):
+        if name in as_table:
+            assert as_rows.count(f"{name}:") == 6, "named in each of the six rows"
+    words = {word.rstrip(":") for word in as_table.split()}
+    assert words <= {word.rstrip(":") for word in as_rows.split()}
+    assert view.horizontalScrollBar().maximum() == 0
+    w.set_text_scale(100)
+    qtbot.waitUntil(lambda: tables() == 1)
