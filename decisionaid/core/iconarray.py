@@ -15,12 +15,12 @@ from decisionaid.core.i18n import _
 from decisionaid.core.picture_keys import (
     CERTAINTIES,
     CERTAINTY_WORDS,
+    GroupRule,
     certainty_words,
-    check_picture_keys,
     picture_caption,
+    read_picture,
 )
 from decisionaid.core.record import record
-from decisionaid.core.textfile import parse_toml
 
 # How sure we are, in words, is shared with trial-group pictures (core/picture_keys.py) and
 # stays importable from here.
@@ -146,57 +146,31 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+GROUPS = GroupRule("icon array", "icon array group", (1, MAX_GROUPS), "numerator", (0, DENOMINATOR))
+
+
 def parse_iconarray(
     body: str, path: Path, line: int, diags: Diagnostics, references: dict[str, Any] | None
 ) -> IconArray | None:
-    data = parse_toml(body, path, diags, line_offset=line)
-    if data is None:
+    keys = ("id", "label", "population", "timeframe", "certainty", "source")
+    block = read_picture(body, (path, line, diags), references, keys, GROUPS)
+    if block is None:
         return None
-    ok = check_picture_keys(
-        data,
-        ("id", "label", "population", "timeframe", "certainty", "source"),
-        "icon array",
-        (path, line, diags),
-        references,
-    )
-    if data.get("denominator", DENOMINATOR) != DENOMINATOR:
+    if block.data.get("denominator", DENOMINATOR) != DENOMINATOR:
         diags.error(
             path, line, f"icon array denominator must be {DENOMINATOR}, the same everywhere"
         )
-        ok = False
-    certainty, source, option = (data.get(k, "") for k in ("certainty", "source", "option"))
-    groups: list[IconGroup] = []
-    raw_groups = data.get("groups", [])
-    if not isinstance(raw_groups, list) or not 1 <= len(raw_groups) <= MAX_GROUPS:
-        diags.error(path, line, f"icon array needs 1 to {MAX_GROUPS} [[groups]]")
-        ok = False
-        raw_groups = []
-    for g in raw_groups:
-        num = g.get("numerator") if isinstance(g, dict) else None
-        name = g.get("name") if isinstance(g, dict) else None
-        if not isinstance(num, int) or isinstance(num, bool) or not 0 <= num <= DENOMINATOR:
-            diags.error(
-                path, line, f"icon array numerator must be a whole number from 0 to {DENOMINATOR}"
-            )
-            ok = False
-            continue
-        if not isinstance(name, str) or not name.strip():
-            diags.error(path, line, "each icon array group needs a 'name'")
-            ok = False
-            continue
-        groups.append(IconGroup(name.strip(), num))
-    if not ok:
         return None
     return IconArray(
-        id=data["id"],
-        label=data["label"].strip(),
-        population=data["population"].strip(),
-        timeframe=data["timeframe"].strip(),
-        certainty=certainty,
-        source=source,
-        groups=tuple(groups),
+        id=block.data["id"],
+        label=block.text("label"),
+        population=block.text("population"),
+        timeframe=block.text("timeframe"),
+        certainty=block.certainty,
+        source=block.source,
+        groups=tuple(IconGroup(name, n) for name, n in block.groups),
         line=line,
-        option=option.strip() if isinstance(option, str) else "",
+        option=block.option,
     )
 
 

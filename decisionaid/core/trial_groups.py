@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
-from decisionaid.core.picture_keys import check_picture_keys
+from decisionaid.core.picture_keys import GroupRule, read_picture
 from decisionaid.core.record import record
-from decisionaid.core.textfile import parse_toml
 
 FENCE_LANGUAGE = "trialgroups"
 MAX_GROUPS = 4
@@ -87,52 +86,28 @@ class TrialGroups:
         return picture_caption(self.population, self.timeframe)
 
 
+GROUPS = GroupRule(
+    "trial-groups picture", "trial group", (2, MAX_GROUPS), "people", (1, MAX_PEOPLE)
+)
+
+
 def parse_trial_groups(
     body: str, path: Path, line: int, diags: Diagnostics, references: dict[str, Any] | None
 ) -> TrialGroups | None:
-    data = parse_toml(body, path, diags, line_offset=line)
-    if data is None:
-        return None
-    ok = check_picture_keys(
-        data, TEXT_KEYS, "trial-groups picture", (path, line, diags), references
-    )
-    certainty, source, option = (data.get(k, "") for k in ("certainty", "source", "option"))
-    groups: list[TrialGroup] = []
-    raw = data.get("groups", [])
-    if not isinstance(raw, list) or not 2 <= len(raw) <= MAX_GROUPS:
-        diags.error(path, line, f"trial-groups picture needs 2 to {MAX_GROUPS} [[groups]]")
-        ok = False
-        raw = []
-    for g in raw:
-        name = g.get("name") if isinstance(g, dict) else None
-        people = g.get("people") if isinstance(g, dict) else None
-        if not isinstance(name, str) or not name.strip():
-            diags.error(path, line, "each trial group needs a 'name'")
-            ok = False
-        elif (
-            not isinstance(people, int) or isinstance(people, bool) or not 1 <= people <= MAX_PEOPLE
-        ):
-            diags.error(
-                path,
-                line,
-                f"trial group '{name}' needs 'people', a whole number from 1 to {MAX_PEOPLE}",
-            )
-            ok = False
-        else:
-            groups.append(TrialGroup(name.strip(), people))
-    if not ok:
+    block = read_picture(body, (path, line, diags), references, TEXT_KEYS, GROUPS)
+    if block is None:
         return None
     return TrialGroups(
-        id=data["id"].strip(),
-        title=data["title"].strip(),
-        legend=data["legend"].strip(),
-        result=data["result"].strip(),
-        description=data["description"].strip(),
-        population=data["population"].strip(),
-        timeframe=data["timeframe"].strip(),
-        certainty=certainty,
-        source=source,
-        groups=tuple(groups),
+        id=block.text("id"),
+        title=block.text("title"),
+        legend=block.text("legend"),
+        result=block.text("result"),
+        description=block.text("description"),
+        population=block.text("population"),
+        timeframe=block.text("timeframe"),
+        certainty=block.certainty,
+        source=block.source,
+        groups=tuple(TrialGroup(name, people) for name, people in block.groups),
         line=line,
-        option=option.strip() if isinstance(option, str) else "",
+        option=block.option,
     )

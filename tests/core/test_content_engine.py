@@ -228,6 +228,16 @@ def test_bad_icon_array_denominator(content_copy: Path) -> None:
     )
 
 
+def test_an_icon_array_group_out_of_range_is_named(content_copy: Path) -> None:
+    page = content_copy / "pages" / "numbers.md"
+    rewrite(page, "numerator = 20", "numerator = 120")
+    line = line_in(page, "```iconarray")
+    assert (
+        f"{page}:{line}: icon array group 'Midazolam' needs 'numerator', a whole number from "
+        "0 to 100"
+    ) in messages(content_copy)
+
+
 def test_step_listed_twice_and_unknown_kind(content_copy: Path) -> None:
     manifest = content_copy / "guide.toml"
     text = manifest.read_text(encoding="utf-8")
