@@ -99,7 +99,56 @@ class IconArrayWidget(PictureWidget):
         painter.end()
 
 
-class IconArrayPanel(QFrame):
+class PicturePanel(QFrame):
+    """A picture's card: its title, its groups side by side (each drawn above its name), what a
+    figure means, the result in words where the picture has one, and who, when, how sure and
+    from where."""
+
+    def __init__(
+        self,
+        picture: IconArray | TrialGroups,
+        title: str,
+        groups: list[tuple[PictureWidget, str]],
+        reference: Reference | None,
+        side: int,
+        *,
+        name: str = "",
+        result: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.array = picture
+        self.setAccessibleName(name or title)
+        self.setAccessibleDescription(picture.describe())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 14, 16, 14)
+        lay.setSpacing(8)
+        lay.addWidget(make_label(title, "sectionTitle"))
+        row = QHBoxLayout()
+        row.setSpacing(GROUP_SPACING)
+        self.grids: list[PictureWidget] = []
+        self.names: list[QLabel] = []
+        for grid, words in groups:
+            col = QVBoxLayout()
+            grid.set_side(side)
+            label = make_label(words, rich=True)
+            label.setMaximumWidth(max(side, 160))
+            col.addWidget(grid, 0, Qt.AlignmentFlag.AlignLeft)
+            col.addWidget(label)
+            col.addStretch(1)
+            row.addLayout(col)
+            self.grids.append(grid)
+            self.names.append(label)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(make_label(picture.legend))
+        if result:
+            lay.addWidget(make_label(f"<b>{escape(result)}</b>", rich=True))
+        lay.addWidget(make_label(picture_caption(picture, reference), "muted"))
+
+
+class IconArrayPanel(PicturePanel):
     """All groups of one icon-array block, side by side, with what the figures mean."""
 
     def __init__(
@@ -110,48 +159,24 @@ class IconArrayPanel(QFrame):
         side: int = 200,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.array = array
-        self.setAccessibleName(
-            _("Picture: out of {d} people, how many {label}").format(
-                d=array.denominator, label=array.label
-            )
-        )
-        self.setAccessibleDescription(array.describe())
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(16, 14, 16, 14)
-        lay.setSpacing(8)
-        title = make_label(
-            _("Out of {d} people, how many {label}").format(d=array.denominator, label=array.label),
-            "sectionTitle",
-        )
-        lay.addWidget(title)
-        row = QHBoxLayout()
-        row.setSpacing(GROUP_SPACING)
-        self.grids: list[IconArrayWidget] = []
-        self.names: list[QLabel] = []
-        for group in array.groups:
-            col = QVBoxLayout()
-            grid = IconArrayWidget(array, group, theme, self)
-            grid.set_side(side)
-            name = make_label(
+        d = array.denominator
+        groups: list[tuple[PictureWidget, str]] = [
+            (
+                IconArrayWidget(array, group, theme),
                 f"<b>{escape(group.name)}</b><br/>"
-                + escape(_("{n} out of {d}").format(n=group.numerator, d=array.denominator)),
-                rich=True,
+                + escape(_("{n} out of {d}").format(n=group.numerator, d=d)),
             )
-            name.setMaximumWidth(max(side, 160))
-            col.addWidget(grid, 0, Qt.AlignmentFlag.AlignLeft)
-            col.addWidget(name)
-            col.addStretch(1)
-            row.addLayout(col)
-            self.grids.append(grid)
-            self.names.append(name)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(make_label(array.legend))
-        caption = make_label(picture_caption(array, reference), "muted")
-        lay.addWidget(caption)
+            for group in array.groups
+        ]
+        super().__init__(
+            array,
+            _("Out of {d} people, how many {label}").format(d=d, label=array.label),
+            groups,
+            reference,
+            side,
+            name=_("Picture: out of {d} people, how many {label}").format(d=d, label=array.label),
+            parent=parent,
+        )
 
 
 class TrialGroupWidget(PictureWidget):
@@ -183,7 +208,7 @@ class TrialGroupWidget(PictureWidget):
         painter.end()
 
 
-class TrialGroupsPanel(QFrame):
+class TrialGroupsPanel(PicturePanel):
     """A trial's groups side by side, each its real size, with the result in words: as
     prominent as an icon array beside it, and as plain to a screen reader."""
 
@@ -195,38 +220,16 @@ class TrialGroupsPanel(QFrame):
         side: int = 200,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.array = picture
-        self.setAccessibleName(picture.title)
-        self.setAccessibleDescription(picture.describe())
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(16, 14, 16, 14)
-        lay.setSpacing(8)
-        lay.addWidget(make_label(picture.title, "sectionTitle"))
-        row = QHBoxLayout()
-        row.setSpacing(GROUP_SPACING)
-        self.grids: list[TrialGroupWidget] = []
-        self.names: list[QLabel] = []
-        for group in picture.groups:
-            col = QVBoxLayout()
-            grid = TrialGroupWidget(picture, group, theme, self)
-            grid.set_side(side)
-            name = make_label(f"<b>{escape(group.name)}</b><br/>{group.people}", rich=True)
-            name.setMaximumWidth(max(side, 160))
-            col.addWidget(grid, 0, Qt.AlignmentFlag.AlignLeft)
-            col.addWidget(name)
-            col.addStretch(1)
-            row.addLayout(col)
-            self.grids.append(grid)
-            self.names.append(name)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(make_label(picture.legend))
-        result = make_label(f"<b>{escape(picture.result)}</b>", rich=True)
-        lay.addWidget(result)
-        caption = make_label(picture_caption(picture, reference), "muted")
-        lay.addWidget(caption)
+        groups: list[tuple[PictureWidget, str]] = [
+            (
+                TrialGroupWidget(picture, group, theme),
+                f"<b>{escape(group.name)}</b><br/>{group.people}",
+            )
+            for group in picture.groups
+        ]
+        super().__init__(
+            picture, picture.title, groups, reference, side, result=picture.result, parent=parent
+        )
 
 
 def picture_caption(picture: IconArray | TrialGroups, reference: Reference | None) -> str:
@@ -242,7 +245,7 @@ def picture_caption(picture: IconArray | TrialGroups, reference: Reference | Non
     return f"{picture.caption} {certainty_words(picture.certainty)}{cite}"
 
 
-def fit_groups(panel: IconArrayPanel | TrialGroupsPanel, width: int, side: int) -> None:
+def fit_groups(panel: PicturePanel, width: int, side: int) -> None:
     """Draw the panel's groups `side` pixels wide, or narrower where they would not fit side by
     side in `width` (the panel's own width), so a picture never pushes the page sideways."""
     n = max(1, len(panel.grids))
@@ -257,7 +260,7 @@ def fit_groups(panel: IconArrayPanel | TrialGroupsPanel, width: int, side: int) 
 
 def picture_panel(
     picture: IconArray | TrialGroups, theme: Theme, reference: Reference | None, side: int
-) -> IconArrayPanel | TrialGroupsPanel:
+) -> PicturePanel:
     if isinstance(picture, TrialGroups):
         return TrialGroupsPanel(picture, theme, reference, side)
     return IconArrayPanel(picture, theme, reference, side)

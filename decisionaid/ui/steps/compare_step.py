@@ -26,12 +26,7 @@ from decisionaid.core.guide import Step
 from decisionaid.core.iconarray import Picture
 from decisionaid.core.page_blocks import table_headings
 from decisionaid.ui.controls import make_button, make_label
-from decisionaid.ui.iconarray_widget import (
-    IconArrayPanel,
-    TrialGroupsPanel,
-    fit_groups,
-    picture_panel,
-)
+from decisionaid.ui.iconarray_widget import PicturePanel, fit_groups, picture_panel
 from decisionaid.ui.steps.base import StepContext, StepWidget
 from decisionaid.ui.steps.decision_base import decision_css
 from decisionaid.ui.steps.page_step import PageStep
@@ -67,7 +62,7 @@ class CompareStep(StepWidget):
         self.pictures.installEventFilter(self)  # its resizes: the pictures fit its width
         self.stack.addWidget(self.pictures)
         outer.addLayout(self.stack, 1)
-        self.panels: list[IconArrayPanel | TrialGroupsPanel] = []
+        self.panels: list[PicturePanel] = []
         self.option_headings: list[QLabel] = []
         self._built_for: tuple[str, int] | None = None
         self._side = 0
