@@ -260,6 +260,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         if self._touch_ready:
             return
         self._touch_ready = True
+        self.header.watch_width()
         self._touch_scroll(self._central)
         self._icons(self)
 
@@ -312,7 +313,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             # the rows around them lay out again.
             for column in self._columns:
                 column.invalidate()
-            if hasattr(self, "header"):  # the first sheet is set before the header exists
+            if self._touch_ready:  # before the first paint, the icons' turn does it
                 self.header.controls_changed()
 
     def apply_style(self) -> None:

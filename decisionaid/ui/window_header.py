@@ -6,8 +6,8 @@ Built before the first paint, so it does not touch PySide6's `Qt` namespace (see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -127,9 +127,16 @@ class Header(QFrame):
             self._last_tool = b
         self.fit_width(self.width())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_width(event.size().width())
+    def watch_width(self) -> None:
+        """From now on, fit the row to every new width. Started after the first paint: a
+        resize handler from the start would be called into Python for every resize before
+        it, and the first paint's width is already fitted (`controls_changed`)."""
+        self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Resize:
+            self.fit_width(self.width())
+        return False
 
     def fit_width(self, width: int) -> None:
         """The tools beside the title and "Get help now", or on a row of their own below."""
