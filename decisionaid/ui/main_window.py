@@ -68,6 +68,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         decision_data: DecisionDataLoader,
         theme: Theme = STANDARD,
         styles: Sequence[StylePart] = (),
+        show_step: bool = True,
     ) -> None:
         super().__init__()
         self.guide = guide
@@ -110,8 +111,13 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         self.signals.changed.connect(self._on_session_changed)
         self.apply_style()
         # Where the reader is: the first step at start, their step when the window is built
-        # again in another language.
-        self.go_to(session.state.current_step)
+        # again in another language. Without `show_step` a full screen stands over the guide at
+        # first (a kiosk's welcome), and the step is built after the first paint (prepare_step)
+        # or when it is first shown (go_to), whichever comes first: only its title is set now.
+        if show_step:
+            self.go_to(session.state.current_step)
+        elif guide.steps:
+            self._show_title(self.current_index)
 
     # -- construction ----------------------------------------------------------------------
 

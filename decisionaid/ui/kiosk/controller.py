@@ -102,8 +102,10 @@ class KioskController(QObject):
         self.watcher.stop()
 
     def finish_start(self) -> None:
-        """Make the screens the first one did not need (idle warning, staff PIN pad), and
-        begin the screen keeper's checks: its first one looks at whatever happened before."""
+        """Build the reader's first step behind the welcome, so Start shows it at once; make
+        the screens the first one did not need (idle warning, staff PIN pad); and begin the
+        screen keeper's checks: its first one looks at whatever happened before."""
+        self.window.prepare_step()
         _ = self.warning, self.staff
         self.keeper.begin_checks()
 
