@@ -37,6 +37,7 @@ NOT_BEFORE_FIRST_PAINT = {
     "hashlib": "OpenSSL, only to check a staff PIN (core/staff_pin.py)",
     "hmac": "only to check a staff PIN",
     "getpass": "only for decisionaid hash-pin",
+    "ctypes": "a kiosk is marked not dumpable after the paint, about 8 M (ui/kiosk/environment.py)",
     "ctypes.util": "read-aloud looks for speech engines after the paint (ui/speech_engine_choice.py)",
     "PySide6.QtTextToSpeech": "read-aloud starts after the paint",
     "PySide6.QtPrintSupport": "printing loads when someone prints",

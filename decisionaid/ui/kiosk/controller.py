@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from decisionaid.core.staff_gate import StaffGate
+from decisionaid.ui.kiosk.environment import forbid_dumping
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
 from decisionaid.ui.kiosk.long_press import LongPress
@@ -106,6 +107,7 @@ class KioskController(QObject):
         the screens the first one did not need (idle warning, staff PIN pad); and begin the
         screen keeper's checks: its first one looks at whatever happened before."""
         self.window.prepare_step()
+        forbid_dumping()  # the rest of the no-core-dump settings, before anyone has typed
         _ = self.warning, self.staff
         self.keeper.begin_checks()
 
