@@ -12,6 +12,7 @@ an idle kiosk from clearing the screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QPushButton, QVBoxLayout, QWidget
@@ -39,6 +40,9 @@ from decisionaid.ui.window_parts import (
     StartOverBar,
     add_shortcuts,
 )
+
+if TYPE_CHECKING:
+    from decisionaid.ui.contents_list import ContentsList
 
 CONTENTS_AUTO_HIDE_SCALE = 175
 
@@ -143,7 +147,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             (self.header, "title_label logo_label help_button display_button"),
             (self.header.menu, "contents_button scale_label smaller_button larger_button"),
             (self.progress_row, "step_title counter_label progress"),
-            (self.body, "contents stack"),
+            (self.body, "stack"),
             (self.footer, "start_over_button back_button next_button"),
         ):
             for name in names.split():
@@ -283,8 +287,14 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             root, self.policy, self.theme, font_px(self.session.state.text_scale)
         )
 
+    @property
+    def contents(self) -> ContentsList:
+        """The contents list, made when first asked for (window_parts.Body)."""
+        return self.body.contents
+
     def _set_contents_visible(self, visible: bool) -> None:
-        self.contents.setVisible(visible)
+        if visible or self.body.contents_made:  # a list not made yet is hidden already
+            self.contents.setVisible(visible)
 
     # -- text size and style ---------------------------------------------------------------
 
