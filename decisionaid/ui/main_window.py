@@ -34,6 +34,7 @@ from decisionaid.ui.window_navigation import StepNavigation
 from decisionaid.ui.window_panels import OverPagePanels
 from decisionaid.ui.window_parts import (
     Body,
+    Central,
     Footer,
     Header,
     ProgressRow,
@@ -126,7 +127,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        central = QWidget(self)
+        central = Central(self)
         central.setObjectName("central")
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
@@ -181,8 +182,8 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         # keeps the keyboard in what shows; the roots follow whichever panel is open.
         self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
         self._help_opener: QWidget | None = None
-        central.installEventFilter(self)
-        self.body.installEventFilter(self)  # the page moves down when the header grows
+        central.resized.connect(self._place_panels)
+        self.body.placed.connect(self._place_panels)
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
         self._set_contents_visible(self.contents_button.isChecked())

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QMoveEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -225,12 +226,24 @@ class ProgressRow(QFrame):
         self.counter_label.setText("")
 
 
+class Central(QWidget):
+    """The window's middle, under which the panels lie: says when it is resized."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class Body(QWidget):
     """The contents list beside the step.
 
     The list is made the first time something asks for it (`contents`): a kiosk hides it at
     first, and its welcome need not wait for PySide6 to build its list classes (QListWidget,
     QListView, QAbstractItemView and their enums, about 12 M instructions)."""
+
+    placed = Signal()  # moved or resized
 
     def __init__(
         self,
@@ -250,6 +263,14 @@ class Body(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stepArea")
         b.addWidget(self.stack, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.placed.emit()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.placed.emit()  # the page moves down when the header grows
 
     @property
     def contents_made(self) -> bool:
