@@ -118,11 +118,12 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         # Where the reader is: the first step at start, their step when the window is built
         # again in another language. Without `show_step` a full screen stands over the guide at
         # first (a kiosk's welcome), and the step is built after the first paint (prepare_step)
-        # or when it is first shown (go_to), whichever comes first: only its title is set now.
+        # or when it is first shown (go_to), whichever comes first: only where the reader is
+        # (titles, progress, Back) is shown now.
         if show_step:
             self.go_to(session.state.current_step)
         elif guide.steps:
-            self._show_title(self.current_index)
+            self._show_place(self.current_index)
 
     # -- construction ----------------------------------------------------------------------
 

@@ -66,16 +66,16 @@ class StepNavigation:
         widget = self.step_widget(index)
         self.stack.setCurrentWidget(widget)
         widget.on_shown()
+        self._show_place(index)
+        self._show_forward()
+        self.contents.mark(index)
+        return widget
+
+    def _show_place(self, index: int) -> None:
+        """Where the reader is: the step's title and number, Back, and the window's title."""
         step = self.guide.steps[index]
         self.progress_row.show_step(step.title, self.guide.step_number(index))
         self.back_button.setEnabled(self.session.back_target() is not None)
-        self._show_forward()
-        self.contents.mark(index)
-        self._show_title(index)
-        return widget
-
-    def _show_title(self, index: int) -> None:
-        step = self.guide.steps[index]
         self.setWindowTitle(_("{step} – {guide}").format(step=step.title, guide=self.guide.title))
 
     def _show_empty_guide(self) -> None:
