@@ -7,6 +7,7 @@ the mode. A reset wipes state objects; the window is not rebuilt.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -107,6 +108,14 @@ class KioskController(QObject):
         the screens the first one did not need (idle warning, staff PIN pad); and begin the
         screen keeper's checks: its first one looks at whatever happened before."""
         self.window.prepare_step()
+        pages = self.window.pages
+        logging.getLogger("decisionaid").info(
+            "first step ready behind the welcome; pages from caches: %d, rendered now: %d; "
+            "Markdown %s",
+            pages.from_cache,
+            pages.rendered,
+            "loaded" if "markdown" in sys.modules else "not loaded",
+        )
         forbid_dumping()  # the rest of the no-core-dump settings, before anyone has typed
         _ = self.warning, self.staff
         self.keeper.begin_checks()
