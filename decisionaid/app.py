@@ -213,6 +213,7 @@ def build_app(parts: AppParts, screen_size: tuple[int, int] | None = None) -> Ap
         pages=app_pages(parts.guide, policy),
         decision_data=decision_data_loader(parts.guide),
         styles=styles,
+        show_step=not kiosk,  # the welcome stands over it: the kiosk's controller builds it
     )
     # Every widget inherits the window's locale, which is what a screen reader is told the
     # language is (AT-SPI's GetLocale): its speech takes the guide's language's voice.
@@ -312,11 +313,10 @@ class LanguageSwitch:
 
 
 def _after_start_up() -> None:
-    """Once the first screen has painted: what start-up made (modules, classes, the window and
-    its widgets, about 32,000 objects, of which a few hundred are garbage) lives as long as the
-    app, so it is moved out of the cycle collector's way (gc.freeze) before the collector is
-    turned back on (cli.main keeps it off during start-up). Otherwise every later full
-    collection, and the one at exit, walks all of it again."""
+    """Once the first screen has painted: what start-up made (modules, classes, the window and its
+    widgets, about 32,000 objects, a few hundred of them garbage) lives as long as the app, so it is
+    frozen out of the cycle collector's way before the collector is turned back on (cli.main keeps
+    it off during start-up): else every later full collection, the one at exit too, walks it all."""
     import gc
 
     gc.freeze()

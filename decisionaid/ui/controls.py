@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
@@ -75,13 +76,41 @@ def make_label(
     """A label that shows its text as written. Only HTML the app built itself, with every
     piece from a file escaped, may pass `rich=True`: content, clinic settings and a reader's
     own words can hold tags such as <img> or <a>, which must appear as typed."""
-    label = QLabel(parent)
+    label = WrappedLabel(parent) if wrap else QLabel(parent)
     set_enum(label, "textFormat", "RichText" if rich else "PlainText")
     label.setText(text)
     if name:
         label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that remembers its height at each width it was asked about.
+
+    While a screen lays out, Qt's layouts ask a wrapped label's height for a width again and
+    again (a box layout remembers only the last width it asked about, a scroll area asks with
+    and without its scroll bar), and each answer lays the whole text out anew: about 200,000
+    instructions for a paragraph. The answers are kept until the text changes, or the font,
+    the style or anything else a change event reports."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
+        super().__init__(parent)
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()
+        super().changeEvent(event)
 
 
 def label_words(label: QLabel) -> str:

@@ -6,7 +6,7 @@ keyboard counts, from Qt's list of input devices or the kernel's.
 
 from __future__ import annotations
 
-from decisionaid.core.input_devices import NOT_A_KEYBOARD, linux_keyboards
+from decisionaid.core.input_devices import linux_keyboards, not_a_keyboard
 from decisionaid.core.policy import Policy
 
 
@@ -16,7 +16,7 @@ def _qt_keyboards() -> list[str]:
     return [
         d.name()
         for d in QInputDevice.devices()
-        if d.type() == QInputDevice.DeviceType.Keyboard and not NOT_A_KEYBOARD.search(d.name())
+        if d.type() == QInputDevice.DeviceType.Keyboard and not not_a_keyboard(d.name())
     ]
 
 

@@ -12,6 +12,7 @@ an idle kiosk from clearing the screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QPushButton, QVBoxLayout, QWidget
@@ -34,11 +35,15 @@ from decisionaid.ui.window_navigation import StepNavigation
 from decisionaid.ui.window_panels import OverPagePanels
 from decisionaid.ui.window_parts import (
     Body,
+    Central,
     Footer,
     ProgressRow,
     StartOverBar,
     add_shortcuts,
 )
+
+if TYPE_CHECKING:
+    from decisionaid.ui.contents_list import ContentsList
 
 CONTENTS_AUTO_HIDE_SCALE = 175
 
@@ -68,6 +73,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         decision_data: DecisionDataLoader,
         theme: Theme = STANDARD,
         styles: Sequence[StylePart] = (),
+        show_step: bool = True,
     ) -> None:
         super().__init__()
         self.guide = guide
@@ -110,13 +116,19 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         self.signals.changed.connect(self._on_session_changed)
         self.apply_style()
         # Where the reader is: the first step at start, their step when the window is built
-        # again in another language.
-        self.go_to(session.state.current_step)
+        # again in another language. Without `show_step` a full screen stands over the guide at
+        # first (a kiosk's welcome), and the step is built after the first paint (prepare_step)
+        # or when it is first shown (go_to), whichever comes first: only where the reader is
+        # (titles, progress, Back) is shown now.
+        if show_step:
+            self.go_to(session.state.current_step)
+        elif guide.steps:
+            self._show_place(self.current_index)
 
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        central = QWidget(self)
+        central = Central(self)
         central.setObjectName("central")
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
@@ -137,7 +149,7 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             (self.header, "title_label logo_label help_button display_button"),
             (self.header.menu, "contents_button scale_label smaller_button larger_button"),
             (self.progress_row, "step_title counter_label progress"),
-            (self.body, "contents stack"),
+            (self.body, "stack"),
             (self.footer, "start_over_button back_button next_button"),
         ):
             for name in names.split():
@@ -171,8 +183,8 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
         # keeps the keyboard in what shows; the roots follow whichever panel is open.
         self._panel_focus = FocusScope([], lambda: bool(self._panel_focus_roots()))
         self._help_opener: QWidget | None = None
-        central.installEventFilter(self)
-        self.body.installEventFilter(self)  # the page moves down when the header grows
+        central.resized.connect(self._place_panels)
+        self.body.placed.connect(self._place_panels)
         self._central = central
         self.contents_button.setChecked(not self.policy.fullscreen)
         self._set_contents_visible(self.contents_button.isChecked())
@@ -279,8 +291,14 @@ class MainWindow(StepNavigation, PageLookups, OverPagePanels, QMainWindow):
             root, self.policy, self.theme, font_px(self.session.state.text_scale)
         )
 
+    @property
+    def contents(self) -> ContentsList:
+        """The contents list, made when first asked for (window_parts.Body)."""
+        return self.body.contents
+
     def _set_contents_visible(self, visible: bool) -> None:
-        self.contents.setVisible(visible)
+        if visible or self.body.contents_made:  # a list not made yet is hidden already
+            self.contents.setVisible(visible)
 
     # -- text size and style ---------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.controls import wipe_text
 
@@ -61,6 +61,9 @@ def show_reader_text(
 def forget_reader_text(root: QWidget) -> None:
     """Empty every marked widget under `root` (itself included) and every text box, with its
     undo and redo history."""
+    # Here, not at the top: the text boxes' classes are not needed before the first paint.
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
     for widget in (root, *root.findChildren(QWidget)):
         filled = widget.property(MARK)
         if filled:

@@ -46,22 +46,37 @@ class StepNavigation:
         index = max(0, min(index, total - 1))
         self.close_popover(refocus=False)
         self.session.go_to(index, remember=remember)
-        widget = self.step_widget(index)
-        self.stack.setCurrentWidget(widget)
-        widget.on_shown()
+        widget = self._show_step(index)
         if anchor and hasattr(widget, "scroll_to"):
             widget.scroll_to(anchor)
-        step = self.guide.steps[index]
-        self.progress_row.show_step(step.title, self.guide.step_number(index))
-        self.back_button.setEnabled(self.session.back_target() is not None)
-        self._show_forward()
-        self.contents.mark(index)
         self.start_over_bar.hide()
         focus = widget.first_focus()
         if focus is not None:
             focus.setFocus()  # Qt.FocusReason.OtherFocusReason
-        self.setWindowTitle(_("{step} – {guide}").format(step=step.title, guide=self.guide.title))
         self.stepChanged.emit(index)
+
+    def prepare_step(self) -> None:
+        """Build and lay out the reader's step behind a full screen that stands over it, without
+        announcing it (no stepChanged, the focus left where it is): `go_to` then shows it at
+        once. For a window made with `show_step=False`; nothing to do once a step shows."""
+        if self.current_widget() is None and self.guide.steps:
+            self._show_step(self.current_index)
+
+    def _show_step(self, index: int) -> StepWidget:
+        widget = self.step_widget(index)
+        self.stack.setCurrentWidget(widget)
+        widget.on_shown()
+        self._show_place(index)
+        self._show_forward()
+        self.contents.mark(index)
+        return widget
+
+    def _show_place(self, index: int) -> None:
+        """Where the reader is: the step's title and number, Back, and the window's title."""
+        step = self.guide.steps[index]
+        self.progress_row.show_step(step.title, self.guide.step_number(index))
+        self.back_button.setEnabled(self.session.back_target() is not None)
+        self.setWindowTitle(_("{step} – {guide}").format(step=step.title, guide=self.guide.title))
 
     def _show_empty_guide(self) -> None:
         self.progress_row.show_empty()

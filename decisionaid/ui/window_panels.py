@@ -15,15 +15,18 @@ HELP_OPEN = "help panel open"
 class OverPagePanels:
     """The help panel and the Display menu of `MainWindow` (a mixin)."""
 
+    def _place_panels(self) -> None:
+        """The window's middle was resized, or the page moved (the header grew): the panels
+        follow. Told by the widgets themselves (window_parts.Central, Body), not by an event
+        filter: a Python filter's first event builds PySide6's classes for every kind of event
+        (about 8 M instructions before the first paint)."""
+        self._place_help_panel()
+        if self.display_menu.isVisible():
+            self.display_menu.place(self.display_button)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if (watched is self._central and kind == QEvent.Type.Resize) or (
-            watched is self.body and kind in (QEvent.Type.Move, QEvent.Type.Resize)
-        ):
-            self._place_help_panel()
-            if self.display_menu.isVisible():
-                self.display_menu.place(self.display_button)
-        elif kind == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+        # App-wide while the Display menu is open (show_display_menu).
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
             # Open, the Display menu closes at a tap anywhere else, as a menu does.
             inside = (self.display_menu, self.display_button)
             if not any(w is watched or w.isAncestorOf(watched) for w in inside):

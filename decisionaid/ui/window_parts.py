@@ -9,14 +9,14 @@ only with WA_StyledBackground set, which takes the `Qt` namespace (see controls.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QMoveEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from decisionaid.core.guide import Guide
 from decisionaid.core.i18n import _
 from decisionaid.core.policy import Policy
-from decisionaid.ui.controls import (
-    ACCESSIBLE_TEXT_ROLE,
-    make_button,
-    set_enum,
-)
+from decisionaid.ui.controls import make_button, set_enum
+
+if TYPE_CHECKING:
+    from decisionaid.ui.contents_list import ContentsList
 
 
 class ProgressRow(QFrame):
@@ -90,50 +89,24 @@ class ProgressRow(QFrame):
         self.counter_label.setText("")
 
 
-class ContentsList(QListWidget):
-    """Every step's title; choosing one goes there."""
+class Central(QWidget):
+    """The window's middle, under which the panels lie: says when it is resized."""
 
-    def __init__(self, guide: Guide, go_to: Callable[[int], None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("contents")
-        self.setAccessibleName(_("Contents: all steps of the guide"))
-        self.setWordWrap(True)
-        # Long titles wrap onto a second line at large text sizes instead of being cut short
-        # behind a sideways scroll bar. Qt measures a wrapped item without its style-sheet
-        # padding, so the items have none at the sides and the list pads instead (theme.py).
-        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        # The list is longer than the window at every text size; a bar that came and went would
-        # change the width the titles were measured at.
-        set_enum(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
-        set_enum(self, "resizeMode", "Adjust")
-        self.setMaximumWidth(320)
-        self.setMinimumWidth(220)
-        for i, step in enumerate(guide.steps):
-            number = guide.step_number(i)
-            if number is None:  # a look-up page: no number, as it is no step of the path
-                item = QListWidgetItem(step.short_title)
-                item.setData(
-                    ACCESSIBLE_TEXT_ROLE, _("Look-up page: {title}").format(title=step.title)
-                )
-            else:
-                item = QListWidgetItem(f"{number[0]}. {step.short_title}")
-                item.setData(
-                    ACCESSIBLE_TEXT_ROLE,
-                    _("Step {n}: {title}").format(n=number[0], title=step.title),
-                )
-            self.addItem(item)
-        self.itemActivated.connect(lambda item: go_to(self.row(item)))
-        self.itemClicked.connect(lambda item: go_to(self.row(item)))
+    resized = Signal()
 
-    def mark(self, index: int) -> None:
-        """Show where the reader is, without going there again."""
-        self.blockSignals(True)
-        self.setCurrentRow(index)
-        self.blockSignals(False)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class Body(QWidget):
-    """The contents list beside the step."""
+    """The contents list beside the step.
+
+    The list is made the first time something asks for it (`contents`): a kiosk hides it at
+    first, and its welcome need not wait for PySide6 to build its list classes (QListWidget,
+    QListView, QAbstractItemView and their enums, about 12 M instructions)."""
+
+    placed = Signal()  # moved or resized
 
     def __init__(
         self,
@@ -143,14 +116,45 @@ class Body(QWidget):
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self._guide = guide
+        self._go_to = go_to
+        self._contents: ContentsList | None = None
         b = QHBoxLayout(self)
         b.setContentsMargins(12, 12, 12, 0)
         b.setSpacing(12)
-        self.contents = ContentsList(guide, go_to, self)
+        self._row = b
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stepArea")
-        b.addWidget(self.contents)
         b.addWidget(self.stack, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.placed.emit()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.placed.emit()  # the page moves down when the header grows
+
+    @property
+    def contents_made(self) -> bool:
+        return self._contents is not None
+
+    @property
+    def contents(self) -> ContentsList:
+        if self._contents is None:
+            from decisionaid.ui.contents_list import ContentsList
+
+            contents = ContentsList(self._guide, self._go_to, self)
+            contents.hide()  # until the window shows it
+            self._row.insertWidget(0, contents)
+            # Where it would be, made before the step area: first among the body's children
+            # (a screen reader's order) and right after the body in the Tab order.
+            contents.stackUnder(self.stack)
+            set_enum(self, "focusPolicy", "TabFocus")  # setTabOrder ignores a NoFocus widget
+            QWidget.setTabOrder(self, contents)
+            set_enum(self, "focusPolicy", "NoFocus")
+            self._contents = contents
+        return self._contents
 
     def show_empty(self) -> None:
         """A guide with no usable step: say so calmly where the step would be."""

@@ -89,3 +89,39 @@ def end(process: subprocess.Popen[bytes], how: signal.Signals = signal.SIGTERM) 
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+
+
+FIRST_STEP_READY = "first step ready behind the welcome"
+
+
+def kiosk_log_to_first_step(command: list[str], env: dict[str, str], timeout: float = 120) -> str:
+    """What a kiosk logs (to standard error, as a kiosk does) until its first step is built
+    behind the welcome, just after its first paint; then the kiosk, which refuses to close,
+    is killed. The start-up probe quits at the first paint, before the step is built."""
+    import selectors
+    import time
+
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stderr, selectors.EVENT_READ)
+        try:
+            while time.monotonic() < deadline:
+                if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                    break
+                line = process.stderr.readline().decode(errors="replace")
+                if not line:  # the kiosk ended
+                    break
+                lines.append(line)
+                if FIRST_STEP_READY in line:
+                    break
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=60)
+            process.stderr.close()
+    text = "".join(lines)
+    assert FIRST_STEP_READY in text, text[-4000:]
+    return text

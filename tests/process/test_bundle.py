@@ -14,6 +14,7 @@ import pytest
 
 from tests.core.test_content_engine import rewrite
 from tests.helpers import XDG_VARS, add_to_top_of_page
+from tests.helpers.processes import kiosk_log_to_first_step
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK_VARIANTS = ("links", "no-links")  # core/page_cache.variant
@@ -87,6 +88,14 @@ def _bundle_files(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def _frozen_kiosk_to_first_step(exe: Path, home: Path, *args: str) -> str:
+    """What a frozen kiosk logs until its first step is built behind the welcome."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    for var in XDG_VARS:
+        env[var] = str(home / var.lower())
+    return kiosk_log_to_first_step([str(exe), "--kiosk", *args], env)
+
+
 def _frozen_kiosk(exe: Path, home: Path, *args: str) -> str:
     """What a frozen kiosk's start logs (to standard error, as a kiosk does) to its first paint."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
@@ -119,6 +128,9 @@ def test_the_bundle_ships_every_languages_parsed_guide_and_its_kiosk_parses_noth
     for locale in languages:
         log = _frozen_kiosk(_app(frozen_bundle), home, "--locale", locale)
         assert f"parsed guide read from {resources / 'guide-cache'}" in log, log
+        # Its first screen, the welcome, shows no page; the first step's comes just after.
+        assert "first screen painted; pages from caches: 0, rendered now: 0" in log, log
+        log = _frozen_kiosk_to_first_step(_app(frozen_bundle), home, "--locale", locale)
         assert "pages from caches: 1, rendered now: 0; Markdown not loaded" in log, log
     # A kiosk writes nothing: not to the bundle's caches, not to a home.
     assert _bundle_files(frozen_bundle) == before
@@ -138,7 +150,7 @@ def test_a_content_file_changed_after_the_build_is_parsed_and_rendered_as_now(
     assert "parsed guide read from" in log and "Markdown not loaded" in log, log
     # ...and once the first page changes, the guide is parsed and that page rendered now.
     add_to_top_of_page(content / "pages" / "welcome.md", "This sentence was added after the build.")
-    log = _frozen_kiosk(exe, tmp_path / "home", "--content", str(content))
+    log = _frozen_kiosk_to_first_step(exe, tmp_path / "home", "--content", str(content))
     assert "guide parsed from its files" in log, log
     assert "pages from caches: 0, rendered now: 1; Markdown loaded" in log, log
 

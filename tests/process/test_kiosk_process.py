@@ -46,19 +46,25 @@ def _core_folder(work: Path) -> Path:
     return where.parent if where.is_absolute() else work
 
 
-def _crash(mode: str, work: Path) -> tuple[int, set[Path]]:
-    folder = _core_folder(work)
-    before = set(folder.iterdir())
+def _run_app(script: str, work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`script` run in a fresh interpreter on the fixture guide, allowed core files."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DECISIONAID_SPEECH_ENGINE="none")
     env["PYTHONPATH"] = str(ROOT)
-    result = subprocess.run(
-        [sys.executable, "-c", CRASH_AFTER_FIRST_PAINT, str(FIXTURE_CONTENT), mode],
+    return subprocess.run(
+        [sys.executable, "-c", script, str(FIXTURE_CONTENT), *args],
         cwd=work,
         env=env,
         preexec_fn=_allow_core_files,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+
+
+def _crash(mode: str, work: Path) -> tuple[int, set[Path]]:
+    folder = _core_folder(work)
+    before = set(folder.iterdir())
+    result = _run_app(CRASH_AFTER_FIRST_PAINT, work, mode)
     new = {p for p in set(folder.iterdir()) - before if p.name.startswith("core")}
     return result.returncode, new
 
@@ -126,3 +132,45 @@ def test_a_kiosk_without_a_session_bus_leaves_no_dbus_daemon(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert left == {}, f"still running after the kiosk exited: {left}"
     assert not (home / ".dbus").exists(), "D-Bus wrote its address under HOME"
+
+
+DUMPABLE_AFTER_FIRST_PAINT = """
+import ctypes, sys
+import decisionaid.app as app
+from decisionaid.app import Options
+from PySide6.QtCore import QTimer
+
+shown = app.show_window
+libc = ctypes.CDLL(None)
+PR_GET_DUMPABLE = 3
+
+def report(window):
+    print("at first paint", libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+    # Two turns on: the kiosk finishes its start in the turn after the paint.
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: finish(window)))
+
+def finish(window):
+    print("after", libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+    with open("/proc/self/coredump_filter") as f:
+        print("filter", int(f.read(), 16))
+    import resource
+    print("limit", resource.getrlimit(resource.RLIMIT_CORE)[0])
+    sys.stdout.flush()
+    app.ensure_qapplication().exit(0)
+
+def show(window, policy):
+    window.firstPaint.connect(lambda: report(window))
+    shown(window, policy)
+
+app.show_window = show
+sys.exit(app.run(Options(content=sys.argv[1], kiosk=True)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl and /proc are Linux's")
+def test_a_kiosk_is_not_dumpable_once_it_is_on_screen(tmp_path: Path) -> None:
+    # Before Qt: no core file (limit 0) and no memory in any core (filter 0). Right after the
+    # first paint, before a reader can have typed: not dumpable at all.
+    result = _run_app(DUMPABLE_AFTER_FIRST_PAINT, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[1:4] == ["after 0", "filter 0", "limit 0"], result.stdout

@@ -118,3 +118,38 @@ def test_screens_made_after_the_start_open_no_window_of_their_own(qtbot, tmp_pat
     others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
     assert others == []
     assert QApplication.activeWindow() is window
+
+
+def test_the_first_step_is_built_behind_the_welcome_after_the_paint_without_a_word(
+    qtbot,
+) -> None:
+    seen: dict[str, object] = {}
+
+    def at_first_frame(window, kiosk) -> None:  # type: ignore[no-untyped-def]
+        seen["step built"] = window.current_widget() is not None
+
+    window, kiosk = _start(qtbot, _parts(), at_first_frame)
+    assert seen == {"step built": False}
+    announced: list[int] = []
+    window.stepChanged.connect(announced.append)
+    qtbot.waitUntil(lambda: window.current_widget() is not None)
+    # Built quietly: the welcome stays, Start keeps the focus, nothing is announced.
+    assert kiosk.screens.is_showing(kiosk.welcome) and kiosk.welcome.isVisible()
+    assert kiosk.welcome.start_button.hasFocus()
+    assert announced == []
+    assert window.windowTitle().startswith(window.guide.steps[0].title)
+    # Start shows it at once, announced as any step is.
+    qtbot.mouseClick(kiosk.welcome.start_button, Qt.MouseButton.LeftButton)
+    assert announced == [0]
+    assert not kiosk.welcome.isVisible() and window.current_widget().isVisible()
+
+
+def test_start_before_the_step_is_built_shows_it_all_the_same(qtbot) -> None:
+    # Start tapped on the first frame, before the turn that builds the step behind the welcome.
+    window, kiosk = _start(
+        qtbot, _parts(), lambda _window, kiosk: kiosk.welcome.start_button.click()
+    )
+    assert not kiosk.welcome.isVisible()
+    widget = window.current_widget()
+    assert widget is not None and widget.isVisible()
+    assert window.progress_row.step_title.text() == window.guide.steps[0].title

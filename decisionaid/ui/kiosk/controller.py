@@ -7,12 +7,14 @@ the mode. A reset wipes state objects; the window is not rebuilt.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from decisionaid.core.staff_gate import StaffGate
+from decisionaid.ui.kiosk.environment import forbid_dumping
 from decisionaid.ui.kiosk.idle_watcher import IdleWatcher
 from decisionaid.ui.kiosk.lockdown import Lockdown, clear_clipboard
 from decisionaid.ui.kiosk.long_press import LongPress
@@ -102,8 +104,19 @@ class KioskController(QObject):
         self.watcher.stop()
 
     def finish_start(self) -> None:
-        """Make the screens the first one did not need (idle warning, staff PIN pad), and
-        begin the screen keeper's checks: its first one looks at whatever happened before."""
+        """Build the reader's first step behind the welcome, so Start shows it at once; make
+        the screens the first one did not need (idle warning, staff PIN pad); and begin the
+        screen keeper's checks: its first one looks at whatever happened before."""
+        self.window.prepare_step()
+        pages = self.window.pages
+        logging.getLogger("decisionaid").info(
+            "first step ready behind the welcome; pages from caches: %d, rendered now: %d; "
+            "Markdown %s",
+            pages.from_cache,
+            pages.rendered,
+            "loaded" if "markdown" in sys.modules else "not loaded",
+        )
+        forbid_dumping()  # the rest of the no-core-dump settings, before anyone has typed
         _ = self.warning, self.staff
         self.keeper.begin_checks()
 

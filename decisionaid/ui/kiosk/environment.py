@@ -74,19 +74,36 @@ def _sound_server_running(runtime: str) -> bool:
 
 
 def forbid_core_dumps() -> None:
-    """No core file from this process or its children, whatever the system's settings.
+    """No core file from this process or its children, whatever the system's settings, from
+    before Qt starts (when the process holds nothing of a reader's yet).
 
-    A limit of 0 stops the kernel writing a core file (and is inherited by the speech
-    engine). Marking the process not dumpable also stops a core-dump handler such as
-    systemd-coredump from keeping one, and other processes of the same user from reading its
-    memory.
+    A limit of 0 stops the kernel writing a core file (and is inherited by the speech engine);
+    a core-dump handler such as systemd-coredump keeps none for it either. A coredump filter
+    of 0 leaves out every memory mapping, so a core taken anyway would hold no memory at all.
+    The process is marked not dumpable after the first paint (`forbid_dumping`).
     """
+    global _prepared
+    _prepared = True
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            import ctypes
+    with contextlib.suppress(OSError):
+        Path("/proc/self/coredump_filter").write_text("0", encoding="ascii")
 
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+def forbid_dumping() -> None:
+    """Mark the process not dumpable: no core-dump handler keeps one whatever its limits, and
+    other processes of the same user cannot read its memory. Called once the first screen has
+    painted, before a reader can have typed anything; ctypes, which it needs, is not loaded
+    before the paint (tests/process/test_startup_imports.py). Only in a process that
+    `prepare_kiosk_environment` prepared, so a test building a kiosk leaves its own alone."""
+    if not _prepared or not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+_prepared = False

@@ -8,11 +8,16 @@ closing the window (Alt+F4, Ctrl+Q, Ctrl+W) unless staff have entered the PIN.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from decisionaid.ui.controls import set_enum
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 _T = QEvent.Type
 _BLOCKED = frozenset(
@@ -59,8 +64,9 @@ class Lockdown(QObject):
         if kind == _T.Close and watched is self.window and not self._close_allowed:
             event.ignore()
             return True
-        if kind == _T.Show and isinstance(watched, QDialog):
-            self._tame_dialog(watched)
+        # By class name: the QDialog class is not built before the first paint.
+        if kind == _T.Show and watched.inherits("QDialog"):
+            self._tame_dialog(watched)  # type: ignore[arg-type]
         return False
 
     def _tame_dialog(self, dialog: QDialog) -> None:
@@ -76,6 +82,8 @@ class Lockdown(QObject):
 
 def clear_clipboard() -> None:
     """Forget anything copied during the session, in every clipboard the platform has."""
+    from PySide6.QtGui import QClipboard  # here: not needed before the first paint
+
     clipboard = QGuiApplication.clipboard()
     if clipboard is None:
         return

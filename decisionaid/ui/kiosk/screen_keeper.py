@@ -16,10 +16,14 @@ the next sign. Staff exit (`stop`) lets go.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen, QWindow
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen, QWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,9 @@ _SIGNS = frozenset({QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type
 class ScreenKeeper(QObject):
     """`checking=False` holds the checks until `begin_checks()`: the kiosk begins them with its
     first frame, as nothing can have taken the screen away before there was one, and a check
-    that came before it would hold up that frame."""
+    that came before it would hold up that frame. Until then the keeper does not watch the
+    window either (each of the events of building and showing it would pass through Python):
+    `begin_checks` looks at the window as the watching would have left it."""
 
     def __init__(
         self, window: QWidget, parent: QObject | None = None, *, checking: bool = True
@@ -50,7 +56,9 @@ class ScreenKeeper(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
-        window.installEventFilter(self)
+        self._watching = False
+        if checking:
+            self._watch_window()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             # A slot that takes no argument: the state's type is in the Qt namespace, which a
@@ -75,6 +83,13 @@ class ScreenKeeper(QObject):
             self.check_soon()  # uncovered, or unmapped (a workspace switch, show desktop)
         return False
 
+    def _watch_window(self) -> None:
+        self._watching = True
+        self.window.installEventFilter(self)
+        if self.window.isVisible():  # shown before it was watched: as its Show would have
+            self._watch_handle()
+            self.armed = self.armed or self.window.isFullScreen()
+
     def _watch_handle(self) -> None:
         handle = self.window.windowHandle()
         if handle is not None and handle is not self._handle:
@@ -91,6 +106,8 @@ class ScreenKeeper(QObject):
 
     def begin_checks(self) -> None:
         self.checking = True
+        if not self._watching:
+            self._watch_window()
         self.check_soon()
 
     def check_soon(self) -> None:

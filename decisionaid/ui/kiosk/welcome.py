@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from decisionaid.core.guide import Guide
 from decisionaid.core.i18n import _
-from decisionaid.ui.controls import make_button, make_label, set_enum
+from decisionaid.ui.controls import WrappedLabel, make_button, make_label, set_enum
 from decisionaid.ui.kiosk.screens import KioskScreen
 
 
@@ -26,7 +26,8 @@ class KioskWelcome(KioskScreen):
         super().__init__("kioskWelcome", keeps_header=True, parent=parent)
         words = guide.wording
         self.setAccessibleName(_("Welcome"))
-        self.heading = heading = QLabel(guide.title)
+        self.heading = heading = WrappedLabel()
+        heading.setText(guide.title)
         heading.setObjectName("kioskHeading")
         heading.setWordWrap(True)
         set_enum(heading, "textFormat", "PlainText")  # the first screen: no Qt namespace

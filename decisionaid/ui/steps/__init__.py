@@ -6,19 +6,20 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.core.guide import Step
 from decisionaid.ui.steps.base import StepContext, StepFactory, StepWidget
-from decisionaid.ui.steps.page_step import PageStep, UnavailableStep
 
-_FACTORIES: dict[str, StepFactory] = {
-    "page": PageStep,
-    "compare": PageStep,
-    "about": PageStep,
-    "references": PageStep,
-    "glossary": PageStep,
-}
-
+_FACTORIES: dict[str, StepFactory] = {}
 
 # Kinds only the text page draws: the first page need not wait for the decision widgets to load.
 _TEXT_KINDS = frozenset({"page", "about", "references", "glossary"})
+
+
+def _load_text_steps() -> None:
+    """The text page's widget, loaded with the first step that is built: a kiosk's first
+    screen (its welcome) shows none, and the page's modules make PySide6 build its text
+    classes (the text browser, document, cursor and formats, about 25 M instructions)."""
+    from decisionaid.ui.steps.page_step import PageStep
+
+    _FACTORIES.update(dict.fromkeys((*_TEXT_KINDS, "compare"), PageStep))
 
 
 def _load_decision_steps() -> None:
@@ -30,6 +31,10 @@ def _load_decision_steps() -> None:
 
 
 def create_step_widget(ctx: StepContext, step: Step, parent: QWidget | None = None) -> StepWidget:
+    from decisionaid.ui.steps.page_step import UnavailableStep
+
+    if not _FACTORIES:
+        _load_text_steps()
     if step.kind not in _TEXT_KINDS:
         _load_decision_steps()
     factory = _FACTORIES.get(step.kind)
