@@ -125,7 +125,8 @@ class Header(QFrame):
             self.tools_row.addWidget(b)
             QWidget.setTabOrder(self._last_tool, b)
             self._last_tool = b
-        self.fit_width(self.width())
+        if self.isVisible():  # before the window shows, its first icons' turn fits the row
+            self.controls_changed()
 
     def watch_width(self) -> None:
         """From now on, fit the row to every new width. Started after the first paint: a
