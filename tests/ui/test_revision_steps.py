@@ -82,9 +82,13 @@ def test_the_values_scale_keeps_its_order_with_not_sure_apart(
     if group.in_row:  # one row, least to most, left to right
         assert len({p.y() for p in spots}) == 1
         assert [p.x() for p in spots] == sorted(p.x() for p in spots)
+        assert not any(b.beside for b in points), "each indicator above its words"
     else:  # too narrow for five across: one above the other, least first
         assert len({p.x() for p in spots}) == 1
         assert [p.y() for p in spots] == sorted(p.y() for p in spots)
+        # Each indicator beside its words, as "Not sure" has it: a short list, not five tall
+        # tiles, its indicators in line with "Not sure"'s.
+        assert all(b.beside and b.height() <= apart.height() + 2 for b in points)
     # "Not sure" is no point on the scale: below all of them, after a gap.
     last = points[-1]
     assert _at(apart, w).y() >= _at(last, w).y() + last.height() + 8

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from decisionaid.ui.steps.decision_base import (
     CHOICE_SPACING_PX,
     INDICATOR_GAP_PX,
+    PAD_X,
     PAD_Y,
     POINT_PAD_X,
     TILE_BORDER_PX,
@@ -36,6 +37,8 @@ __all__ = ["ScaleChoices", "ScalePoint", "scale_row_px"]
 # A point's border and padding, either side of its words (its focus ring is as wide).
 EDGE_X = TILE_BORDER_PX + POINT_PAD_X
 EDGE_Y = TILE_BORDER_PX + PAD_Y
+# Beside its words, as wide as other answers' (so the indicators line up with "Not sure").
+EDGE_BESIDE = TILE_BORDER_PX + PAD_X
 
 
 def _bold(font: QFont) -> QFont:
@@ -65,6 +68,15 @@ class ScalePoint(QRadioButton):
         self.setText(text)
         self.setObjectName("scalePoint")
         self._theme = theme
+        # In a row, the indicator stands above the words; stacked one above the other (where
+        # a row cannot fit), beside them, as other answers have it, so the list stays short.
+        self.beside = False
+
+    def set_beside(self, beside: bool) -> None:
+        if beside != self.beside:
+            self.beside = beside
+            self.updateGeometry()
+            self.update()
 
     def _words(self) -> str:
         return self.text().replace("&&", "&")
@@ -72,6 +84,9 @@ class ScalePoint(QRadioButton):
     def sizeHint(self) -> QSize:
         words = QFontMetrics(_bold(self.font())).size(0, self._words())
         indicator = indicator_px(self.font())
+        if self.beside:
+            width = indicator + INDICATOR_GAP_PX + words.width() + 2 * EDGE_BESIDE
+            return QSize(width, max(indicator, words.height()) + 2 * EDGE_Y)
         width = max(words.width(), indicator) + 2 * EDGE_X
         return QSize(width, indicator + INDICATOR_GAP_PX + words.height() + 2 * EDGE_Y)
 
@@ -92,7 +107,10 @@ class ScalePoint(QRadioButton):
         chosen = self.isChecked()
         enabled = self.isEnabled()
         side = indicator_px(self.font())
-        ring = QRect((self.width() - side) // 2, EDGE_Y, side, side)
+        if self.beside:
+            ring = QRect(EDGE_BESIDE, (self.height() - side) // 2, side, side)
+        else:
+            ring = QRect((self.width() - side) // 2, EDGE_Y, side, side)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = t.selection if chosen else (t.border if enabled else t.disabled)
         painter.setPen(QPen(QColor(edge), 2))
@@ -106,9 +124,14 @@ class ScalePoint(QRadioButton):
         font = _bold(self.font()) if chosen else self.font()
         painter.setFont(font)
         painter.setPen(QColor(t.on_selection if chosen else (t.text if enabled else t.disabled)))
-        words = QRect(0, ring.bottom() + 1 + INDICATOR_GAP_PX, self.width(), self.height())
-        centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        painter.drawText(words, int(centred), self._words())
+        if self.beside:
+            left = ring.right() + 1 + INDICATOR_GAP_PX
+            words = QRect(left, 0, self.width() - left - EDGE_BESIDE, self.height())
+            place = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        else:
+            words = QRect(0, ring.bottom() + 1 + INDICATOR_GAP_PX, self.width(), self.height())
+            place = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(words, int(place), self._words())
 
 
 class ScaleChoices(ChoiceGroup):
@@ -144,6 +167,8 @@ class ScaleChoices(ChoiceGroup):
 
     def _extra_px(self, button: QRadioButton) -> int:
         if isinstance(button, ScalePoint):
+            if button.beside:
+                return indicator_px(button.font()) + INDICATOR_GAP_PX + 2 * EDGE_BESIDE
             return 2 * EDGE_X
         return super()._extra_px(button)
 
@@ -157,6 +182,8 @@ class ScaleChoices(ChoiceGroup):
         for col in range(self.grid.columnCount()):
             self.grid.setColumnStretch(col, 0)
         for i, b in enumerate(self.buttons[:points]):
+            if isinstance(b, ScalePoint):
+                b.set_beside(not self.in_row)
             row, col = (0, i) if self.in_row else (i, 0)
             self.grid.addWidget(b, row, col)
             self.grid.setColumnStretch(col, 1)
