@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.core.guide import Guide
@@ -40,7 +41,8 @@ class SkippedParts(QWidget):
             _("You skipped these parts. You can read them whenever you feel ready:"), "sectionTitle"
         )
         layout.addWidget(self.heading)
-        self.buttons = FlowLayout(spacing=8)
+        # Under the heading, from its left edge, as the words they follow are read.
+        self.buttons = FlowLayout(spacing=8, align=Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.buttons)
         self._shown: list[str] = []  # the step id each button (by position) opens
         self.setAccessibleName(_("Parts you skipped"))
