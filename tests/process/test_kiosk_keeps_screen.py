@@ -89,17 +89,22 @@ def _shown_windows(x: XSession) -> set[str]:
 
 
 def _window_menu_iconify(x: XSession) -> None:
-    before = _shown_windows(x)
-    x.run("xdotool", "key", "alt+space")  # openbox's window menu for the focused window
-
-    def menu_open() -> bool:
+    def menu_open(before: set[str]) -> bool:
         return any(
             "POPUP_MENU" in x.run("xprop", "-id", w, "_NET_WM_WINDOW_TYPE", check=False)
             for w in _shown_windows(x) - before
         )
 
-    assert wait_until(menu_open, 5), "no window menu came"
-    x.run("xdotool", "key", "n")  # "Ico_nify"
+    # A passer-by presses again when nothing comes; so does this, at most three times, each
+    # time once the kiosk holds the screen (openbox shows the menu of the focused window only).
+    for _ in range(3):
+        wait_until(lambda: kiosk_has_the_screen(x, window_manager=True), BACK_WITHIN)
+        before = _shown_windows(x)
+        x.run("xdotool", "key", "alt+space")  # openbox's window menu for the focused window
+        if wait_until(lambda before=before: menu_open(before), 3):
+            x.run("xdotool", "key", "n")  # "Ico_nify"
+            return
+    pytest.fail(f"no window menu came after three presses; app said: {x.app_said()[-1500:]}")
 
 
 TAKEN_AWAY = {
