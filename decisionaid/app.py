@@ -339,17 +339,14 @@ def run(options: Options) -> int:
         from decisionaid.ui.kiosk.environment import prepare_kiosk_environment
 
         prepare_kiosk_environment()  # before Qt starts, so no library caches anything on disk
-    from logging import WARNING
+    import logging
 
-    from decisionaid.logging_setup import (
-        configure_logging,
-        log_config_notices,
-        log_first_paint,
-        log_startup,
-    )
+    from decisionaid import logging_setup
+    from decisionaid.ui.pyside_features import skip_source_scan
 
-    log_setup = configure_logging(parts.policy, parts.session)
-    log_startup(parts.guide, parts.policy, log_setup, parts.guide_source)
+    skip_source_scan()  # PySide6 first, so that no module loaded after it is read as source
+    log_setup = logging_setup.configure_logging(parts.policy, parts.session)
+    logging_setup.log_startup(parts.guide, parts.policy, log_setup, parts.guide_source)
     if parts.policy.on_screen_keyboard:
         from decisionaid.ui.on_screen_keyboard import use_on_screen_keyboard
 
@@ -358,8 +355,6 @@ def run(options: Options) -> int:
     from decisionaid.ui.font_check import font_problem
 
     if problem := font_problem(app):
-        import logging
-
         logging.getLogger("decisionaid").error("%s", problem)
         if not log_setup.shows_on_stderr(logging.ERROR):
             print(f"decisionaid: {problem}", file=sys.stderr)
@@ -367,10 +362,10 @@ def run(options: Options) -> int:
             return NO_FONTS_EXIT_CODE
     assembled = build_app(parts)
     window = assembled.window
-    log_config_notices(parts.config.staff_notices)
+    logging_setup.log_config_notices(parts.config.staff_notices)
     # Staff starting the app from a terminal see each notice once: from the log where it goes
     # to standard error (kiosk), else printed here (personal and counsellor log to a file).
-    if not log_setup.shows_on_stderr(WARNING):
+    if not log_setup.shows_on_stderr(logging.WARNING):
         for notice in parts.config.staff_notices:
             print(f"decisionaid: configuration: {notice}", file=sys.stderr)
     from decisionaid.ui.crash_guard import install_crash_guard
@@ -391,7 +386,7 @@ def run(options: Options) -> int:
 
     switch.switched.append(guard_new_window)
     window.firstPaint.connect(_after_start_up)
-    window.firstPaint.connect(lambda: log_first_paint(window.pages))
+    window.firstPaint.connect(lambda: logging_setup.log_first_paint(window.pages))
     if options.startup_probe:
         # exit(), not quit(): in Qt 6 quit() first asks every window to close, and a kiosk
         # window may refuse, which would leave the probe running forever.
