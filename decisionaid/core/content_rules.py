@@ -26,6 +26,7 @@ from typing import Any
 
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide
+from decisionaid.core.marketing_words import PhraseList, load_marketing_words
 from decisionaid.core.page_blocks import (
     list_runs_into_paragraph,
     page_blocks,
@@ -34,7 +35,6 @@ from decisionaid.core.page_blocks import (
     running_text,
 )
 from decisionaid.core.readability import formula_for, word_count
-from decisionaid.core.record import record
 from decisionaid.core.render import CITATION, CITATION_KEY, PageRenderer
 from decisionaid.core.textfile import line_of, load_toml_file, read_text
 
@@ -258,48 +258,6 @@ def check_references_used(
             diags.error(refs_path, ref.line, f"reference '{key}' is never cited")
 
 
-@record(frozen=True)
-class BannedPhrase:
-    pattern: re.Pattern[str]
-    shown: str
-    line: int
-
-
-def load_marketing_words(path: Path, diags: Diagnostics) -> list[BannedPhrase]:
-    """Phrases from the list file. Plain lines match as whole words in any case; `re:` lines
-    are regular expressions. `#` starts a comment."""
-    text = read_text(path, diags, "marketing word list")
-    if text is None:
-        return []
-    phrases = []
-    for n, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if line.startswith("#"):
-            continue
-        line = re.sub(r"\s+#.*$", "", line).strip()
-        if not line:
-            continue
-        if line.startswith("re:"):
-            source = line[3:].strip()
-            try:
-                pattern = re.compile(source, re.IGNORECASE)
-            except re.error as exc:
-                diags.error(path, n, f"invalid regular expression: {exc}")
-                continue
-        else:
-            words = r"\s+".join(re.escape(w) for w in line.split())
-            pattern = re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
-        phrases.append(BannedPhrase(pattern, line, n))
-    return phrases
-
-
-def _find_banned(text: str, phrases: list[BannedPhrase]) -> Iterator[str]:
-    for phrase in phrases:
-        m = phrase.pattern.search(text)
-        if m:
-            yield m.group(0)
-
-
 def check_marketing_words(
     guide: Guide, renderer: PageRenderer, diags: Diagnostics, report: list[str]
 ) -> None:
@@ -312,22 +270,22 @@ def check_marketing_words(
         if any(True for _ in page_steps(guide)) and (guide.root / "guide.toml").is_file():
             diags.info(path, 1, "no marketing word list; overstated wording is not checked")
         return
-    phrases = load_marketing_words(path, diags)
-    if not phrases:
+    phrases = PhraseList(load_marketing_words(path, diags))
+    if not phrases.phrases:
         return
     for _, page in page_steps(guide):
         text = read_text(page.path, Diagnostics()) or ""
         for key in ("title", "short_title", "summary", "content_note"):
             value = getattr(page, key)
-            for found in _find_banned(value, phrases):
+            for found in phrases.found_in(value):
                 diags.error(page.path, line_of(text, key), f"uses overstated wording '{found}'")
         for block in page_blocks(page):
-            for found in _find_banned(plain_text(block.text), phrases):
+            for found in phrases.found_in(plain_text(block.text)):
                 diags.error(page.path, block.line, f"uses overstated wording '{found}'")
     from decisionaid.core.data_text import data_texts
 
     for piece in data_texts(guide):
-        for found in _find_banned(piece.text, phrases):
+        for found in phrases.found_in(piece.text):
             diags.error(piece.path, piece.line, f"uses overstated wording '{found}'")
 
 

@@ -21,11 +21,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from decisionaid.core.content_rules import REVIEW_MONTHS, _add_months, load_marketing_words
+from decisionaid.core.content_rules import REVIEW_MONTHS, _add_months
 from decisionaid.core.data_text import OWN_WORDS, data_texts
 from decisionaid.core.decision_files import load_decision_data
 from decisionaid.core.diagnostics import Diagnostics
 from decisionaid.core.guide import Guide, Step
+from decisionaid.core.marketing_words import load_marketing_words
 from decisionaid.core.page_blocks import page_steps, plain_text, table_headings
 from decisionaid.core.readability import formula_for, word_count
 from decisionaid.core.render import PageRenderer
