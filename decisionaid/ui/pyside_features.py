@@ -19,6 +19,7 @@ import sys
 from types import ModuleType
 
 FEATURE_MODULE = "PySide6.support.feature"
+_pyside_scan: list[object] = []  # PySide6's own function, while it is replaced
 
 
 def _default_selection(module: ModuleType) -> bool:
@@ -36,5 +37,15 @@ def skip_source_scan() -> bool:
     feature = sys.modules.get(FEATURE_MODULE)
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
+    if feature._mod_uses_pyside is not _default_selection:
+        _pyside_scan[:] = [feature._mod_uses_pyside]
     feature._mod_uses_pyside = _default_selection  # type: ignore[attr-defined]
     return True
+
+
+def restore_source_scan() -> None:
+    """Put PySide6's own scan back (a process that goes on to load code which selects
+    features by other means than an import statement)."""
+    feature = sys.modules.get(FEATURE_MODULE)
+    if feature is not None and _pyside_scan:
+        feature._mod_uses_pyside = _pyside_scan.pop()  # type: ignore[attr-defined]

@@ -23,13 +23,14 @@ class Sender(QObject):
 
 
 @pytest.fixture
-def feature_support(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def feature_support():  # type: ignore[no-untyped-def]
     import PySide6.QtCore  # noqa: F401
 
     feature = sys.modules[pyside_features.FEATURE_MODULE]
-    # Put back whatever PySide6 had once the test is over.
-    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)
-    return feature
+    # PySide6's own scan for the test, whatever an app started earlier in this process left.
+    pyside_features.restore_source_scan()
+    yield feature
+    pyside_features.restore_source_scan()
 
 
 def _import_fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str):  # type: ignore[no-untyped-def]
