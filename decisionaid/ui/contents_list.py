@@ -49,7 +49,14 @@ class ContentsList(QListWidget):
         self.itemClicked.connect(lambda item: go_to(self.row(item)))
 
     def mark(self, index: int) -> None:
-        """Show where the reader is, without going there again."""
+        """Show where the reader is, without going there again: the step is kept in the
+        middle of the list where it can be, not at an edge where the "More below" cue covers
+        it."""
+        from PySide6.QtWidgets import QAbstractItemView
+
         self.blockSignals(True)
         self.setCurrentRow(index)
         self.blockSignals(False)
+        item = self.item(index)
+        if item is not None:
+            self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)

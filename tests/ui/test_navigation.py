@@ -305,3 +305,27 @@ def test_cached_pages_follow_the_link_setting(content_copy: Path, tmp_path: Path
     assert 'href="https://www.ptsd.va.gov/"' in personal
     assert "the VA page (www.ptsd.va.gov)" in kiosk and "href" not in kiosk
     assert kiosk_pages.key(guide.steps[0]) != Pages(guide, external_links=True).key(guide.steps[0])
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_the_contents_list_shows_the_current_step_clear_of_its_edges(qtbot, size) -> None:
+    from decisionaid.paths import content_dir
+    from decisionaid.ui.touch_scroll import cues
+
+    w = make_window(qtbot, content_dir("en"), screen=size)
+    w.resize(*size)
+    qtbot.waitUntil(lambda: w.contents.isVisible() and w.contents.viewport().height() > 100)
+    viewport = w.contents.viewport()
+    qtbot.waitUntil(lambda: any(c.area is w.contents for c in cues(w)))
+    cue = next(c for c in cues(w) if c.area is w.contents)
+    for index in range(w.contents.count()):
+        w.go_to(index)
+        item = w.contents.item(index)
+
+        def clear(item=item) -> bool:  # type: ignore[no-untyped-def]
+            rect = w.contents.visualItemRect(item)
+            bottom = viewport.mapTo(w.contents, rect.bottomLeft()).y()
+            covered = cue.isVisible() and bottom > cue.geometry().top()
+            return rect.top() >= 0 and rect.bottom() <= viewport.height() and not covered
+
+        qtbot.waitUntil(clear, timeout=2000)
