@@ -3,9 +3,10 @@
 PySide's opt-in features (`from __feature__ import snake_case, true_property`) are chosen per
 module. To give each module its default, PySide6's import hook reads the whole source file of
 every module imported after PySide6 itself and searches it for the word "PySide6"
-(`shibokensupport.feature._mod_uses_pyside`): at a kiosk start that is some seventy files,
-the app's own and the standard library's, read and joined line by line, about 33 M
-instructions before the first paint.
+(`shibokensupport.feature._mod_uses_pyside`): at a start from source that is some seventy
+files, the app's own and the standard library's, read and joined line by line, about 20 M
+instructions before the first paint (a frozen bundle has no sources, so there it costs
+little).
 
 The app selects no feature anywhere, so every module runs with PySide's default names whatever
 the scan would have found, and the answer can be given without reading: "uses PySide", the
@@ -44,8 +45,8 @@ def skip_source_scan() -> bool:
 
 
 def restore_source_scan() -> None:
-    """Put PySide6's own scan back (a process that goes on to load code which selects
-    features by other means than an import statement)."""
+    """Put PySide6's own scan back, for code in the same process that wants each module's
+    default read from its source as PySide6 reads it (the tests do)."""
     feature = sys.modules.get(FEATURE_MODULE)
     if feature is not None and _pyside_scan:
         feature._mod_uses_pyside = _pyside_scan.pop()  # type: ignore[attr-defined]
